@@ -1,0 +1,50 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { authenticate } from './auth.js';
+import { BODY_LIMIT_BYTES } from './config.js';
+import type { AppEnv } from './context.js';
+import type { Db } from './db/open.js';
+import type { DemoTokens } from './demo-tokens.js';
+import { corsAllowList } from './middleware/cors.js';
+import { limitBodySize, requireJsonBody } from './middleware/request-body.js';
+import { handleError, handleNotFound } from './problem.js';
+import { demoTokenRoutes } from './routes/demo-tokens.js';
+import { healthRoutes } from './routes/health.js';
+import { metaRoutes } from './routes/meta.js';
+import { serveOpenApiDocument } from './routes/openapi.js';
+import { settingsRoutes } from './routes/settings.js';
+import { staticRoutes } from './routes/static.js';
+import { useFieldErrorCodesAsZodMessages, validationHook } from './validation.js';
+
+export interface AppOptions {
+  db: Db;
+  jwtSecret: string;
+  /** Origins allowed to call the API from a browser; empty means same-origin only. */
+  corsOrigins: readonly string[];
+  /** Demo mode only: served at /demo/tokens.json. */
+  demoTokens?: DemoTokens | null;
+  /** The repository root, to serve dist/ and demo/ from; omitted, the app is API only. */
+  staticRoot?: string;
+}
+
+export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
+  useFieldErrorCodesAsZodMessages();
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.onError(handleError);
+  app.notFound(handleNotFound);
+
+  app.use(corsAllowList(options.corsOrigins));
+  app.use('/api/*', limitBodySize(BODY_LIMIT_BYTES));
+  // Authentication before the body is read: a request with a bad token gets 401, whatever it sent.
+  app.use('/api/*', authenticate(options.jwtSecret));
+  app.use('/api/*', requireJsonBody);
+
+  const deps = { db: options.db };
+  app.route('/', healthRoutes(deps));
+  app.route('/', metaRoutes(deps));
+  app.route('/', settingsRoutes(deps));
+  serveOpenApiDocument(app);
+
+  if (options.demoTokens) app.route('/', demoTokenRoutes(options.demoTokens));
+  if (options.staticRoot) app.route('/', staticRoutes(options.staticRoot));
+  return app;
+}

@@ -1,0 +1,171 @@
+/**
+ * The schema, as an append-only list: version N is MIGRATIONS[N - 1]. Never edit a released
+ * entry; add a new one.
+ *
+ * Conventions: ids are opaque TEXT; timestamps are ISO 8601 UTC strings; months are 'YYYY-MM' and
+ * days 'YYYY-MM-DD'; booleans are INTEGER 0/1; lists and maps are JSON TEXT. Column names avoid
+ * words PostgreSQL reserves (`left`, `current_role`) so the schema can move there unchanged.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE departments (
+    id TEXT PRIMARY KEY,
+    name_en TEXT NOT NULL,
+    name_ja TEXT NOT NULL,
+    sort INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+
+  CREATE TABLE alumni (
+    id TEXT PRIMARY KEY,
+    family_name TEXT NOT NULL,
+    given_name TEXT NOT NULL,
+    family_name_kana TEXT,
+    given_name_kana TEXT,
+    email TEXT NOT NULL UNIQUE CHECK (email = lower(trim(email))),
+    department_id TEXT REFERENCES departments (id),
+    department_other TEXT,
+    role_at_leaving TEXT,
+    joined_month TEXT NOT NULL CHECK (joined_month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+    left_month TEXT CHECK (left_month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]' AND left_month >= joined_month),
+    current_company TEXT,
+    current_position TEXT,
+    location TEXT,
+    profile_url TEXT,
+    photo_url TEXT,
+    interests TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(interests) AND json_type(interests) = 'array'),
+    listed INTEGER NOT NULL DEFAULT 0 CHECK (listed IN (0, 1)),
+    visibility TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(visibility) AND json_type(visibility) = 'object'),
+    contact_consent INTEGER NOT NULL DEFAULT 0 CHECK (contact_consent IN (0, 1)),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX alumni_listed_department ON alumni (listed, department_id);
+
+  CREATE TABLE consents (
+    id TEXT PRIMARY KEY,
+    alumni_id TEXT NOT NULL REFERENCES alumni (id) ON DELETE CASCADE,
+    privacy_policy_version TEXT NOT NULL,
+    contact INTEGER NOT NULL CHECK (contact IN (0, 1)),
+    consented_at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX consents_alumni ON consents (alumni_id);
+
+  CREATE TABLE employees (
+    id TEXT PRIMARY KEY,
+    family_name TEXT NOT NULL,
+    given_name TEXT NOT NULL,
+    family_name_kana TEXT,
+    given_name_kana TEXT,
+    email TEXT NOT NULL UNIQUE CHECK (email = lower(trim(email))),
+    role TEXT NOT NULL CHECK (role IN ('employee', 'hr')),
+    department_id TEXT REFERENCES departments (id),
+    title TEXT
+  ) STRICT;
+
+  CREATE TABLE returners (
+    id TEXT PRIMARY KEY,
+    alumni_id TEXT NOT NULL REFERENCES alumni (id),
+    return_date TEXT NOT NULL CHECK (return_date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    manager_id TEXT REFERENCES employees (id),
+    new_role TEXT,
+    new_team TEXT,
+    created_at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX returners_alumni ON returners (alumni_id);
+  CREATE INDEX returners_return_date ON returners (return_date);
+
+  CREATE TABLE checklist_categories (
+    id TEXT PRIMARY KEY,
+    name_en TEXT NOT NULL,
+    name_ja TEXT NOT NULL,
+    sort INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  INSERT INTO checklist_categories (id, name_en, name_ja, sort) VALUES
+    ('what-changed', 'What changed while you were away', '離れている間に変わったこと', 1),
+    ('training', 'Training (the same as any mid-career hire)', '研修（中途入社者と同じ）', 2),
+    ('accounts', 'Accounts and equipment', 'アカウントと機器', 3),
+    ('people', 'People: introductions and welcome', '人：紹介と歓迎', 4);
+
+  CREATE TABLE checklist_items (
+    id TEXT PRIMARY KEY,
+    returner_id TEXT NOT NULL REFERENCES returners (id) ON DELETE CASCADE,
+    category_id TEXT NOT NULL REFERENCES checklist_categories (id),
+    title TEXT NOT NULL,
+    description TEXT,
+    owner TEXT NOT NULL CHECK (owner IN ('returner', 'manager', 'hr', 'it')),
+    due_offset_days INTEGER NOT NULL,
+    required INTEGER NOT NULL DEFAULT 0 CHECK (required IN (0, 1)),
+    done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
+    done_by TEXT,
+    done_at TEXT,
+    version INTEGER NOT NULL DEFAULT 1,
+    sort INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  CREATE INDEX checklist_items_returner ON checklist_items (returner_id, sort);
+
+  CREATE TABLE org_changes (
+    id TEXT PRIMARY KEY,
+    effective_date TEXT NOT NULL CHECK (effective_date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    area TEXT NOT NULL CHECK (area IN ('work', 'systems', 'policies', 'organization')),
+    title_en TEXT NOT NULL,
+    title_ja TEXT NOT NULL,
+    description_en TEXT,
+    description_ja TEXT
+  ) STRICT;
+  CREATE INDEX org_changes_effective_date ON org_changes (effective_date);
+
+  CREATE TABLE announcements (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('welcome-back')),
+    returner_id TEXT NOT NULL REFERENCES returners (id) ON DELETE CASCADE,
+    status TEXT NOT NULL CHECK (status IN ('draft', 'published')),
+    message TEXT,
+    while_away TEXT,
+    ask_me_about TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(ask_me_about) AND json_type(ask_me_about) = 'array'),
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    approved_by TEXT,
+    approved_at TEXT,
+    approval_reason TEXT
+  ) STRICT;
+  CREATE INDEX announcements_status_created ON announcements (status, created_at);
+
+  CREATE TABLE reactions (
+    announcement_id TEXT NOT NULL REFERENCES announcements (id) ON DELETE CASCADE,
+    viewer_sub TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (announcement_id, viewer_sub)
+  ) STRICT;
+
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor_sub TEXT,
+    actor_role TEXT NOT NULL,
+    action TEXT NOT NULL,
+    subject TEXT,
+    detail TEXT CHECK (detail IS NULL OR json_valid(detail))
+  ) STRICT;
+  CREATE INDEX audit_log_at ON audit_log (at);
+
+  CREATE TABLE idempotency_keys (
+    key TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    request_hash TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    body TEXT,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (key, scope)
+  ) STRICT;
+
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) STRICT;
+  INSERT INTO settings (key, value) VALUES
+    ('program_name_en', 'Okaeri Alumni Network'),
+    ('program_name_ja', 'おかえりアルムナイネットワーク'),
+    ('privacy_policy_url', 'https://example.com/privacy'),
+    ('privacy_policy_version', '2025-04-01');
+  `,
+];

@@ -1,0 +1,35 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { Db } from '../db/open.js';
+import { HealthSchema } from '../schemas/health.js';
+import { SERVER_VERSION } from '../version.js';
+import { problemResponses } from '../schemas/problem.js';
+import { OPTIONAL_BEARER, createRouter } from './router.js';
+
+const getHealth = createRoute({
+  method: 'get',
+  path: '/api/health',
+  tags: ['system'],
+  summary: 'Whether the server and its database answer',
+  security: OPTIONAL_BEARER,
+  responses: {
+    200: { description: 'Healthy.', content: { 'application/json': { schema: HealthSchema } } },
+    503: {
+      description: 'The database does not answer.',
+      content: { 'application/json': { schema: HealthSchema } },
+    },
+    ...problemResponses(401),
+  },
+});
+
+export function healthRoutes({ db }: { db: Db }) {
+  return createRouter().openapi(getHealth, (c) => {
+    c.header('Cache-Control', 'no-store');
+    try {
+      db.prepare('SELECT 1').get();
+      return c.json({ status: 'ok', version: SERVER_VERSION, database: 'ok' } as const, 200);
+    } catch (error) {
+      console.error('Health check: the database does not answer:', error);
+      return c.json({ status: 'error', version: SERVER_VERSION, database: 'error' } as const, 503);
+    }
+  });
+}

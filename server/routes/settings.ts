@@ -1,0 +1,41 @@
+import { createRoute } from '@hono/zod-openapi';
+import { requireRole } from '../auth.js';
+import { recordAudit } from '../data/audit.js';
+import { writeProgramSettings } from '../data/settings.js';
+import type { Db } from '../db/open.js';
+import { problemResponses } from '../schemas/problem.js';
+import { ProgramSettingsSchema } from '../schemas/settings.js';
+import { REQUIRED_BEARER, createRouter } from './router.js';
+
+const putSettings = createRoute({
+  method: 'put',
+  path: '/api/v1/settings',
+  tags: ['meta'],
+  summary: 'Rename the program or publish a new privacy policy version (HR)',
+  security: REQUIRED_BEARER,
+  middleware: requireRole('hr'),
+  request: {
+    body: {
+      required: true,
+      content: { 'application/json': { schema: ProgramSettingsSchema } },
+    },
+  },
+  responses: {
+    200: {
+      description: 'The settings as stored.',
+      content: { 'application/json': { schema: ProgramSettingsSchema } },
+    },
+    ...problemResponses(400, 401, 403, 413, 415),
+  },
+});
+
+export function settingsRoutes({ db }: { db: Db }) {
+  return createRouter().openapi(putSettings, (c) => {
+    const settings = c.req.valid('json');
+    db.transaction(() => {
+      writeProgramSettings(db, settings);
+      recordAudit(db, { viewer: c.var.viewer, action: 'settings.update', detail: settings });
+    })();
+    return c.json(settings, 200);
+  });
+}

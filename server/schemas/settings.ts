@@ -1,0 +1,21 @@
+import { z } from '@hono/zod-openapi';
+import { LocalizedTextSchema } from './localized-text.js';
+
+export const PrivacyPolicySchema = z
+  .strictObject({
+    url: z.url({ protocol: /^https?$/ }).max(2000),
+    version: z.string().trim().min(1).max(40).openapi({
+      description: 'Recorded with each consent, so a new version can ask for consent again.',
+      example: '2025-04-01',
+    }),
+  })
+  .openapi('PrivacyPolicy');
+
+export const ProgramSettingsSchema = z
+  .strictObject({
+    programName: LocalizedTextSchema,
+    privacyPolicy: PrivacyPolicySchema,
+  })
+  .openapi('ProgramSettings', { description: 'What HR configures about the alumni program.' });
+
+export type ProgramSettings = z.infer<typeof ProgramSettingsSchema>;

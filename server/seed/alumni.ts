@@ -1,0 +1,208 @@
+import type { Db } from '../db/open.js';
+import { INTEREST_IDS, type InterestId } from '../domain/interests.js';
+import {
+  DEFAULT_VISIBILITY,
+  VISIBILITY_FIELDS,
+  VISIBILITY_LEVELS,
+  type Visibility,
+} from '../domain/visibility.js';
+import { idFromBytes } from '../ids.js';
+import {
+  COMPANIES,
+  CURRENT_POSITIONS,
+  DEPARTMENTS,
+  EMAIL_DOMAINS,
+  LOCATIONS,
+  OTHER_DEPARTMENTS,
+} from './catalog.js';
+import { formatMonth, monthIndex, startOfMonth } from './dates.js';
+import {
+  ENGLISH_FAMILY_NAMES,
+  ENGLISH_GIVEN_NAMES,
+  JAPANESE_FAMILY_NAMES,
+  JAPANESE_GIVEN_NAMES,
+} from './names.js';
+import { SeededRandom } from './random.js';
+
+export interface AlumnusRecord {
+  id: string;
+  familyName: string;
+  givenName: string;
+  familyNameKana: string | null;
+  givenNameKana: string | null;
+  email: string;
+  departmentId: string | null;
+  departmentOther: string | null;
+  roleAtLeaving: string | null;
+  joined: string;
+  left: string;
+  currentCompany: string | null;
+  currentRole: string | null;
+  location: string | null;
+  profileUrl: string | null;
+  photoUrl: string | null;
+  interests: InterestId[];
+  listed: boolean;
+  visibility: Visibility;
+  contactConsent: boolean;
+  createdAt: string;
+  consentId: string;
+  privacyPolicyVersion: string;
+}
+
+/** Inserts an alumnus together with the consent they gave when signing up. */
+export function prepareAlumnusInsert(db: Db): (alumnus: AlumnusRecord) => void {
+  const insertAlumnus = db.prepare(
+    `INSERT INTO alumni (id, family_name, given_name, family_name_kana, given_name_kana, email,
+       department_id, department_other, role_at_leaving, joined_month, left_month, current_company,
+       current_position, location, profile_url, photo_url, interests, listed, visibility,
+       contact_consent, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertConsent = db.prepare(
+    `INSERT INTO consents (id, alumni_id, privacy_policy_version, contact, consented_at)
+     VALUES (?, ?, ?, ?, ?)`,
+  );
+  return (a) => {
+    insertAlumnus.run(
+      a.id, a.familyName, a.givenName, a.familyNameKana, a.givenNameKana, a.email.trim().toLowerCase(),
+      a.departmentId, a.departmentOther, a.roleAtLeaving, a.joined, a.left, a.currentCompany,
+      a.currentRole, a.location, a.profileUrl, a.photoUrl, JSON.stringify(a.interests),
+      a.listed ? 1 : 0, JSON.stringify(a.visibility), a.contactConsent ? 1 : 0, a.createdAt, a.createdAt,
+    );
+    insertConsent.run(a.consentId, a.id, a.privacyPolicyVersion, a.contactConsent ? 1 : 0, a.createdAt);
+  };
+}
+
+export interface SeedAlumniOptions {
+  /** Same seed, same people (ids included); use a new seed to add more to the same database. */
+  seed: number;
+  /** Tenures end before this date's month; sign-ups happen before it. */
+  now?: Date;
+}
+
+/**
+ * Adds `count` synthetic alumni (about 70% with Japanese names and furigana) in one transaction.
+ * E-mail addresses carry a sequence number past the table's highest rowid, so repeated runs
+ * never collide on the unique address.
+ */
+export function seedAlumni(db: Db, count: number, { seed, now = new Date() }: SeedAlumniOptions): number {
+  const rng = new SeededRandom(seed);
+  const insert = prepareAlumnusInsert(db);
+  const knownDepartments = new Set(
+    db.prepare<[], string>('SELECT id FROM departments').pluck().all(),
+  );
+  const context: GenerationContext = {
+    departments: DEPARTMENTS.filter((department) => knownDepartments.has(department.id)),
+    privacyPolicyVersion: db
+      .prepare<[], string>("SELECT value FROM settings WHERE key = 'privacy_policy_version'")
+      .pluck()
+      .get()!,
+    lastMonth: monthIndex(now) - 1,
+    now,
+  };
+  db.transaction(() => {
+    const firstSequence =
+      db.prepare<[], number>('SELECT COALESCE(MAX(rowid), 0) FROM alumni').pluck().get()! + 1;
+    for (let index = 0; index < count; index++) {
+      insert(generateAlumnus(rng, context, firstSequence + index));
+    }
+  })();
+  return count;
+}
+
+interface GenerationContext {
+  departments: readonly (typeof DEPARTMENTS)[number][];
+  privacyPolicyVersion: string;
+  lastMonth: number;
+  now: Date;
+}
+
+function generateAlumnus(rng: SeededRandom, context: GenerationContext, sequence: number): AlumnusRecord {
+  const id = idFromBytes('al', rng.bytes(16));
+  const japanese = rng.chance(0.7);
+  const language = japanese ? 'ja' : 'en';
+  const name = japanese ? japaneseName(rng) : englishName(rng);
+
+  const department = context.departments.length && rng.chance(0.93) ? rng.pick(context.departments) : null;
+  const firstMonth = (2005 + rng.int(0, 17)) * 12 + rng.int(0, 11);
+  const joined = Math.min(firstMonth, context.lastMonth);
+  // Most tenures are a few years; some people stay a decade or more.
+  const tenureMonths = 6 + Math.floor(rng.next() ** 2 * 150);
+  const left = Math.min(joined + tenureMonths, context.lastMonth);
+
+  const leftAt = startOfMonth(left).getTime();
+  const signedUp = leftAt + rng.next() * (context.now.getTime() - leftAt);
+  const createdAt = new Date(Math.min(signedUp, context.now.getTime() - 1)).toISOString();
+  const contactConsent = rng.chance(0.6);
+
+  return {
+    id,
+    ...name,
+    email: `${name.romajiGiven}.${name.romajiFamily}.${sequence}@${rng.pick(EMAIL_DOMAINS)}`,
+    departmentId: department?.id ?? null,
+    departmentOther: department ? null : rng.pick(OTHER_DEPARTMENTS[language]),
+    roleAtLeaving: department ? rng.pick(department.rolesAtLeaving[language]) : null,
+    joined: formatMonth(joined),
+    left: formatMonth(left),
+    currentCompany: rng.chance(0.9) ? rng.pick(COMPANIES[language]) : null,
+    currentRole: rng.chance(0.9) ? rng.pick(CURRENT_POSITIONS[language]) : null,
+    location: rng.chance(0.85) ? rng.pick(LOCATIONS[language]) : null,
+    profileUrl: rng.chance(0.4)
+      ? `https://profiles.example.com/${name.romajiGiven}-${name.romajiFamily}-${id.slice(-4)}`
+      : null,
+    photoUrl: null,
+    interests: rng.sample(INTEREST_IDS, rng.int(1, 3)),
+    listed: rng.chance(0.75),
+    visibility: chooseVisibility(rng),
+    contactConsent,
+    createdAt,
+    consentId: idFromBytes('cn', rng.bytes(16)),
+    privacyPolicyVersion: context.privacyPolicyVersion,
+  };
+}
+
+function japaneseName(rng: SeededRandom) {
+  const [familyName, familyNameKana, romajiFamily] = rng.pick(JAPANESE_FAMILY_NAMES);
+  const [givenName, givenNameKana, romajiGiven] = rng.pick(JAPANESE_GIVEN_NAMES);
+  return { familyName, givenName, familyNameKana, givenNameKana, romajiFamily, romajiGiven };
+}
+
+function englishName(rng: SeededRandom) {
+  const familyName = rng.pick(ENGLISH_FAMILY_NAMES);
+  const givenName = rng.pick(ENGLISH_GIVEN_NAMES);
+  return {
+    familyName,
+    givenName,
+    familyNameKana: null,
+    givenNameKana: null,
+    romajiFamily: familyName.toLowerCase(),
+    romajiGiven: givenName.toLowerCase(),
+  };
+}
+
+/** Everything visible to fellow alumni, even the e-mail address. */
+const OPEN_VISIBILITY: Visibility = { ...DEFAULT_VISIBILITY, email: 'alumni' };
+
+/** Findable by name and history, but today's whereabouts are for HR only or nobody. */
+const RESERVED_VISIBILITY: Visibility = {
+  ...DEFAULT_VISIBILITY,
+  email: 'hidden',
+  currentCompany: 'hr',
+  location: 'hidden',
+  profileUrl: 'hidden',
+};
+
+/**
+ * Most people keep the form's default; some open up, some hold back, and about one field in ten
+ * is changed by hand, so the directory shows every combination a real one would.
+ */
+function chooseVisibility(rng: SeededRandom): Visibility {
+  const roll = rng.next();
+  const preset = roll < 0.6 ? DEFAULT_VISIBILITY : roll < 0.8 ? OPEN_VISIBILITY : RESERVED_VISIBILITY;
+  const visibility = { ...preset };
+  for (const field of VISIBILITY_FIELDS) {
+    if (rng.chance(0.1)) visibility[field] = rng.pick(VISIBILITY_LEVELS);
+  }
+  return visibility;
+}
