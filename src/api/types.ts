@@ -1,0 +1,16 @@
+// Friendly names for the generated contract types; never redeclare a contract shape by hand.
+import type { components } from './contract.js';
+
+type Schemas = components['schemas'];
+
+export type Meta = Schemas['Meta'];
+export type Problem = Schemas['Problem'];
+export type Health = Schemas['Health'];
+export type Department = Schemas['Department'];
+export type InterestOption = Schemas['InterestOption'];
+export type InterestId = Schemas['InterestId'];
+export type PrivacyPolicy = Schemas['PrivacyPolicy'];
+/** A string in every supported language, e.g. `{ en: 'Sales', ja: '営業' }`. */
+export type LocalizedText = Schemas['LocalizedText'];
+export type Locale = Schemas['Locale'];
+export type FieldErrorCode = Schemas['FieldErrorCode'];
