@@ -1,0 +1,188 @@
+// The host page's own glue, written as a customer would: plain JavaScript against the library's
+// public API. It wires the page's role, language and theme pickers to <okaeri-config> and, until
+// the widgets arrive, shows the program's meta through the library's client.
+import { OkaeriClient } from '/dist/cdn/index.js';
+
+const pageText = {
+  ja: {
+    'intranet.title': '社内ポータル',
+    'careers.title': '採用情報',
+    'nav.intranet': '社内ポータル',
+    'nav.careers': '採用サイト',
+    'control.role': '表示するロール',
+    'control.lang': '言語',
+    'control.theme': 'テーマ',
+    'theme.auto': '自動',
+    'theme.light': 'ライト',
+    'theme.dark': 'ダーク',
+    'program.heading': 'アルムナイ・プログラム',
+    'config.heading': 'この画面の設定',
+    'careers.alumni': '退職された方へ：アルムナイ・ネットワーク',
+    'careers.intro':
+      '退職後もつながりを。いつか戻りたい方、紹介や協業で関わりたい方、仲間との縁を保ちたい方のためのネットワークです。',
+    'program.departments': '部署',
+    'program.interests': '関心',
+    'program.policy': 'プライバシーポリシー',
+    'program.loading': '読み込み中…',
+    'program.failed': 'プログラム情報を読み込めませんでした。',
+    'config.baseUrl': 'API',
+    'config.role': 'ロール',
+    'config.lang': '言語',
+    'config.theme': 'テーマ',
+    'config.noTokens': 'デモ用トークンがありません（OKAERI_JWT_SECRET が設定されています）。',
+  },
+  en: {
+    'intranet.title': 'Intranet',
+    'careers.title': 'Careers',
+    'nav.intranet': 'Intranet',
+    'nav.careers': 'Career site',
+    'control.role': 'View as role',
+    'control.lang': 'Language',
+    'control.theme': 'Theme',
+    'theme.auto': 'Auto',
+    'theme.light': 'Light',
+    'theme.dark': 'Dark',
+    'program.heading': 'Alumni program',
+    'config.heading': 'This page’s configuration',
+    'careers.alumni': 'Leaving us? Join the alumni network',
+    'careers.intro':
+      'Stay connected after you leave: whether you may come back one day, want to refer people or work with us, or keep in touch with colleagues.',
+    'program.departments': 'Departments',
+    'program.interests': 'Interests',
+    'program.policy': 'Privacy policy',
+    'program.loading': 'Loading…',
+    'program.failed': 'The program information could not be loaded.',
+    'config.baseUrl': 'API',
+    'config.role': 'Role',
+    'config.lang': 'Language',
+    'config.theme': 'Theme',
+    'config.noTokens': 'No demo tokens (OKAERI_JWT_SECRET is set).',
+  },
+};
+
+const config = document.getElementById('okaeri');
+const roleSelect = document.getElementById('role');
+const langSelect = document.getElementById('lang');
+const themeSelect = document.getElementById('theme');
+const isPublicPage = document.body.hasAttribute('data-public-page');
+const saved = JSON.parse(sessionStorage.getItem('okaeri-demo') ?? '{}');
+
+let tokens = null;
+let meta = null;
+
+function t(key) {
+  return pageText[langSelect.value]?.[key] ?? pageText.en[key] ?? key;
+}
+
+function element(tag, text) {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text; // text, never HTML: program data is user data
+  return node;
+}
+
+async function loadDemoTokens() {
+  const response = await fetch('/demo/tokens.json');
+  return response.ok ? response.json() : null;
+}
+
+function applyRole() {
+  const role = isPublicPage ? 'public' : roleSelect.value;
+  const token = role === 'public' ? undefined : tokens?.[role];
+  if (token) config.setAttribute('token', token);
+  else config.removeAttribute('token');
+}
+
+function applyLangAndTheme() {
+  const lang = langSelect.value;
+  document.documentElement.lang = lang;
+  config.setAttribute('lang', lang);
+  config.setAttribute('theme', themeSelect.value);
+  const dark =
+    themeSelect.value === 'dark' ||
+    (themeSelect.value === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
+  document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+}
+
+function renderProgram() {
+  const target = document.querySelector('[data-program]');
+  if (!meta) return;
+  const lang = langSelect.value;
+  const facts = element('dl');
+  facts.className = 'facts';
+  facts.append(element('dt', t('program.heading')), element('dd', meta.programName[lang]));
+  const departments = element('ul');
+  departments.className = 'chips';
+  for (const department of meta.departments) departments.append(element('li', department.name[lang]));
+  const interests = element('ul');
+  interests.className = 'chips';
+  for (const interest of meta.interests) interests.append(element('li', interest.label[lang]));
+  const policy = element('a', `${t('program.policy')} (${meta.privacyPolicy.version})`);
+  policy.href = meta.privacyPolicy.url;
+  const policyItem = element('dd');
+  policyItem.append(policy);
+  facts.append(
+    element('dt', t('program.departments')),
+    wrap(departments),
+    element('dt', t('program.interests')),
+    wrap(interests),
+    element('dt', t('program.policy')),
+    policyItem,
+  );
+  target.replaceChildren(facts);
+}
+
+function wrap(node) {
+  const dd = element('dd');
+  dd.append(node);
+  return dd;
+}
+
+function renderConfigFacts() {
+  const facts = document.getElementById('config-facts');
+  if (!facts) return;
+  const rows = [
+    ['config.baseUrl', `${location.origin}/api/v1`],
+    ['config.role', tokens ? roleSelect.value : t('config.noTokens')],
+    ['config.lang', langSelect.value],
+    ['config.theme', themeSelect.value],
+  ];
+  facts.replaceChildren(...rows.flatMap(([key, value]) => [element('dt', t(key)), element('dd', value)]));
+}
+
+async function loadProgram() {
+  const status = document.querySelector('[data-program-status]');
+  status.textContent = t('program.loading');
+  try {
+    meta = await new OkaeriClient({ baseUrl: '' }).getMeta();
+    status.textContent = '';
+    renderProgram();
+  } catch (error) {
+    status.textContent = t('program.failed');
+    console.warn('[demo] meta failed', error);
+  }
+}
+
+function persist() {
+  sessionStorage.setItem(
+    'okaeri-demo',
+    JSON.stringify({ role: roleSelect?.value, lang: langSelect.value, theme: themeSelect.value }),
+  );
+}
+
+function update() {
+  applyLangAndTheme();
+  applyRole();
+  renderProgram();
+  renderConfigFacts();
+  persist();
+}
+
+if (roleSelect && saved.role) roleSelect.value = saved.role;
+if (saved.lang) langSelect.value = saved.lang;
+if (saved.theme) themeSelect.value = saved.theme;
+for (const select of [roleSelect, langSelect, themeSelect]) select?.addEventListener('change', update);
+
+tokens = await loadDemoTokens();
+update();
+await loadProgram();
