@@ -2,8 +2,8 @@ import { defineConfig } from 'vite';
 
 /**
  * Two builds of the same sources:
- * - `npm run build` (default mode): the npm package in dist/, one ES module per entry, Lit left
- *   external so an app that already ships Lit loads it once.
+ * - `npm run build` (default mode): the npm package in dist/, one minified ES module per entry (with
+ *   source maps), Lit left external so an app that already ships Lit loads it once.
  * - `--mode cdn`: dist/cdn/, everything bundled and minified, for a page that loads the library
  *   with a plain <script type="module"> and no bundler (the demo pages, a CMS).
  */
@@ -18,7 +18,7 @@ export default defineConfig(({ mode }) => {
     build: {
       outDir: cdn ? 'dist/cdn' : 'dist',
       target: 'es2022',
-      minify: cdn,
+      minify: true,
       sourcemap: true,
       lib: { entry: entries, formats: ['es'] },
       rolldownOptions: {
