@@ -15,7 +15,8 @@ const steps = [
 const env = { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1', FORCE_COLOR: '0' };
 
 /** Reads the runner's own totals from its output: web-test-runner's "N passed, N failed" line, node's "# pass N". */
-function countTests(kind, output) {
+function countTests(kind, rawOutput) {
+  const output = rawOutput.replace(/\x1b\[[0-9;]*m/g, ''); // runners colour their totals
   if (kind === 'wtr') {
     const all = [...output.matchAll(/(\d+) passed, (\d+) failed/g)];
     const last = all.at(-1);
