@@ -5,6 +5,7 @@ import type { AppEnv } from './context.js';
 import type { Db } from './db/open.js';
 import type { DemoTokens } from './demo-tokens.js';
 import { corsAllowList } from './middleware/cors.js';
+import type { RateLimit } from './middleware/rate-limit.js';
 import { limitBodySize, requireJsonBody } from './middleware/request-body.js';
 import { handleError, handleNotFound } from './problem.js';
 import { demoTokenRoutes } from './routes/demo-tokens.js';
@@ -12,6 +13,7 @@ import { healthRoutes } from './routes/health.js';
 import { metaRoutes } from './routes/meta.js';
 import { serveOpenApiDocument } from './routes/openapi.js';
 import { settingsRoutes } from './routes/settings.js';
+import { signupRoutes } from './routes/signup.js';
 import { staticRoutes } from './routes/static.js';
 import { useFieldErrorCodesAsZodMessages, validationHook } from './validation.js';
 
@@ -24,6 +26,8 @@ export interface AppOptions {
   demoTokens?: DemoTokens | null;
   /** The repository root, to serve dist/ and demo/ from; omitted, the app is API only. */
   staticRoot?: string;
+  /** Per-client request limits; omitted, each route's default (tests pass small or large ones). */
+  rateLimit?: { signup?: RateLimit };
 }
 
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
@@ -42,6 +46,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/', healthRoutes(deps));
   app.route('/', metaRoutes(deps));
   app.route('/', settingsRoutes(deps));
+  app.route('/', signupRoutes({ ...deps, rateLimit: options.rateLimit?.signup }));
   serveOpenApiDocument(app);
 
   if (options.demoTokens) app.route('/', demoTokenRoutes(options.demoTokens));

@@ -13,6 +13,11 @@ const PROBLEM_KINDS = {
   'not-found': { status: 404, title: 'Not found' },
   'payload-too-large': { status: 413, title: 'Request body too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
+  'precondition-failed': { status: 412, title: 'The resource changed since you read it' },
+  'precondition-required': { status: 428, title: 'If-Match is required' },
+  'idempotency-in-progress': { status: 409, title: 'A request with this Idempotency-Key is in progress' },
+  'idempotency-conflict': { status: 422, title: 'The Idempotency-Key was used with a different request' },
+  'rate-limited': { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal server error' },
 } as const satisfies Record<string, { status: ProblemStatus; title: string }>;
 
@@ -21,6 +26,8 @@ export type ProblemKind = keyof typeof PROBLEM_KINDS;
 interface ProblemOptions {
   errors?: Record<string, FieldErrorCode>;
   headers?: Record<string, string>;
+  /** Extension members of the problem document (RFC 9457 §3.2), e.g. `current` on a 412. */
+  extensions?: Record<string, unknown>;
 }
 
 /** Thrown anywhere in a request; the app's error handler turns it into a problem document. */
@@ -28,6 +35,7 @@ export class ProblemError extends Error {
   readonly kind: ProblemKind;
   readonly errors?: Record<string, FieldErrorCode>;
   readonly headers?: Record<string, string>;
+  readonly extensions?: Record<string, unknown>;
 
   constructor(kind: ProblemKind, detail: string, options: ProblemOptions = {}) {
     super(detail);
@@ -35,6 +43,7 @@ export class ProblemError extends Error {
     this.kind = kind;
     this.errors = options.errors;
     this.headers = options.headers;
+    this.extensions = options.extensions;
   }
 
   get status(): number {
@@ -43,6 +52,7 @@ export class ProblemError extends Error {
 
   toProblem(): Problem {
     return {
+      ...this.extensions,
       type: PROBLEM_TYPE_BASE + this.kind,
       title: PROBLEM_KINDS[this.kind].title,
       status: this.status,

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 
 const ALLOWED_REQUEST_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match'];
-const EXPOSED_RESPONSE_HEADERS = ['ETag', 'Retry-After', 'Location'];
+const EXPOSED_RESPONSE_HEADERS = ['ETag', 'Retry-After', 'Location', 'Idempotent-Replayed'];
 const ALLOWED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 /**

@@ -49,7 +49,12 @@ const PROBLEM_DESCRIPTIONS = {
   403: 'The token is valid but its role may not do this.',
   404: 'No such resource.',
   413: 'The request body is larger than the server accepts.',
+  409: 'A request with the same `Idempotency-Key` is still being processed; retry after `Retry-After` seconds.',
   415: 'The request body is not application/json.',
+  412: 'The resource changed since the version sent in `If-Match`.',
+  428: 'This write needs an `If-Match` header with the version last read.',
+  422: 'The `Idempotency-Key` was already used with a different request body.',
+  429: 'Too many requests from this client; retry after `Retry-After` seconds.',
   500: 'The server failed; the problem has been logged.',
 } as const;
 

@@ -188,6 +188,119 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/alumni": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Join the alumni network (public)
+         * @description Stores the member, the consent given (policy version, contact, time) and the directory visibility choices. An address that is already registered is answered exactly like a new one and creates nothing. Send an `Idempotency-Key` so that a retry after a lost response never creates a second member: a replay returns the first response with `Idempotent-Replayed: true`. Limited to 10 requests per 10 minutes per client address (429 with `Retry-After`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended signup (e.g. a UUID kept with the draft); printable ASCII. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SignupRequest"];
+                };
+            };
+            responses: {
+                /** @description Received. The same answer for a new member, a known address and a replay. */
+                201: {
+                    headers: {
+                        /** @description Present (`true`) when this is the stored response to an earlier request with the same key. */
+                        "Idempotent-Replayed"?: "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignupReceipt"];
+                    };
+                };
+                /** @description The request is invalid (see `errors` for field problems). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid bearer token, or the token is invalid or expired. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with the same `Idempotency-Key` is still being processed; retry after `Retry-After` seconds. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is larger than the server accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is not application/json. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The `Idempotency-Key` was already used with a different request body. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again. */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openapi.json": {
         parameters: {
             query?: never;
@@ -325,6 +438,113 @@ export interface components {
         ProgramSettings: {
             programName: components["schemas"]["LocalizedText"];
             privacyPolicy: components["schemas"]["PrivacyPolicy"];
+        };
+        /** @description The same answer whether the address was new or already registered, so a stranger cannot learn who is a member. */
+        SignupReceipt: {
+            /** @example al_7k2m9q4x8c1v5b3n */
+            id: string;
+            /**
+             * Format: date-time
+             * @example 2025-04-01T09:30:00.000Z
+             */
+            receivedAt: string;
+        };
+        /** @description A former employee joins the alumni network. Strings are trimmed; an empty optional string counts as not given. */
+        SignupRequest: {
+            /** @example 山田 */
+            familyName: string;
+            /** @example 花子 */
+            givenName: string;
+            /**
+             * @description Furigana: hiragana or katakana (and spaces) only.
+             * @example やまだ
+             */
+            familyNameKana?: string;
+            /**
+             * @description Furigana: hiragana or katakana (and spaces) only.
+             * @example やまだ
+             */
+            givenNameKana?: string;
+            /**
+             * Format: email
+             * @description A personal address (the company one expires). Stored in lower case.
+             * @example hanako.yamada@example.com
+             */
+            email: string;
+            /**
+             * @description A department id from `GET /api/v1/meta`. Exactly one of `department` and `departmentOther`.
+             * @example engineering
+             */
+            department?: string;
+            /** @description The former department in free text, when it is not in the list. */
+            departmentOther?: string;
+            roleAtLeaving?: string;
+            /**
+             * @description The month the person joined (YYYY-MM, from 1900-01); not in the future.
+             * @example 2015-04
+             */
+            joined: string;
+            /**
+             * @description The month the person left (YYYY-MM); not before `joined`, not in the future.
+             * @example 2022-03
+             */
+            left: string;
+            currentCompany?: string;
+            currentRole?: string;
+            location?: string;
+            /**
+             * Format: uri
+             * @description An http or https address.
+             * @example https://example.com/hanako
+             */
+            profileUrl?: string;
+            /** @description Why the person joins; at least one, each at most once. */
+            interests: components["schemas"]["InterestId"][];
+            directory: components["schemas"]["SignupDirectory"];
+            consent: components["schemas"]["SignupConsent"];
+            /** @description Honeypot: must be empty; bots fill it. A request with a value is answered like any other and stored nowhere. */
+            website?: string;
+        };
+        SignupDirectory: {
+            /** @description Whether the person appears in the directory at all. */
+            listed: boolean;
+            visibility: components["schemas"]["VisibilityChoices"];
+        };
+        /**
+         * @description Who may see each optional field in the directory. A field left out is stored as `hidden`.
+         * @example {
+         *       "email": "hr",
+         *       "currentCompany": "alumni",
+         *       "location": "hidden"
+         *     }
+         */
+        VisibilityChoices: {
+            email?: components["schemas"]["VisibilityLevel"];
+            currentCompany?: components["schemas"]["VisibilityLevel"];
+            currentRole?: components["schemas"]["VisibilityLevel"];
+            location?: components["schemas"]["VisibilityLevel"];
+            profileUrl?: components["schemas"]["VisibilityLevel"];
+            roleAtLeaving?: components["schemas"]["VisibilityLevel"];
+            department?: components["schemas"]["VisibilityLevel"];
+            joined?: components["schemas"]["VisibilityLevel"];
+            left?: components["schemas"]["VisibilityLevel"];
+            interests?: components["schemas"]["VisibilityLevel"];
+            familyNameKana?: components["schemas"]["VisibilityLevel"];
+            givenNameKana?: components["schemas"]["VisibilityLevel"];
+        };
+        /**
+         * @description `alumni`: alumni, employees and HR; `hr`: the alumni-program team only; `hidden`: nobody.
+         * @enum {string}
+         */
+        VisibilityLevel: "alumni" | "hr" | "hidden";
+        SignupConsent: {
+            /**
+             * @description The version of the privacy policy the person accepted: must be the current one from `GET /api/v1/meta` (else `invalid_choice`, and the form asks again).
+             * @example 2025-04-01
+             */
+            privacyPolicyVersion: string;
+            /** @description Separate, optional consent to be contacted about opportunities. */
+            contact: boolean;
         };
     };
     responses: never;

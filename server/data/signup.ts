@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import type { Viewer } from '../auth.js';
+import type { Db } from '../db/open.js';
+import { VISIBILITY_FIELDS, type Visibility } from '../domain/visibility.js';
+import { idFromBytes } from '../ids.js';
+import type { SignupRequest } from '../schemas/signup.js';
+import { prepareAlumnusInsert } from '../seed/alumni.js';
+import { recordAudit } from './audit.js';
+
+export type SignupOutcome = 'created' | 'duplicate';
+
+/**
+ * Stores a validated signup: the member, the consent they gave (policy version, contact, time)
+ * and their visibility choices, with an audit row, in one transaction. An address that is already
+ * registered stores nothing but an audit row of the attempt, and still yields a fresh id, which
+ * names no member, so the caller can answer exactly as for a new member.
+ */
+export function prepareSignup(db: Db) {
+  const insertAlumnus = prepareAlumnusInsert(db);
+  const findByEmail = db.prepare<[string], string>('SELECT id FROM alumni WHERE email = ?').pluck();
+
+  const store = db.transaction(
+    (input: SignupRequest, context: { viewer: Viewer; privacyPolicyVersion: string; at: string }) => {
+      const id = newId('al');
+      const existing = findByEmail.get(input.email);
+      if (existing !== undefined) {
+        recordAudit(db, {
+          viewer: context.viewer,
+          action: 'alumni.signup.duplicate',
+          subject: existing,
+          detail: { answeredWithId: id },
+        });
+        return { id, outcome: 'duplicate' as SignupOutcome };
+      }
+      const consentId = newId('cn');
+      const departmentId = orNull(input.department);
+      insertAlumnus({
+        id,
+        familyName: input.familyName,
+        givenName: input.givenName,
+        familyNameKana: orNull(input.familyNameKana),
+        givenNameKana: orNull(input.givenNameKana),
+        email: input.email,
+        departmentId,
+        departmentOther: departmentId ? null : orNull(input.departmentOther),
+        roleAtLeaving: orNull(input.roleAtLeaving),
+        joined: input.joined,
+        left: input.left,
+        currentCompany: orNull(input.currentCompany),
+        currentRole: orNull(input.currentRole),
+        location: orNull(input.location),
+        profileUrl: orNull(input.profileUrl),
+        photoUrl: null,
+        interests: input.interests,
+        listed: input.directory.listed,
+        visibility: completeVisibility(input.directory.visibility),
+        contactConsent: input.consent.contact,
+        createdAt: context.at,
+        consentId,
+        privacyPolicyVersion: context.privacyPolicyVersion,
+      });
+      // No personal data here: the audit log outlives a member's deletion.
+      recordAudit(db, {
+        viewer: context.viewer,
+        action: 'alumni.signup',
+        subject: id,
+        detail: {
+          consentId,
+          privacyPolicyVersion: context.privacyPolicyVersion,
+          contact: input.consent.contact,
+          listed: input.directory.listed,
+        },
+      });
+      return { id, outcome: 'created' as SignupOutcome };
+    },
+  );
+  // IMMEDIATE: the address check and the insert happen under one write lock, also against
+  // another process on the same file.
+  return (...args: Parameters<typeof store>) => store.immediate(...args);
+}
+
+/** A field the person was not asked about is hidden: nobody is shown anywhere they did not choose. */
+export function completeVisibility(choices: Partial<Visibility>): Visibility {
+  return Object.fromEntries(
+    VISIBILITY_FIELDS.map((field) => [field, choices[field] ?? 'hidden']),
+  ) as Visibility;
+}
+
+/** An id in the shape of a member's, for an answer that must not differ from a real signup. */
+export function newId(prefix: 'al' | 'cn'): string {
+  return idFromBytes(prefix, randomBytes(16));
+}
+
+function orNull(value: string | undefined): string | null {
+  return value ? value : null;
+}
+
+export function departmentExists(db: Db, id: string): boolean {
+  return db.prepare<[string], number>('SELECT 1 FROM departments WHERE id = ?').pluck().get(id) !== undefined;
+}

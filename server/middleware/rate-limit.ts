@@ -1,0 +1,98 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
+import { ProblemError } from '../problem.js';
+
+/** At most `limit` requests per client in any window of `windowMs` milliseconds. */
+export interface RateLimit {
+  limit: number;
+  windowMs: number;
+}
+
+export interface RateLimitOptions extends RateLimit {
+  /** Which client a request counts against; by default its socket address (see `clientKey`). */
+  key?: (c: Context) => string;
+  /** The clock, for tests. */
+  now?: () => number;
+}
+
+/** Requests without a socket (`app.request()` in tests) all count against this one client. */
+export const UNKNOWN_CLIENT = 'unknown';
+
+/**
+ * An in-memory sliding-window limiter: each client's accepted requests of the last `windowMs` are
+ * remembered, and a request beyond `limit` is refused with a 429 problem and `Retry-After` (whole
+ * seconds until the oldest remembered request leaves the window). Refused requests are not
+ * counted, so a client that waits as told gets through.
+ *
+ * State lives in this process: each limiter created counts on its own, and a deployment running
+ * several processes needs a shared store instead (or a limit at its load balancer).
+ */
+export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
+  const { limit, windowMs, key = clientKey, now = Date.now } = options;
+  if (!(Number.isInteger(limit) && limit > 0 && windowMs > 0)) {
+    throw new Error('A rate limit needs a positive integer limit and a positive window.');
+  }
+  const hits = new Map<string, number[]>();
+  let lastSweep = now();
+
+  // Forget clients whose requests have all left the window, at most once per window, so memory
+  // stays proportional to the clients seen recently.
+  const sweep = (time: number) => {
+    if (time - lastSweep < windowMs) return;
+    lastSweep = time;
+    for (const [client, times] of hits) {
+      if (times[times.length - 1]! <= time - windowMs) hits.delete(client);
+    }
+  };
+
+  return async (c, next) => {
+    const time = now();
+    sweep(time);
+    const client = key(c);
+    const recent = (hits.get(client) ?? []).filter((at) => at > time - windowMs);
+    if (recent.length >= limit) {
+      hits.set(client, recent);
+      const retryAfter = Math.max(1, Math.ceil((recent[0]! + windowMs - time) / 1000));
+      throw new ProblemError(
+        'rate-limited',
+        `Too many requests: at most ${limit} in ${formatWindow(windowMs)}. Retry in ${retryAfter} s.`,
+        { headers: { 'Retry-After': String(retryAfter) } },
+      );
+    }
+    recent.push(time);
+    hits.set(client, recent);
+    return next();
+  };
+}
+
+/**
+ * The client's address as the socket sees it. IPv6 clients are grouped by their /64 network (one
+ * household or machine usually holds a whole /64), IPv4-mapped addresses count as IPv4. Behind a
+ * reverse proxy every request comes from the proxy: pass a `key` that reads the proxy's header.
+ */
+export function clientKey(c: Context): string {
+  let address: string | undefined;
+  try {
+    address = c.env ? getConnInfo(c).remote.address : undefined;
+  } catch {
+    address = undefined;
+  }
+  if (!address) return UNKNOWN_CLIENT;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  return address.includes(':') ? ipv6Network(address) : address;
+}
+
+function ipv6Network(address: string): string {
+  const [head = '', tail] = address.split('%')[0]!.toLowerCase().split('::');
+  const headGroups = head ? head.split(':') : [];
+  const tailGroups = tail === undefined ? [] : tail ? tail.split(':') : [];
+  const missing = Math.max(0, 8 - headGroups.length - tailGroups.length);
+  const groups = [...headGroups, ...Array<string>(missing).fill('0'), ...tailGroups];
+  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
+function formatWindow(windowMs: number): string {
+  const seconds = windowMs / 1000;
+  return seconds >= 60 && seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
+}

@@ -1,0 +1,120 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { departmentExists, newId, prepareSignup } from '../data/signup.js';
+import { readProgramSettings } from '../data/settings.js';
+import type { Db } from '../db/open.js';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENT_REPLAYED_HEADER,
+  idempotency,
+} from '../middleware/idempotency.js';
+import { type RateLimit, rateLimit } from '../middleware/rate-limit.js';
+import { ProblemError } from '../problem.js';
+import { type FieldErrorCode, problemResponses } from '../schemas/problem.js';
+import { SignupReceiptSchema, SignupSchema } from '../schemas/signup.js';
+import { fieldErrors, validationHook } from '../validation.js';
+import { OPTIONAL_BEARER, createRouter } from './router.js';
+
+/** Per client address: enough for a family sharing a connection, too few for a script. */
+export const SIGNUP_RATE_LIMIT: RateLimit = { limit: 10, windowMs: 10 * 60 * 1000 };
+
+export interface SignupDeps {
+  db: Db;
+  rateLimit?: RateLimit;
+}
+
+export function signupRoutes({ db, rateLimit: limits = SIGNUP_RATE_LIMIT }: SignupDeps) {
+  const store = prepareSignup(db);
+
+  const postSignup = createRoute({
+    method: 'post',
+    path: '/api/v1/alumni',
+    tags: ['alumni'],
+    summary: 'Join the alumni network (public)',
+    description: [
+      'Stores the member, the consent given (policy version, contact, time) and the directory visibility choices.',
+      'An address that is already registered is answered exactly like a new one and creates nothing.',
+      `Send an \`${IDEMPOTENCY_KEY_HEADER}\` so that a retry after a lost response never creates a second member:`,
+      `a replay returns the first response with \`${IDEMPOTENT_REPLAYED_HEADER}: true\`.`,
+      `Limited to ${limits.limit} requests per ${limits.windowMs / 60000} minutes per client address (429 with \`Retry-After\`).`,
+    ].join(' '),
+    security: OPTIONAL_BEARER,
+    middleware: [rateLimit(limits), idempotency(db)] as const,
+    request: {
+      headers: z.object({
+        'idempotency-key': z.string().min(1).max(255).optional().openapi({
+          description: 'A unique value per intended signup (e.g. a UUID kept with the draft); printable ASCII.',
+          example: '5f0c7a52-2f5e-4a8e-9d1b-6c0a3f7e9b21',
+        }),
+      }),
+      body: {
+        required: true,
+        content: { 'application/json': { schema: SignupSchema } },
+      },
+    },
+    responses: {
+      201: {
+        description: 'Received. The same answer for a new member, a known address and a replay.',
+        headers: {
+          [IDEMPOTENT_REPLAYED_HEADER]: {
+            description: 'Present (`true`) when this is the stored response to an earlier request with the same key.',
+            schema: { type: 'string', enum: ['true'] },
+          },
+        },
+        content: { 'application/json': { schema: SignupReceiptSchema } },
+      },
+      ...problemResponses(400, 401, 409, 413, 415, 422),
+      429: {
+        ...problemResponses(429)[429],
+        headers: {
+          'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 1 } },
+        },
+      },
+    },
+  });
+
+  return createRouter().openapi(
+    postSignup,
+    (c) => {
+      const input = c.req.valid('json');
+      const receivedAt = new Date().toISOString();
+      // A bot filled the honeypot: the same answer as anyone gets, and nothing is kept.
+      if (input.website?.trim()) return c.json({ id: newId('al'), receivedAt }, 201);
+      // The hook checked that this is the current version; record what the person accepted.
+      const { privacyPolicyVersion } = input.consent;
+      const { id } = store(input, { viewer: c.var.viewer, privacyPolicyVersion, at: receivedAt });
+      return c.json({ id, receivedAt }, 201);
+    },
+    // The rules checked against the database join the schema's errors, so that one answer lists
+    // every problem.
+    (result, c) => {
+      if (result.target !== 'json') return validationHook(result, c);
+      const errors = result.success ? {} : fieldErrors(result.error);
+      if (!result.success && Object.keys(errors).length === 0) return validationHook(result, c);
+      // On failure the validator still hands the hook the parsed JSON as `data`, untyped.
+      const body: unknown = (result as { data?: unknown }).data;
+      for (const [field, code] of Object.entries(databaseErrors(db, body))) errors[field] ??= code;
+      const fields = Object.keys(errors);
+      if (fields.length === 0) return;
+      throw new ProblemError('validation', `The request body has invalid fields: ${fields.join(', ')}.`, {
+        errors,
+      });
+    },
+  );
+}
+
+/** The rules that depend on stored data: the department list and the current policy version. */
+function databaseErrors(db: Db, input: unknown): Record<string, FieldErrorCode> {
+  const errors: Record<string, FieldErrorCode> = {};
+  if (typeof input !== 'object' || input === null) return errors;
+  const { department, consent } = input as { department?: unknown; consent?: unknown };
+  if (typeof department === 'string' && department.trim() && !departmentExists(db, department.trim())) {
+    errors.department = 'invalid_choice';
+  }
+  const version = (consent as { privacyPolicyVersion?: unknown } | null | undefined)?.privacyPolicyVersion;
+  if (typeof version === 'string' && version.trim()) {
+    if (version.trim() !== readProgramSettings(db).privacyPolicy.version) {
+      errors['consent.privacyPolicyVersion'] = 'invalid_choice';
+    }
+  }
+  return errors;
+}
