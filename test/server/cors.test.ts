@@ -21,7 +21,7 @@ describe('CORS', () => {
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('access-control-allow-origin'), ALLOWED);
     const exposed = response.headers.get('access-control-expose-headers')?.toLowerCase().split(',');
-    assert.deepEqual(exposed?.sort(), ['etag', 'location', 'retry-after']);
+    assert.deepEqual(exposed?.sort(), ['etag', 'idempotent-replayed', 'location', 'retry-after']);
     assert.match(response.headers.get('vary') ?? '', /Origin/);
   });
 
