@@ -10,6 +10,7 @@ import { defineConfig } from 'vite';
 const entries = {
   index: 'src/index.ts',
   config: 'components/config/config.ts',
+  'signup-form': 'components/signup-form/signup-form.ts',
 };
 
 export default defineConfig(({ mode }) => {

@@ -8,10 +8,12 @@ export { OkaeriClient } from './api/client.js';
 export type { ApiResponse, HttpMethod, OkaeriClientOptions, RequestOptions } from './api/client.js';
 export { OkaeriApiError } from './api/errors.js';
 export type { ApiErrorKind, FieldErrors } from './api/errors.js';
-export type { CallOptions, OkaeriAdapter } from './api/adapter.js';
+export type { CallOptions, OkaeriAdapter, WriteOptions } from './api/adapter.js';
 export { endpoints } from './api/endpoints.js';
 export type { EndpointName } from './api/endpoints.js';
 export type {
+  SignupRequest,
+  SignupReceipt,
   Department,
   FieldErrorCode,
   Health,
@@ -22,6 +24,7 @@ export type {
   Meta,
   PrivacyPolicy,
   Problem,
+  VisibilityLevel,
 } from './api/types.js';
 export { configure } from './config/global.js';
 export { configContext } from './config/context.js';
@@ -32,3 +35,11 @@ export type { PersonName } from './i18n/names.js';
 export type { Lang } from './i18n/catalogs.js';
 export type { MessageKey, Messages } from './i18n/en.js';
 export { OkaeriEvent } from './events/okaeri-event.js';
+export { OkaeriSignupForm } from '../components/signup-form/signup-form.component.js';
+export type { SignupExtras } from '../components/signup-form/signup-form.component.js';
+export { SignupSubmitEvent } from './events/signup-submit.js';
+export type { SignupSubmitDetail } from './events/signup-submit.js';
+export { SignupSuccessEvent } from './events/signup-success.js';
+export type { SignupSuccessDetail } from './events/signup-success.js';
+export { SignupErrorEvent } from './events/signup-error.js';
+export type { SignupErrorDetail } from './events/signup-error.js';

@@ -1,8 +1,8 @@
-import type { CallOptions, OkaeriAdapter } from './adapter.js';
+import type { CallOptions, OkaeriAdapter, WriteOptions } from './adapter.js';
 import { endpoints, type EndpointName } from './endpoints.js';
 import { OkaeriApiError } from './errors.js';
 import { backoff, retryableStatuses, retryAfterMs, sleep, untilAborted } from './retry.js';
-import type { Health, Meta, Problem } from './types.js';
+import type { Health, Meta, Problem, SignupReceipt, SignupRequest } from './types.js';
 import { buildUrl, type QueryValue } from './url.js';
 
 export interface OkaeriClientOptions {
@@ -88,6 +88,11 @@ export class OkaeriClient implements OkaeriAdapter {
 
   async getHealth({ signal }: CallOptions = {}): Promise<Health> {
     return (await this.request<Health>('health', { signal })).data;
+  }
+
+  /** Retried on network failures and 429/5xx only when `idempotencyKey` is given. */
+  async createAlumnus(body: SignupRequest, { idempotencyKey, headers, signal }: WriteOptions = {}): Promise<SignupReceipt> {
+    return (await this.request<SignupReceipt>('alumni', { method: 'POST', body, idempotencyKey, headers, signal })).data;
   }
 
   async request<T>(endpoint: EndpointName, options: RequestOptions = {}): Promise<ApiResponse<T>> {

@@ -5,6 +5,7 @@
 export const endpoints = {
   health: '/api/health',
   meta: '/api/v1/meta',
+  alumni: '/api/v1/alumni',
 } as const;
 
 export type EndpointName = keyof typeof endpoints;

@@ -14,3 +14,9 @@ export type PrivacyPolicy = Schemas['PrivacyPolicy'];
 export type LocalizedText = Schemas['LocalizedText'];
 export type Locale = Schemas['Locale'];
 export type FieldErrorCode = Schemas['FieldErrorCode'];
+
+// Signup (<okaeri-signup-form>): POST /api/v1/alumni.
+export type SignupRequest = Schemas['SignupRequest'];
+export type SignupReceipt = Schemas['SignupReceipt'];
+export type VisibilityLevel = Schemas['VisibilityLevel'];
+export type VisibilityChoices = Schemas['VisibilityChoices'];

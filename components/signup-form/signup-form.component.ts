@@ -1,0 +1,510 @@
+import { Task, TaskStatus } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { SignupRequest, SignupReceipt, Meta, VisibilityLevel } from '../../src/api/types.js';
+import { OkaeriApiError } from '../../src/api/errors.js';
+import { SignupErrorEvent } from '../../src/events/signup-error.js';
+import { SignupSubmitEvent } from '../../src/events/signup-submit.js';
+import { SignupSuccessEvent } from '../../src/events/signup-success.js';
+import type { MessageKey } from '../../src/i18n/en.js';
+import { buttonStyles, renderButton } from '../../src/internal/button.js';
+import { errorBannerStyles, renderErrorBanner } from '../../src/internal/error-banner.js';
+import { fieldErrorKey } from '../../src/internal/error-message.js';
+import { fieldStyles, renderField, renderFieldGroup } from '../../src/internal/field.js';
+import { LiveAnnouncer, liveRegionStyles } from '../../src/internal/live-region.js';
+import { OkaeriElement } from '../../src/internal/okaeri-element.js';
+import { renderSpinner } from '../../src/internal/spinner.js';
+import { clearDraft, draftStorageKey, loadDraft, saveDraft, type SignupDraft } from './signup-draft.js';
+import { styles } from './signup-form.styles.js';
+import {
+  emptyValues,
+  errorKeyFor,
+  optionalFields,
+  validate,
+  visibleFields,
+  type ErrorKey,
+  type Errors,
+  type SignupValues,
+} from './signup-validation.js';
+
+/** What a host's `beforeSubmit` hook may add to the request, e.g. a captcha token. */
+export interface SignupExtras {
+  headers?: Record<string, string>;
+  fields?: Record<string, unknown>;
+}
+
+type TextField = { [K in keyof SignupValues]: SignupValues[K] extends string ? K : never }[keyof SignupValues];
+
+const kebab = (name: string) => name.replace(/[A-Z.]/g, (c) => '-' + (c === '.' ? '' : c.toLowerCase()));
+const camel = (name: string) => name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean).map(camel));
+const levels: VisibilityLevel[] = ['alumni', 'hr', 'hidden'];
+
+/**
+ * @summary A leaver joins the alumni network: identity, tenure, what they do now, interests,
+ * per-field directory visibility and consent, with drafts that survive failures and retries that
+ * never create a second member.
+ *
+ * @slot heading - Replaces the default heading.
+ * @slot intro - Replaces the default introduction.
+ * @slot success - Replaces the default thank-you message shown after a confirmed signup.
+ *
+ * @fires okaeri-signup-submit - `SignupSubmitEvent`, cancelable: a valid form is about to be sent; detail `{ body }`.
+ * @fires okaeri-signup-success - `SignupSuccessEvent`: the server confirmed; detail `{ id }`.
+ * @fires okaeri-signup-error - `SignupErrorEvent`: the submit failed; detail `{ kind, status, problem, error }`.
+ *
+ * @csspart header - Wraps heading and intro.
+ * @csspart heading - The default heading.
+ * @csspart intro - The default introduction.
+ * @csspart form - The form.
+ * @csspart section - Each group of fields (about you, tenure, now, interests, directory, consent).
+ * @csspart section-heading - Each section's heading.
+ * @csspart field - Each field (label, hint, error, control); also `field-label`, `field-required`, `field-hint`, `field-error`.
+ * @csspart summary - The error summary that takes focus after a failed submit.
+ * @csspart summary-heading - Its heading.
+ * @csspart preview - The directory card preview.
+ * @csspart button - Buttons; also `button-primary`, `button-secondary`, `button-label`, `button-spinner`.
+ * @csspart error-banner - The failure message with its retry button; also `error-banner-message`.
+ * @csspart success - The thank-you state.
+ *
+ * @cssproperty --okaeri-color-surface - Background of the form and fields.
+ * @cssproperty --okaeri-color-surface-raised - Background of the preview card and banners.
+ * @cssproperty --okaeri-color-text - Body text.
+ * @cssproperty --okaeri-color-text-muted - Hints.
+ * @cssproperty --okaeri-color-border - Field and card borders.
+ * @cssproperty --okaeri-color-primary - Submit button and links.
+ * @cssproperty --okaeri-color-on-primary - Text on the submit button.
+ * @cssproperty --okaeri-color-danger - Errors and the error summary.
+ * @cssproperty --okaeri-color-success - The thank-you state's accent.
+ * @cssproperty --okaeri-color-focus-ring - Keyboard focus outline.
+ * @cssproperty --okaeri-radius - Corner radius.
+ * @cssproperty --okaeri-space-xs - Spacing step.
+ * @cssproperty --okaeri-space-s - Spacing step.
+ * @cssproperty --okaeri-space-m - Spacing step.
+ * @cssproperty --okaeri-space-l - Spacing step.
+ * @cssproperty --okaeri-font-family - Font (inherited from the page when unset).
+ * @cssproperty --okaeri-font-size - Base font size.
+ * @cssproperty --okaeri-font-size-small - Hints and errors.
+ * @cssproperty --okaeri-font-size-large - Section headings.
+ * @cssproperty --okaeri-font-size-xlarge - The heading.
+ * @cssproperty --okaeri-duration - Transition duration.
+ *
+ * @example
+ * <okaeri-signup-form base-url="https://alumni.example.com" hide-fields="location"></okaeri-signup-form>
+ */
+export class OkaeriSignupForm extends OkaeriElement {
+  static override styles = [OkaeriElement.styles, fieldStyles, buttonStyles, errorBannerStyles, liveRegionStyles, styles];
+
+  /** Furigana fields: `auto` (in Japanese only), `always` or `never`. */
+  @property() furigana: 'auto' | 'always' | 'never' = 'auto';
+
+  /** Space-separated optional fields to leave out: `role-at-leaving current-company current-role location profile-url`. */
+  @property({ attribute: 'hide-fields' }) hideFields = '';
+
+  /** Space-separated optional fields to make required (same names as `hide-fields`, plus furigana `family-name-kana given-name-kana`). */
+  @property({ attribute: 'require-fields' }) requireFields = '';
+
+  /** Keep no draft in localStorage (a shared computer, a kiosk). */
+  @property({ type: Boolean, attribute: 'no-draft' }) noDraft = false;
+
+  /** Awaited after validation, before sending; may return extra `headers` and body `fields` (a captcha token). */
+  @property({ attribute: false }) beforeSubmit?: (body: SignupRequest) => Promise<SignupExtras | void> | SignupExtras | void;
+
+  @state() private values: SignupValues = emptyValues();
+  @state() private errors: Errors = {};
+  /** Set after a failed submit: the summary lists the current errors until none are left. */
+  @state() private summary = false;
+  @state() private failure?: unknown;
+  @state() private restored = false;
+  @state() private done?: SignupReceipt;
+
+  private pending: SignupDraft = {};
+  private readonly announcer = new LiveAnnouncer(this);
+
+  private readonly metaTask = new Task(this, {
+    task: ([api], { signal }) => api.getMeta({ signal }),
+    args: () => [this.api] as const,
+  });
+
+  private readonly submitTask = new Task<[SignupRequest], SignupReceipt>(this, {
+    autoRun: false,
+    task: ([body], { signal }) => this.send(body, signal),
+  });
+
+  private get storageKey(): string | undefined {
+    return this.noDraft ? undefined : draftStorageKey(this.config.baseUrl);
+  }
+
+  private get rules() {
+    const now = new Date();
+    return {
+      kana: this.furigana === 'always' || (this.furigana === 'auto' && this.localize.lang === 'ja'),
+      hidden: words(this.hideFields),
+      required: words(this.requireFields),
+      thisMonth: `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`,
+    };
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (this.hasUpdated || !this.storageKey) return;
+    const draft = loadDraft(this.storageKey);
+    if (draft?.values) {
+      this.values = { ...emptyValues(), ...draft.values, website: '' };
+      this.pending = { key: draft.key, keyFor: draft.keyFor };
+      this.restored = true;
+    }
+  }
+
+  private save(): void {
+    if (!this.storageKey) return;
+    const { website: _, ...values } = this.values;
+    saveDraft(this.storageKey, { values, ...this.pending });
+  }
+
+  /** Keeps values in step with every control; one listener for the whole form. */
+  private onInput(event: Event): void {
+    const control = event.target as HTMLInputElement;
+    const name = control.name;
+    if (!name) return;
+    const values = { ...this.values };
+    if (name === 'interests') {
+      const chosen = new Set(values.interests);
+      if (control.checked) chosen.add(control.value);
+      else chosen.delete(control.value);
+      values.interests = [...chosen];
+    } else if (name.startsWith('visibility.')) {
+      values.visibility = { ...values.visibility, [name.slice(11)]: control.value as VisibilityLevel };
+    } else if (control.type === 'checkbox') {
+      (values as unknown as Record<string, boolean>)[name] = control.checked;
+    } else {
+      (values as unknown as Record<string, string>)[name] = control.value;
+    }
+    this.values = values;
+    this.save();
+    // Fix-as-you-go: a shown error is re-checked on every change so it disappears once fixed.
+    if (Object.keys(this.errors).length) this.recheck(Object.keys(this.errors));
+  }
+
+  private onBlur(event: FocusEvent): void {
+    const control = event.target as HTMLInputElement;
+    // Moving between a group's own controls (year → month, one interest → the next) is not leaving it.
+    const group = control.closest('fieldset');
+    if (group?.contains(event.relatedTarget as Node | null)) return;
+    if (control.name) this.recheck([control.name.replace(/(Year|Month)$/, '')], true);
+  }
+
+  /** `lenient` (on blur): an empty field not yet marked stays quiet until submit. */
+  private recheck(keys: ErrorKey[], lenient = false): void {
+    const found = validate(this.values, this.rules);
+    const errors = { ...this.errors };
+    for (const key of keys) {
+      const missing = lenient && !errors[key] && /required|interests|consent/.test(found[key]?.[0] ?? '');
+      if (found[key] && !missing) errors[key] = found[key];
+      else delete errors[key];
+    }
+    this.errors = errors;
+  }
+
+  private async showSummary(): Promise<void> {
+    this.summary = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.summary')?.focus();
+  }
+
+  /** Validates, then sends (or re-sends, with the same Idempotency-Key when nothing changed). */
+  async submit(event?: Event): Promise<void> {
+    event?.preventDefault();
+    const meta = this.metaTask.value;
+    if (!meta || this.submitTask.status === TaskStatus.PENDING) return;
+    this.errors = validate(this.values, this.rules);
+    if (Object.keys(this.errors).length) return this.showSummary();
+    this.summary = false;
+    const body = this.body(meta);
+    if (!this.dispatchEvent(new SignupSubmitEvent({ body }))) return;
+    this.failure = undefined;
+    void this.announcer.announce(this.localize.msg('signup.submitting'));
+    await this.submitTask.run([body]).catch(() => undefined);
+  }
+
+  private async send(body: SignupRequest, signal: AbortSignal): Promise<SignupReceipt> {
+    // The same answers reuse the last key, so a retry after a lost response is applied once.
+    const fingerprint = JSON.stringify(body);
+    if (!this.pending.key || this.pending.keyFor !== fingerprint) {
+      this.pending = { key: crypto.randomUUID(), keyFor: fingerprint };
+      this.save();
+    }
+    try {
+      const extras = (await this.beforeSubmit?.(body)) || {};
+      const website = this.values.website;
+      const sent = { ...body, ...(website ? { website } : {}), ...extras.fields } as SignupRequest;
+      const api = this.api;
+      if (!api.createAlumnus) throw new TypeError('[okaeri] the adapter has no createAlumnus()');
+      const created = await api.createAlumnus(sent, { idempotencyKey: this.pending.key, headers: extras.headers, signal });
+      if (this.storageKey) clearDraft(this.storageKey);
+      this.pending = {};
+      this.done = created;
+      this.dispatchEvent(new SignupSuccessEvent({ id: created.id }));
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.success')?.focus();
+      return created;
+    } catch (error) {
+      if (signal.aborted) throw error;
+      const api = error instanceof OkaeriApiError ? error : undefined;
+      this.dispatchEvent(new SignupErrorEvent({ kind: api?.kind ?? 'unknown', status: api?.status, problem: api?.problem, error }));
+      // Field problems land on their fields; anything else (or a field this form doesn't show) gets the banner.
+      const errors: Errors = {};
+      let unplaced = !api?.problem?.errors;
+      for (const [path, code] of Object.entries(api?.fieldErrors ?? {})) {
+        const key = errorKeyFor(path);
+        if (key !== 'website' && this.controlFor(key)) errors[key] = [fieldErrorKey(code)];
+        else unplaced = true;
+      }
+      if (Object.keys(errors).length) {
+        this.errors = errors;
+        void this.showSummary();
+      }
+      if (unplaced) this.failure = error;
+      throw error;
+    }
+  }
+
+  private body(meta: Meta): SignupRequest {
+    const v = this.values;
+    const { kana, hidden } = this.rules;
+    const opt = (name: TextField, shown = !hidden.has(name)) => (shown && v[name].trim()) || undefined;
+    const other = v.department === 'other';
+    const body: SignupRequest = {
+      familyName: v.familyName.trim(),
+      givenName: v.givenName.trim(),
+      familyNameKana: opt('familyNameKana', kana),
+      givenNameKana: opt('givenNameKana', kana),
+      email: v.email.trim(),
+      department: other ? undefined : v.department,
+      departmentOther: opt('departmentOther', other),
+      roleAtLeaving: opt('roleAtLeaving'),
+      joined: `${v.joinedYear}-${v.joinedMonth}`,
+      left: `${v.leftYear}-${v.leftMonth}`,
+      currentCompany: opt('currentCompany'),
+      currentRole: opt('currentRole'),
+      location: opt('location'),
+      profileUrl: opt('profileUrl'),
+      interests: meta.interests.map((i) => i.id).filter((id) => v.interests.includes(id)),
+      directory: {
+        listed: v.listed,
+        // What the hint promises every listed member shows; the rest as chosen (left out = hidden).
+        visibility: {
+          ...Object.fromEntries(['department', 'joined', 'left', 'interests', 'familyNameKana', 'givenNameKana'].map((f) => [f, 'alumni'])),
+          ...Object.fromEntries(visibleFields.filter((f) => !hidden.has(f)).map((f) => [f, v.visibility[f]])),
+        },
+      },
+      consent: { privacyPolicyVersion: meta.privacyPolicy.version, contact: v.contact },
+    };
+    // Drops the undefined keys, so the event detail shows exactly what is sent.
+    return JSON.parse(JSON.stringify(body)) as SignupRequest;
+  }
+
+  // ---- rendering -------------------------------------------------------------------------
+
+  private controlFor(key: ErrorKey): HTMLElement | null | undefined {
+    const found = this.renderRoot.querySelector<HTMLElement>(`#${kebab(key)}`);
+    return found?.localName === 'fieldset' ? found.querySelector<HTMLElement>('input, select') : found;
+  }
+
+  private error(key: ErrorKey): string | undefined {
+    const found = this.errors[key];
+    return found && this.localize.msg(...found);
+  }
+
+  private label(key: ErrorKey): string {
+    const l = this.localize;
+    if (key.startsWith('visibility.')) return `${l.msg('signup.visibility')}: ${this.label(key.slice(11))}`;
+    const own: Record<string, MessageKey> = { privacy: 'signup.consent', departmentOther: 'signup.departmentOtherLabel' };
+    return l.msg(own[key] ?? (`signup.${key}` as MessageKey));
+  }
+
+  protected override render(): TemplateResult {
+    const l = this.localize;
+    return html`<div lang=${l.lang}>
+      ${this.done
+        ? this.renderSuccess()
+        : html`<header part="header">
+              <slot name="heading"><h2 class="heading" part="heading">${l.msg('signup.heading')}</h2></slot>
+              <slot name="intro"><p part="intro">${l.msg('signup.intro')}</p></slot>
+            </header>
+            ${this.metaTask.render({
+              pending: () => html`<p class="loading">${renderSpinner(l)}</p>`,
+              error: (error) => renderErrorBanner(l, { error, onRetry: () => void this.metaTask.run() }),
+              complete: (meta) => this.renderForm(meta),
+            })}`}
+      ${this.announcer.render()}
+    </div>`;
+  }
+
+  private renderSuccess(): TemplateResult {
+    const l = this.localize;
+    const v = this.values;
+    return html`<div class="success" part="success" tabindex="-1">
+      <slot name="success">
+        <h2 class="heading">${l.msg('signup.successHeading')}</h2>
+        <p>${l.msg('signup.successBody', { name: l.personName(v, { honorific: true }), email: v.email.trim() })}</p>
+      </slot>
+    </div>`;
+  }
+
+  private renderForm(meta: Meta): TemplateResult {
+    const l = this.localize;
+    const v = this.values;
+    const { kana, hidden } = this.rules;
+    const names = l.lang === 'ja' ? (['familyName', 'givenName'] as const) : (['givenName', 'familyName'] as const);
+    const busy = this.submitTask.status === TaskStatus.PENDING;
+    const shown = optionalFields.filter((f) => !hidden.has(f));
+    return html`<form part="form" novalidate @submit=${this.submit} @input=${this.onInput} @change=${this.onInput} @focusout=${this.onBlur}>
+      ${this.renderSummary()}
+      ${this.restored ? html`<p class="note" part="restored">${l.msg('signup.restored')}</p>` : nothing}
+      ${this.section('about', html`
+        <div class="pair">${names.map((name) => this.text(name, { autocomplete: name === 'familyName' ? 'family-name' : 'given-name' }))}</div>
+        ${kana ? html`<div class="pair">${names.map((name) => this.text(`${name}Kana`, { hint: l.msg('signup.kanaHint') }))}</div>` : nothing}
+        ${this.text('email', { type: 'email', autocomplete: 'email', hint: l.msg('signup.emailHint'), required: true })}
+      `)}
+      ${this.section('career', html`
+        ${renderField(l, { id: 'department', label: l.msg('signup.department'), error: this.error('department'), required: true }, (c) => html`
+          <select ${c} name="department">
+            <option value="">${l.msg('signup.choose')}</option>
+            ${meta.departments.map((d) => html`<option value=${d.id} ?selected=${v.department === d.id}>${d.name[l.lang]}</option>`)}
+            <option value="other" ?selected=${v.department === 'other'}>${l.msg('signup.departmentOther')}</option>
+          </select>`)}
+        ${v.department === 'other' ? this.text('departmentOther', { label: l.msg('signup.departmentOtherLabel'), required: true }) : nothing}
+        ${hidden.has('roleAtLeaving') ? nothing : this.text('roleAtLeaving', { autocomplete: 'off' })}
+        <div class="pair">${this.month('joined')}${this.month('left')}</div>
+      `)}
+      ${shown.some((f) => f !== 'roleAtLeaving')
+        ? this.section('now', html`${shown
+            .filter((f) => f !== 'roleAtLeaving')
+            .map((f) => this.text(f, f === 'profileUrl' ? { type: 'url', autocomplete: 'url' } : {}))}`)
+        : nothing}
+      <section class="section" part="section">
+        ${renderFieldGroup(l, { id: 'interests', label: l.msg('signup.interests'), hint: l.msg('signup.interestsHint'), error: this.error('interests'), required: true },
+          html`${meta.interests.map((i) => html`<label class="check">
+            <input type="checkbox" name="interests" value=${i.id} .checked=${v.interests.includes(i.id)} />
+            ${i.label[l.lang]}</label>`)}`)}
+      </section>
+      ${this.section('directory', html`
+        ${this.check('listed', l.msg('signup.listed'), l.msg('signup.listedHint'))}
+        ${v.listed ? this.renderDirectory(meta) : nothing}
+      `)}
+      ${this.section('consent', html`
+        ${this.check('privacy', l.msg('signup.privacy', { version: meta.privacyPolicy.version }))}
+        <p class="policy"><a href=${meta.privacyPolicy.url} target="_blank" rel="noopener">${l.msg('signup.privacyLink')}</a></p>
+        ${this.check('contact', l.msg('signup.contact'))}
+      `)}
+      <div class="honeypot" aria-hidden="true">
+        <label for="website">Website</label>
+        <input id="website" name="website" tabindex="-1" autocomplete="off" .value=${v.website} />
+      </div>
+      ${this.failure ? renderErrorBanner(l, { error: this.failure, onRetry: () => void this.submit() }) : nothing}
+      <div class="actions">${renderButton({ label: l.msg('signup.submit'), type: 'submit', busy })}</div>
+    </form>`;
+  }
+
+  private section(name: 'about' | 'career' | 'now' | 'directory' | 'consent', content: TemplateResult): TemplateResult {
+    return html`<section class="section" part="section" aria-labelledby="section-${name}">
+      <h3 class="section-heading" part="section-heading" id="section-${name}">${this.localize.msg(`signup.${name}`)}</h3>
+      ${content}
+    </section>`;
+  }
+
+  private text(
+    name: TextField,
+    { label, hint, type = 'text', autocomplete, required }: { label?: string; hint?: string; type?: string; autocomplete?: string; required?: boolean } = {},
+  ): TemplateResult {
+    const isRequired = required ?? (name === 'familyName' || name === 'givenName' || this.rules.required.has(name));
+    return renderField(
+      this.localize,
+      { id: kebab(name), label: label ?? this.label(name), hint, error: this.error(name), required: isRequired },
+      (c) => html`<input ${c} name=${name} type=${type} autocomplete=${autocomplete ?? nothing} .value=${this.values[name]} />`,
+    );
+  }
+
+  private month(which: 'joined' | 'left'): TemplateResult {
+    const l = this.localize;
+    const v = this.values;
+    const error = this.error(which);
+    const thisYear = new Date().getFullYear();
+    const years = Array.from({ length: 71 }, (_, i) => String(thisYear - i));
+    const months = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
+    const monthName = new Intl.DateTimeFormat(l.lang, { month: 'long', timeZone: 'UTC' });
+    const select = (part: 'Year' | 'Month', options: string[], text: (o: string) => string) => html`<label class="sub">
+      <span>${l.msg(part === 'Year' ? 'signup.year' : 'signup.month')}</span>
+      <select id="${which}-${part.toLowerCase()}" name="${which}${part}" aria-invalid=${error ? 'true' : nothing}>
+        <option value="">–</option>
+        ${options.map((o) => html`<option value=${o} ?selected=${v[`${which}${part}`] === o}>${text(o)}</option>`)}
+      </select>
+    </label>`;
+    return renderFieldGroup(l, { id: which, label: l.msg(`signup.${which}`), error, required: true }, html`<div class="month">
+      ${select('Year', years, (o) => o)} ${select('Month', months, (o) => monthName.format(Date.UTC(2000, Number(o) - 1)))}
+    </div>`);
+  }
+
+  private check(name: 'listed' | 'privacy' | 'contact', label: string, hint?: string): TemplateResult {
+    const error = this.error(name);
+    const notes = [hint && `${name}-hint`, error && `${name}-error`].filter(Boolean).join(' ');
+    return html`<div class="field" part="field">
+      ${error ? html`<p class="field-error" part="field-error" id="${name}-error">${error}</p>` : nothing}
+      <label class="check">
+        <input type="checkbox" id=${name} name=${name} .checked=${this.values[name]} aria-invalid=${error ? 'true' : nothing}
+          aria-describedby=${notes || nothing} />
+        ${label}
+      </label>
+      ${hint ? html`<p class="field-hint" part="field-hint" id="${name}-hint">${hint}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderDirectory(meta: Meta): TemplateResult {
+    const l = this.localize;
+    const v = this.values;
+    const fields = visibleFields.filter((f) => !this.rules.hidden.has(f));
+    const department = v.department === 'other' ? v.departmentOther : meta.departments.find((d) => d.id === v.department)?.name[l.lang];
+    const tenure = [v.joinedYear && v.joinedMonth, v.leftYear && v.leftMonth].every(Boolean)
+      ? `${l.formatYearMonth(`${v.joinedYear}-${v.joinedMonth}`)} – ${l.formatYearMonth(`${v.leftYear}-${v.leftMonth}`)}`
+      : '';
+    const visible = fields.filter((f) => v.visibility[f] === 'alumni' && v[f].trim());
+    const interests = meta.interests.filter((i) => v.interests.includes(i.id)).map((i) => i.label[l.lang]);
+    return html`<fieldset class="field-group visibility" part="field">
+        <legend class="field-label" part="field-label">${l.msg('signup.visibility')}</legend>
+        ${fields.map((f) =>
+          renderField(l, { id: `visibility-${kebab(f)}`, label: this.label(f), error: this.error(`visibility.${f}`) }, (c) => html`
+            <select ${c} name="visibility.${f}">
+              ${levels.map((level) => html`<option value=${level} ?selected=${v.visibility[f] === level}>${l.msg(`signup.visibility.${level}`)}</option>`)}
+            </select>`),
+        )}
+      </fieldset>
+      <section class="preview" part="preview" aria-labelledby="preview-heading">
+        <h4 id="preview-heading">${l.msg('signup.preview')}</h4>
+        <div class="card">
+          <p class="card-name">${l.personName(v)}</p>
+          ${department || tenure ? html`<p class="card-meta">${[department, tenure].filter(Boolean).join(' · ')}</p>` : nothing}
+          ${interests.length ? html`<p class="card-meta">${l.formatList(interests)}</p>` : nothing}
+          ${visible.length
+            ? html`<dl>${visible.map((f) => html`<div><dt>${this.label(f)}</dt><dd>${v[f].trim()}</dd></div>`)}</dl>`
+            : nothing}
+        </div>
+      </section>`;
+  }
+
+  private renderSummary(): TemplateResult | typeof nothing {
+    const keys = Object.keys(this.errors);
+    if (!this.summary || !keys.length) return nothing;
+    const l = this.localize;
+    const go = (key: ErrorKey) => (event: Event) => {
+      event.preventDefault();
+      this.controlFor(key)?.focus();
+    };
+    return html`<div class="summary" part="summary" tabindex="-1" role="group" aria-labelledby="summary-heading">
+      <h3 id="summary-heading" part="summary-heading">${l.msg('signup.summary', { count: keys.length })}</h3>
+      <ul>
+        ${keys.map((key) => html`<li><a href="#${kebab(key)}" @click=${go(key)}>${this.label(key)}: ${this.error(key)}</a></li>`)}
+      </ul>
+    </div>`;
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * A fake `fetch` for stories: answers by "METHOD /path" (matched on the pathname, whatever the
+ * base URL and query) with real `Response` objects, so widgets run through the real client.
+ *
+ * mockFetch({
+ *   'GET /api/v1/meta': reply(meta),
+ *   'POST /api/v1/alumni': reply({ id: 'al_1', receivedAt: '…' }, { status: 201, delay: 800 }),
+ * })
+ */
+export interface MockReply {
+  status?: number;
+  /** Sent as JSON; a problem document for statuses ≥ 400 gets `application/problem+json`. */
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Milliseconds before answering. */
+  delay?: number;
+}
+
+/** `offline` rejects like a dropped connection; `pending` never answers (a request in flight). */
+export type MockHandler = MockReply | 'offline' | 'pending' | ((request: Request) => Response | Promise<Response>);
+
+export const reply = (body: unknown, init: Omit<MockReply, 'body'> = {}): MockReply => ({ ...init, body });
+
+/** A problem+json answer with field errors, e.g. `problem(422, { email: 'invalid_email' })`. */
+export const problem = (status: number, errors?: Record<string, string>, title = 'Request rejected'): MockReply => ({
+  status,
+  body: { type: 'about:blank', title, status, ...(errors ? { errors } : {}) },
+});
+
+function wait(ms: number, signal?: AbortSignal | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+  });
+}
+
+export function mockFetch(routes: Record<string, MockHandler>): typeof fetch {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const handler = routes[`${request.method} ${new URL(request.url).pathname}`];
+    if (handler === 'pending') return new Promise<Response>(() => undefined);
+    if (handler === 'offline') throw new TypeError('Failed to fetch');
+    if (typeof handler === 'function') return handler(request);
+    const { status = 200, body, headers = {}, delay = 0 } = handler ?? problem(404, undefined, 'Not mocked');
+    if (delay) await wait(delay, init?.signal);
+    const type = status >= 400 ? 'application/problem+json' : 'application/json';
+    return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': type, ...headers } });
+  };
+}
