@@ -1,6 +1,8 @@
 /**
- * The public entry. Importing it also registers <okaeri-config>; each widget registers itself
- * from its own module.
+ * The public entry: the shared core (client, configuration, i18n, events) and the types of every
+ * widget. Importing it registers <okaeri-config>; each widget registers itself, and exports its
+ * class and event classes, from its own entry (`okaeri/<widget>.js`), so the core never loads a
+ * widget.
  */
 import '../components/config/config.js';
 
@@ -35,11 +37,11 @@ export type { PersonName } from './i18n/names.js';
 export type { Lang } from './i18n/catalogs.js';
 export type { MessageKey, Messages } from './i18n/en.js';
 export { OkaeriEvent } from './events/okaeri-event.js';
-export { OkaeriSignupForm } from '../components/signup-form/signup-form.component.js';
+export type { OkaeriSignupForm } from '../components/signup-form/signup-form.component.js';
 export type { SignupExtras } from '../components/signup-form/signup-form.component.js';
-export { SignupSubmitEvent } from './events/signup-submit.js';
+export type { SignupSubmitEvent } from './events/signup-submit.js';
 export type { SignupSubmitDetail } from './events/signup-submit.js';
-export { SignupSuccessEvent } from './events/signup-success.js';
+export type { SignupSuccessEvent } from './events/signup-success.js';
 export type { SignupSuccessDetail } from './events/signup-success.js';
-export { SignupErrorEvent } from './events/signup-error.js';
+export type { SignupErrorEvent } from './events/signup-error.js';
 export type { SignupErrorDetail } from './events/signup-error.js';
