@@ -1,47 +1,66 @@
-// Size benchmark: gzip bytes of each built entry and of what it pulls in, from `npm run build`.
-// - "core (Lit excluded)": dist/index.js and the chunks it imports (the npm build keeps Lit external).
-// - "core (Lit included)": the same entry from dist/cdn/, where Lit is bundled.
-// - per widget "own": the widget entry's graph minus everything the core entry already loads, which
-//   is the figure the issues budget ("without Lit and the shared core").
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+// Size benchmark (`npm run size`): minified + gzip bytes of
+// - the shared core: every module in src/ (client, configuration, i18n catalogs, widget base,
+//   shared UI pieces, events) bundled together, with Lit external and with Lit included;
+// - each widget's own module: its components/<widget>/ code bundled with Lit and src/ external,
+//   which is what the issues budget ("without Lit and the shared core").
+// It bundles from source with Vite, so it needs no prior `npm run build`.
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
 
 const root = resolve(import.meta.dirname, '..');
+const scratch = join(root, 'node_modules', '.cache', 'okaeri-size');
+mkdirSync(scratch, { recursive: true });
 
-/** Files of the module graph under `dir` reachable from `entry` through static relative imports. */
-function graph(dir, entry) {
-  const seen = new Set();
-  const visit = (file) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const source = readFileSync(file, 'utf8');
-    for (const match of source.matchAll(/(?:import|export)\s*(?:[^'"]*?from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) {
-      visit(resolve(dirname(file), match[1]));
-    }
-  };
-  visit(join(dir, entry));
-  return seen;
+const isLit = (id) => /^(lit|lit-html|lit-element|@lit\/[^/]+)(\/|$)/.test(id);
+const inSrc = (id) => resolve(id).startsWith(join(root, 'src') + '/');
+
+/** Minified ES bundle of `entry`; `external` decides which imports stay out of it. */
+async function bundle(entry, external) {
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    root,
+    build: {
+      write: false,
+      minify: true,
+      target: 'es2022',
+      lib: { entry, formats: ['es'], fileName: 'bundle' },
+      rolldownOptions: {
+        external: (id, importer) => external(importer && id.startsWith('.') ? resolve(importer, '..', id) : id),
+        output: { minify: true, codeSplitting: false },
+      },
+    },
+  });
+  const output = (Array.isArray(result) ? result[0] : result).output;
+  const code = output.filter((chunk) => chunk.type === 'chunk').map((chunk) => chunk.code).join('\n');
+  return gzipSync(code, { level: 9 }).length;
 }
 
-const gzip = (files) => [...files].reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0);
-const kB = (bytes) => `${(bytes / 1024).toFixed(2)} kB`;
-
-const dist = join(root, 'dist');
-if (!existsSync(join(dist, 'index.js'))) {
-  console.error('dist/ is missing: run `npm run build` first');
-  process.exit(1);
+function sourceFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
+  });
 }
 
-const core = graph(dist, 'index.js');
+const coreEntry = join(scratch, 'core.ts');
+writeFileSync(
+  coreEntry,
+  sourceFiles(join(root, 'src'))
+    .map((file) => `export * as m${Math.random().toString(36).slice(2)} from '${relative(scratch, file).replace(/\.ts$/, '.js')}';`)
+    .join('\n'),
+);
+
 const rows = [
-  ['core (index), Lit excluded', gzip(core)],
-  ['core (index), Lit included', gzip(graph(join(dist, 'cdn'), 'index.js'))],
+  ['shared core (src/), Lit excluded', await bundle(coreEntry, isLit)],
+  ['shared core (src/), Lit included', await bundle(coreEntry, () => false)],
 ];
-const widgets = ['signup-form', 'directory', 'reonboarding-checklist', 'welcome-card'];
+const widgets = readdirSync(join(root, 'components')).filter((name) => name !== 'config');
 for (const widget of widgets) {
-  if (!existsSync(join(dist, `${widget}.js`))) continue;
-  const own = [...graph(dist, `${widget}.js`)].filter((file) => !core.has(file));
-  rows.push([`${widget} own module`, gzip(own)]);
+  const entry = join(root, 'components', widget, `${widget}.ts`);
+  rows.push([`${widget} own module`, await bundle(entry, (id) => isLit(id) || inSrc(id))]);
 }
-for (const [name, bytes] of rows) console.log(`${name.padEnd(34)} ${kB(bytes).padStart(10)} gzip`);
+for (const [name, bytes] of rows) console.log(`${name.padEnd(36)} ${(bytes / 1024).toFixed(2).padStart(6)} kB gzip`);
