@@ -11,6 +11,8 @@ const entries = {
   index: 'src/index.ts',
   config: 'components/config/config.ts',
   'signup-form': 'components/signup-form/signup-form.ts',
+  'welcome-card': 'components/welcome-card/welcome-card.ts',
+  'reonboarding-checklist': 'components/reonboarding-checklist/reonboarding-checklist.ts',
 };
 
 export default defineConfig(({ mode }) => {

@@ -17,6 +17,8 @@ const pageText = {
     'theme.dark': 'ダーク',
     'program.heading': 'アルムナイ・プログラム',
     'config.heading': 'この画面の設定',
+    'welcome.heading': 'おかえりなさい',
+    'checklist.heading': '再オンボーディング',
     'careers.alumni': '退職された方へ：アルムナイ・ネットワーク',
     'careers.intro':
       '退職後もつながりを。いつか戻りたい方、紹介や協業で関わりたい方、仲間との縁を保ちたい方のためのネットワークです。',
@@ -44,6 +46,8 @@ const pageText = {
     'theme.dark': 'Dark',
     'program.heading': 'Alumni program',
     'config.heading': 'This page’s configuration',
+    'welcome.heading': 'Welcome back',
+    'checklist.heading': 'Re-onboarding',
     'careers.alumni': 'Leaving us? Join the alumni network',
     'careers.intro':
       'Stay connected after you leave: whether you may come back one day, want to refer people or work with us, or keep in touch with colleagues.',
@@ -185,4 +189,6 @@ for (const select of [roleSelect, langSelect, themeSelect]) select?.addEventList
 
 tokens = await loadDemoTokens();
 update();
+// Widgets that need a signed-in viewer appear once the role's token is set.
+for (const template of document.querySelectorAll('template[data-after-token]')) template.replaceWith(template.content);
 await loadProgram();

@@ -8,9 +8,12 @@ import { corsAllowList } from './middleware/cors.js';
 import type { RateLimit } from './middleware/rate-limit.js';
 import { limitBodySize, requireJsonBody } from './middleware/request-body.js';
 import { handleError, handleNotFound } from './problem.js';
+import { announcementRoutes } from './routes/announcements.js';
+import { checklistRoutes } from './routes/checklist.js';
 import { demoTokenRoutes } from './routes/demo-tokens.js';
 import { healthRoutes } from './routes/health.js';
 import { metaRoutes } from './routes/meta.js';
+import { returnerRoutes } from './routes/returners.js';
 import { serveOpenApiDocument } from './routes/openapi.js';
 import { settingsRoutes } from './routes/settings.js';
 import { signupRoutes } from './routes/signup.js';
@@ -46,6 +49,9 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/', healthRoutes(deps));
   app.route('/', metaRoutes(deps));
   app.route('/', settingsRoutes(deps));
+  app.route('/', announcementRoutes(deps));
+  app.route('/', returnerRoutes(deps));
+  app.route('/', checklistRoutes(deps));
   app.route('/', signupRoutes({ ...deps, rateLimit: options.rateLimit?.signup }));
   serveOpenApiDocument(app);
 

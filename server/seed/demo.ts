@@ -1,8 +1,8 @@
 import type { Db } from '../db/open.js';
-import { idFromBytes } from '../ids.js';
+import { idFromBytes, stableId } from '../ids.js';
 import { prepareAlumnusInsert, seedAlumni } from './alumni.js';
 import { DEPARTMENTS } from './catalog.js';
-import { CHECKLIST_TEMPLATE } from './checklist-template.js';
+import { type OrgChange, generateChecklist } from '../domain/checklist-template.js';
 import { addDays, isoDay } from './dates.js';
 import { ORG_CHANGES } from './org-changes.js';
 import {
@@ -109,17 +109,27 @@ function seedReturner(db: Db, story: ReturnerStory, rng: SeededRandom, now: Date
     // IT tickets are closed in IT's own tool; HR ticks the item off here.
     it: DEMO_PERSONAS.hr,
   };
-  CHECKLIST_TEMPLATE.forEach((item, index) => {
-    const due = addDays(returnDate, item.dueOffsetDays);
-    // Overdue work is mostly done; a few things get done early.
-    const done = due.getTime() < now.getTime() ? rng.chance(0.85) : rng.chance(0.1);
-    const doneAt = new Date(Math.min(due.getTime() + ITEM_TIME_OF_DAY_MS, now.getTime())).toISOString();
-    insertItem.run(
-      idFromBytes('ci', rng.bytes(16)), story.id, item.category, item.title[story.language],
-      item.description?.[story.language] ?? null, item.owner, item.dueOffsetDays, item.required ? 1 : 0,
-      done ? 1 : 0, done ? doneByOwner[item.owner] : null, done ? doneAt : null, done ? 2 : 1, index + 1,
-    );
+  // The same generator as POST /api/v1/returners: the template, plus what changed since they left.
+  const drafts = generateChecklist({
+    language: story.language,
+    leftMonth: story.alumnus.left,
+    returnDate: isoDay(returnDate),
+    orgChanges: ORG_CHANGES as readonly OrgChange[],
   });
+  for (const item of drafts) {
+    const due = addDays(returnDate, item.dueOffsetDays);
+    // Overdue work is mostly done; a few things get done early. Items from recorded changes take
+    // no draws, so the template's items (and everything seeded after) stay as they were.
+    const fromChange = item.orgChangeId !== null;
+    const done = fromChange ? due.getTime() < now.getTime() : due.getTime() < now.getTime() ? rng.chance(0.85) : rng.chance(0.1);
+    const doneAt = new Date(Math.min(due.getTime() + ITEM_TIME_OF_DAY_MS, now.getTime())).toISOString();
+    const id = fromChange ? stableId('ci', `${story.id}:${item.orgChangeId}`) : idFromBytes('ci', rng.bytes(16));
+    insertItem.run(
+      id, story.id, item.categoryId, item.title, item.description, item.owner, item.dueOffsetDays,
+      item.required ? 1 : 0, done ? 1 : 0, done ? doneByOwner[item.owner] : null, done ? doneAt : null,
+      done ? 2 : 1, item.sort,
+    );
+  }
 
   const { announcement } = story;
   const published = announcement.status === 'published';

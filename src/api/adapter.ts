@@ -1,4 +1,4 @@
-import type { Meta, SignupReceipt, SignupRequest } from './types.js';
+import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Meta, Announcement, AnnouncementApprove, AnnouncementList, Reactions } from './types.js';
 
 export interface CallOptions {
   /** Aborts the call; pass @lit/task's signal so superseded requests are cancelled. */
@@ -24,4 +24,18 @@ export interface OkaeriAdapter {
    * an adapter for a backend without signup need not implement it.
    */
   createAlumnus?(body: SignupRequest, options?: WriteOptions): Promise<SignupReceipt>;
+  /** `GET /api/v1/announcements`: newest first (used by `<okaeri-welcome-card>`, as are the next three). */
+  listAnnouncements?(query: { kind?: 'welcome-back'; limit?: number; cursor?: string }, options?: CallOptions): Promise<AnnouncementList>;
+  /** `GET /api/v1/announcements/{id}`. */
+  getAnnouncement?(id: string, options?: CallOptions): Promise<Announcement>;
+  /** `POST /api/v1/announcements/{id}/approve`: the returner (or HR, with `reason`) publishes a draft. */
+  approveAnnouncement?(id: string, body: AnnouncementApprove, options?: CallOptions): Promise<Announcement>;
+  /** `PUT` (reacted) or `DELETE` (not) `/api/v1/announcements/{id}/reactions/me`; idempotent. */
+  setReaction?(id: string, reacted: boolean, options?: CallOptions): Promise<Reactions>;
+  /** `GET /api/v1/returners/{id}/checklist` (`me`: the signed-in returner's); used by `<okaeri-reonboarding-checklist>`, as are the next two. */
+  getChecklist?(returnerId: string, options?: CallOptions): Promise<Checklist>;
+  /** `PATCH …/checklist/items/{itemId}` with `If-Match: "<version>"`; rejects with 412 (problem `current`) when stale. */
+  setChecklistItemDone?(returnerId: string, itemId: string, done: boolean, version: number, options?: CallOptions): Promise<ChecklistItem>;
+  /** `POST …/checklist/items` (HR). */
+  addChecklistItem?(returnerId: string, body: ChecklistItemCreate, options?: WriteOptions): Promise<ChecklistItem>;
 }

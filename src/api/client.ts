@@ -2,7 +2,7 @@ import type { CallOptions, OkaeriAdapter, WriteOptions } from './adapter.js';
 import { endpoints, type EndpointName } from './endpoints.js';
 import { OkaeriApiError } from './errors.js';
 import { backoff, retryableStatuses, retryAfterMs, sleep, untilAborted } from './retry.js';
-import type { Health, Meta, Problem, SignupReceipt, SignupRequest } from './types.js';
+import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Health, Meta, Problem, Announcement, AnnouncementApprove, AnnouncementList, Reactions } from './types.js';
 import { buildUrl, type QueryValue } from './url.js';
 
 export interface OkaeriClientOptions {
@@ -93,6 +93,46 @@ export class OkaeriClient implements OkaeriAdapter {
   /** Retried on network failures and 429/5xx only when `idempotencyKey` is given. */
   async createAlumnus(body: SignupRequest, { idempotencyKey, headers, signal }: WriteOptions = {}): Promise<SignupReceipt> {
     return (await this.request<SignupReceipt>('alumni', { method: 'POST', body, idempotencyKey, headers, signal })).data;
+  }
+
+  async listAnnouncements(query: { kind?: 'welcome-back'; limit?: number; cursor?: string }, { signal }: CallOptions = {}): Promise<AnnouncementList> {
+    return (await this.request<AnnouncementList>('announcements', { query, signal })).data;
+  }
+
+  async getAnnouncement(id: string, { signal }: CallOptions = {}): Promise<Announcement> {
+    return (await this.request<Announcement>('announcement', { pathParams: { id }, signal })).data;
+  }
+
+  async approveAnnouncement(id: string, body: AnnouncementApprove, { signal }: CallOptions = {}): Promise<Announcement> {
+    return (await this.request<Announcement>('announcementApprove', { method: 'POST', pathParams: { id }, body, signal })).data;
+  }
+
+  /** `PUT` to react, `DELETE` to take it back; the server treats repeats as one. */
+  async setReaction(id: string, reacted: boolean, { signal }: CallOptions = {}): Promise<Reactions> {
+    return (await this.request<Reactions>('announcementReaction', { method: reacted ? 'PUT' : 'DELETE', pathParams: { id }, signal })).data;
+  }
+
+  async getChecklist(returnerId: string, { signal }: CallOptions = {}): Promise<Checklist> {
+    return (await this.request<Checklist>('returnerChecklist', { pathParams: { id: returnerId }, signal })).data;
+  }
+
+  /** Sends `If-Match: "<version>"`; a 412 carries the item as it is now in `error.problem.current`. */
+  async setChecklistItemDone(returnerId: string, itemId: string, done: boolean, version: number, { signal }: CallOptions = {}): Promise<ChecklistItem> {
+    return (
+      await this.request<ChecklistItem>('checklistItem', {
+        method: 'PATCH',
+        pathParams: { id: returnerId, itemId },
+        body: { done },
+        ifMatch: `"${version}"`,
+        signal,
+      })
+    ).data;
+  }
+
+  async addChecklistItem(returnerId: string, body: ChecklistItemCreate, { idempotencyKey, headers, signal }: WriteOptions = {}): Promise<ChecklistItem> {
+    return (
+      await this.request<ChecklistItem>('checklistItems', { method: 'POST', pathParams: { id: returnerId }, body, idempotencyKey, headers, signal })
+    ).data;
   }
 
   async request<T>(endpoint: EndpointName, options: RequestOptions = {}): Promise<ApiResponse<T>> {

@@ -188,6 +188,943 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/announcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Welcome-back announcements, newest first (signed-in viewers)
+         * @description Published announcements for everyone signed in; drafts too for HR and for the returner they introduce. The public gets 401: the card is for an intranet.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: components["schemas"]["AnnouncementKind"];
+                    /** @description Page size, 1–50 (default 10). */
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnnouncementList"];
+                    };
+                };
+                /** @description The request is invalid (see `errors` for field problems). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid bearer token, or the token is invalid or expired. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token is valid but its role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Draft a welcome-back announcement for a returner (HR)
+         * @description The draft is seen only by HR and the returner until approved. Send an `Idempotency-Key` so a retry never creates a second draft (a replay carries `Idempotent-Replayed: true`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AnnouncementCreate"];
+                };
+            };
+            responses: {
+                /** @description The draft. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Announcement"];
+                    };
+                };
+                /** @description The request is invalid (see `errors` for field problems). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid bearer token, or the token is invalid or expired. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token is valid but its role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with the same `Idempotency-Key` is still being processed; retry after `Retry-After` seconds. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is larger than the server accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is not application/json. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The `Idempotency-Key` was already used with a different request body. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/announcements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One announcement (404 for a draft the viewer may not see) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The announcement. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Announcement"];
+                    };
+                };
+                /** @description The request is invalid (see `errors` for field problems). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid bearer token, or the token is invalid or expired. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token is valid but its role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/announcements/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a draft: the returner, or HR on their behalf with a recorded reason
+         * @description The returner may replace the text while approving. Approving a published announcement again without text changes answers it unchanged; with changes it is refused (400).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AnnouncementApprove"];
+                };
+            };
+            responses: {
+                /** @description The published announcement. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Announcement"];
+                    };
+                };
+                /** @description The request is invalid (see `errors` for field problems). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid bearer token, or the token is invalid or expired. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token is valid but its role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is larger than the server accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is not application/json. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/announcements/{id}/reactions/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Welcome the returner back (idempotent)
+         * @description Employees and alumni, on published announcements, not the returner. Repeating the request changes nothing.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The reactions after the change. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Reactions"];
+                    };
+                };
+                /** @description No valid bearer token, or the token is invalid or expired. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token is valid but its role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Take the reaction back (idempotent)
+         * @description Employees and alumni, on published announcements, not the returner. Repeating the request changes nothing.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The reactions after the change. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Reactions"];
+                    };
+                };
+                /** @description No valid bearer token, or the token is invalid or expired. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token is valid but its role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/returners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List returners, latest return date first (HR) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Default 50. */
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of returners. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReturnerList"];
+                    };
+                };
+                /** @description The request is invalid (see `errors` for field problems). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid bearer token, or the token is invalid or expired. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token is valid but its role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record that an alumnus is coming back and generate their checklist (HR)
+         * @description The checklist is generated from the template in the chosen language, plus one "what changed" item per change recorded since the month the person left. The returner then signs in with an `employee` token whose `sub` is their alumni id. Send an `Idempotency-Key` to make a retry safe.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReturnerCreate"];
+                };
+            };
+            responses: {
+                /** @description Created, with its checklist; `Location` names the checklist. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Returner"];
+                    };
+                };
+                /** @description The request is invalid (see `errors` for field problems). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid bearer token, or the token is invalid or expired. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token is valid but its role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with the same `Idempotency-Key` is still being processed; retry after `Retry-After` seconds. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is larger than the server accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is not application/json. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The `Idempotency-Key` was already used with a different request body. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/returners/{id}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A returner's re-onboarding checklist, with what the viewer may do
+         * @description For the returner (`me`, or their returner id), their manager and HR. Items come in category order; `permissions` says which items the viewer may toggle and whether they may add.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A returner id, or `me` for the signed-in returner (an `employee` token whose `sub` is their alumni id). */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The checklist; `ETag` is the version of the whole list. */
+                200: {
+                    headers: {
+                        /** @description The version of what was returned. */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Checklist"];
+                    };
+                };
+                /** @description The request is invalid (see `errors` for field problems). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid bearer token, or the token is invalid or expired. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token is valid but its role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/returners/{id}/checklist/items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Mark an item done or not done
+         * @description Needs `If-Match` with the item’s version as last read (`"<version>"`): 428 without it; 412 with the item as it is now (`current`) when someone changed it in between, so nothing is overwritten. The returner may toggle their own items, the manager and HR every item (HR stands in for IT).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required: the item’s ETag (`"<version>"`) from the last read. 428 without it, 412 when stale. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChecklistToggle"];
+                };
+            };
+            responses: {
+                /** @description The item as stored; `ETag` is its new version. */
+                200: {
+                    headers: {
+                        /** @description The version of what was returned. */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChecklistItem"];
+                    };
+                };
+                /** @description The request is invalid (see `errors` for field problems). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid bearer token, or the token is invalid or expired. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token is valid but its role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The item changed since the version sent; `current` is the item now. */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ChecklistConflict"];
+                    };
+                };
+                /** @description The request body is larger than the server accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is not application/json. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description This write needs an `If-Match` header with the version last read. */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/returners/{id}/checklist/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an item to a returner’s checklist (HR) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    /** @description A returner id, or `me` for the signed-in returner (an `employee` token whose `sub` is their alumni id). */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChecklistItemCreate"];
+                };
+            };
+            responses: {
+                /** @description The new item. */
+                201: {
+                    headers: {
+                        /** @description The version of what was returned. */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChecklistItem"];
+                    };
+                };
+                /** @description The request is invalid (see `errors` for field problems). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid bearer token, or the token is invalid or expired. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token is valid but its role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with the same `Idempotency-Key` is still being processed; retry after `Retry-After` seconds. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is larger than the server accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is not application/json. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The `Idempotency-Key` was already used with a different request body. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/alumni": {
         parameters: {
             query?: never;
@@ -438,6 +1375,229 @@ export interface components {
         ProgramSettings: {
             programName: components["schemas"]["LocalizedText"];
             privacyPolicy: components["schemas"]["PrivacyPolicy"];
+        };
+        AnnouncementList: {
+            items: components["schemas"]["Announcement"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor: string | null;
+        };
+        /** @description A welcome-back announcement, composed with the returner’s details. */
+        Announcement: {
+            /** @example an_0123456789abcdef */
+            id: string;
+            kind: components["schemas"]["AnnouncementKind"];
+            status: components["schemas"]["AnnouncementStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            returner: components["schemas"]["AnnouncedReturner"];
+            message: string | null;
+            whileAway: string | null;
+            askMeAbout: string[];
+            reactions: components["schemas"]["Reactions"];
+            viewer: components["schemas"]["AnnouncementViewer"];
+        };
+        /** @enum {string} */
+        AnnouncementKind: "welcome-back";
+        /**
+         * @description `draft`: written by HR, seen only by HR and the returner; `published`: approved, seen by every signed-in viewer.
+         * @enum {string}
+         */
+        AnnouncementStatus: "draft" | "published";
+        AnnouncedReturner: {
+            id: string;
+            familyName: string;
+            givenName: string;
+            photoUrl: string | null;
+            newRole: string | null;
+            newTeam: string | null;
+            /**
+             * Format: date
+             * @description The first day back (YYYY-MM-DD).
+             */
+            returnDate: string;
+            previousTenure: components["schemas"]["PreviousTenure"];
+        };
+        PreviousTenure: {
+            /** @example 2015-04 */
+            joined: string;
+            /** @example 2019-03 */
+            left: string | null;
+            /** @description The department then, in both languages (free text when it was not in the list). */
+            department: components["schemas"]["LocalizedText"] | null;
+        };
+        Reactions: {
+            count: number;
+            /** @description Whether the viewer has reacted. */
+            mine: boolean;
+            /** @description Who reacted, earliest first (at most 100): only for the returner and HR. */
+            reactors?: components["schemas"]["PersonName"][];
+        };
+        PersonName: {
+            familyName: string;
+            givenName: string;
+        };
+        /** @description What the current viewer may do with this announcement. */
+        AnnouncementViewer: {
+            /** @description The viewer is the person announced. */
+            isReturner: boolean;
+            /** @description A draft the viewer may publish (HR must give a reason). */
+            canApprove: boolean;
+            canReact: boolean;
+        };
+        /** @description HR drafts a welcome-back announcement for a returner. */
+        AnnouncementCreate: {
+            kind: components["schemas"]["AnnouncementKind"];
+            /** @example rt_0123456789abcdef */
+            returnerId: string;
+            /** @description The personal welcome message; line breaks are kept. Empty or null means none. */
+            message?: string | null;
+            /** @description What the returner did while away (companies, experiences), as they wrote it. */
+            whileAway?: string | null;
+            /**
+             * @description Up to five topics colleagues can ask about.
+             * @example [
+             *       "SaaS pricing",
+             *       "Hiring"
+             *     ]
+             */
+            askMeAbout?: string[];
+        };
+        /** @description Publishes a draft. The text fields, when given, replace the draft’s text first (the returner edits their introduction). */
+        AnnouncementApprove: {
+            /**
+             * @description Required when HR approves on the returner’s behalf (how the returner agreed); recorded.
+             * @example Confirmed with the returner by phone
+             */
+            reason?: string;
+            /** @description The personal welcome message; line breaks are kept. Empty or null means none. */
+            message?: string | null;
+            /** @description What the returner did while away (companies, experiences), as they wrote it. */
+            whileAway?: string | null;
+            /**
+             * @description Up to five topics colleagues can ask about.
+             * @example [
+             *       "SaaS pricing",
+             *       "Hiring"
+             *     ]
+             */
+            askMeAbout?: string[];
+        };
+        ReturnerList: {
+            items: components["schemas"]["Returner"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor: string | null;
+        };
+        /** @description A former employee who is coming back (or is back). */
+        Returner: {
+            /** @example rt_0123456789abcdef */
+            id: string;
+            /** @description The returner's alumni id. A returner signs in with a token of role `employee` whose `sub` is this id; `GET /api/v1/returners/me/checklist` then finds their checklist. */
+            alumniId: string;
+            person: components["schemas"]["ChecklistPerson"];
+            /**
+             * @description The first day back, YYYY-MM-DD.
+             * @example 2026-04-01
+             */
+            returnDate: string;
+            /**
+             * @description The month the person left, YYYY-MM.
+             * @example 2019-03
+             */
+            leftMonth: string | null;
+            manager: components["schemas"]["ChecklistPerson"] | null;
+            newRole: string | null;
+            newTeam: string | null;
+            createdAt: string;
+        };
+        /** @description A person named on a checklist (the returner, a manager, whoever ticked an item). */
+        ChecklistPerson: {
+            id: string;
+            familyName: string;
+            givenName: string;
+            familyNameKana: string | null;
+            givenNameKana: string | null;
+        };
+        /** @description HR records that an alumnus is coming back. Their checklist is generated from the template, plus one "what changed" item per change recorded since they left. */
+        ReturnerCreate: {
+            /** @description An existing alumnus. */
+            alumniId: string;
+            /** @example 2026-04-01 */
+            returnDate: string;
+            /** @description An existing employee. */
+            managerId?: string;
+            newRole?: string;
+            newTeam?: string;
+            /**
+             * @description Language of the generated checklist items; default `ja`.
+             * @enum {string}
+             */
+            language?: "ja" | "en";
+        };
+        Checklist: {
+            returner: components["schemas"]["Returner"];
+            categories: components["schemas"]["ChecklistCategory"][];
+            /** @description By category order, then item order. */
+            items: components["schemas"]["ChecklistItem"][];
+            permissions: components["schemas"]["ChecklistPermissions"];
+        };
+        /** @description A group of items; the list is in display order. */
+        ChecklistCategory: {
+            id: string;
+            name: components["schemas"]["LocalizedText"];
+        };
+        ChecklistItem: {
+            /** @example ci_0123456789abcdef */
+            id: string;
+            categoryId: string;
+            title: string;
+            /** @description Plain text; URLs in it may be shown as links. */
+            description: string | null;
+            owner: components["schemas"]["ChecklistOwner"];
+            /** @description Days from the return date; negative is before day one. */
+            dueOffsetDays: number;
+            /**
+             * @description The return date plus the offset, YYYY-MM-DD.
+             * @example 2026-03-27
+             */
+            dueDate: string;
+            required: boolean;
+            done: boolean;
+            doneBy: components["schemas"]["ChecklistPerson"] | null;
+            doneAt: string | null;
+            /** @description Grows with every change; send it as `If-Match: "<version>"` to change the item. */
+            version: number;
+        };
+        /**
+         * @description Who does the item: the returner, their manager, HR or IT.
+         * @enum {string}
+         */
+        ChecklistOwner: "returner" | "manager" | "hr" | "it";
+        /** @description Computed by the server for the viewer: the returner toggles their own items, the manager and HR every item (HR also IT’s, since IT has no token role yet); only HR adds. */
+        ChecklistPermissions: {
+            /** @description Ids of the items this viewer may mark done or not done. */
+            canToggle: string[];
+            /** @description Whether this viewer may add items (HR). */
+            canAdd: boolean;
+            /** @description The owners whose items are this viewer's own (the "my items" filter). */
+            viewerOwners: components["schemas"]["ChecklistOwner"][];
+        };
+        /** @description A 412 problem: the item changed since the version sent in If-Match. */
+        ChecklistConflict: components["schemas"]["Problem"] & {
+            current: components["schemas"]["ChecklistItem"] & unknown;
+        };
+        ChecklistToggle: {
+            done: boolean;
+        };
+        /** @description HR adds an item to one returner’s checklist. */
+        ChecklistItemCreate: {
+            title: string;
+            description?: string;
+            categoryId: string;
+            owner: components["schemas"]["ChecklistOwner"];
+            dueOffsetDays: number;
+            required: boolean;
         };
         /** @description The same answer whether the address was new or already registered, so a stranger cannot learn who is a member. */
         SignupReceipt: {

@@ -5,7 +5,14 @@
 export const endpoints = {
   health: '/api/health',
   meta: '/api/v1/meta',
+  announcements: '/api/v1/announcements',
+  announcement: '/api/v1/announcements/{id}',
+  announcementApprove: '/api/v1/announcements/{id}/approve',
+  announcementReaction: '/api/v1/announcements/{id}/reactions/me',
   alumni: '/api/v1/alumni',
+  returnerChecklist: '/api/v1/returners/{id}/checklist',
+  checklistItems: '/api/v1/returners/{id}/checklist/items',
+  checklistItem: '/api/v1/returners/{id}/checklist/items/{itemId}',
 } as const;
 
 export type EndpointName = keyof typeof endpoints;

@@ -20,3 +20,17 @@ export type SignupRequest = Schemas['SignupRequest'];
 export type SignupReceipt = Schemas['SignupReceipt'];
 export type VisibilityLevel = Schemas['VisibilityLevel'];
 export type VisibilityChoices = Schemas['VisibilityChoices'];
+
+// Welcome-back announcements (<okaeri-welcome-card>).
+export type Announcement = Schemas['Announcement'];
+export type AnnouncementList = Schemas['AnnouncementList'];
+export type AnnouncementApprove = Schemas['AnnouncementApprove'];
+export type AnnouncementCreate = Schemas['AnnouncementCreate'];
+export type Reactions = Schemas['Reactions'];
+
+// Re-onboarding checklist (<okaeri-reonboarding-checklist>).
+export type Checklist = Schemas['Checklist'];
+export type ChecklistItem = Schemas['ChecklistItem'];
+export type ChecklistItemCreate = Schemas['ChecklistItemCreate'];
+export type ChecklistOwner = Schemas['ChecklistOwner'];
+export type ChecklistConflict = Schemas['ChecklistConflict'];

@@ -10,6 +10,8 @@ import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
 export interface RunningServer {
   url: string;
+  /** The server's database file; its demo JWT secret sits next to it (see resolveJwtSecret). */
+  dbPath: string;
   output: () => string;
   stop: () => Promise<void>;
 }
@@ -55,6 +57,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   });
   return {
     url,
+    dbPath: join(dir, 'okaeri.db'),
     output: () => output,
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -1,0 +1,382 @@
+import { Task, TaskStatus } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { OkaeriApiError } from '../../src/api/errors.js';
+import type { Announcement, AnnouncementApprove } from '../../src/api/types.js';
+import { WelcomeOpenEvent } from '../../src/events/welcome-open.js';
+import { WelcomeReactEvent } from '../../src/events/welcome-react.js';
+import { avatarStyles, renderAvatar } from '../../src/internal/avatar.js';
+import { buttonStyles, renderButton } from '../../src/internal/button.js';
+import { errorBannerStyles, renderErrorBanner } from '../../src/internal/error-banner.js';
+import { errorMessageKey } from '../../src/internal/error-message.js';
+import { LiveAnnouncer, liveRegionStyles } from '../../src/internal/live-region.js';
+import { OkaeriElement } from '../../src/internal/okaeri-element.js';
+import { renderSpinner } from '../../src/internal/spinner.js';
+import { styles } from './welcome-card.styles.js';
+
+export type WelcomeCardLayout = 'list' | 'carousel';
+
+/** Names listed under a card for the returner and HR; the rest are counted. */
+const MAX_NAMES = 10;
+
+const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
+const year = (month: string | null) => month?.slice(0, 4) ?? '';
+
+/**
+ * @summary Introduces returners ("boomerangs") on an intranet page: photo, new role and team,
+ * return date, previous tenure, what they did while away, their message and "ask me about"
+ * topics, with a "welcome back" reaction. The returner approves (and may edit) their draft here.
+ *
+ * Shows one announcement (`announcement-id`) or the latest `limit`, as a list or a carousel.
+ * With nothing to show it renders nothing visible (or the `empty` slot) and matches `:state(empty)`.
+ *
+ * @slot empty - Shown when there is no announcement to show (default: nothing).
+ *
+ * @fires okaeri-welcome-react - `WelcomeReactEvent`: the server saved the viewer's reaction; detail `{ announcementId, reacted }`.
+ * @fires okaeri-welcome-open - `WelcomeOpenEvent`: the viewer selected a card (its name); detail `{ announcementId }`.
+ *
+ * @csspart list - The list of cards (list layout).
+ * @csspart carousel - The carousel region; also `slide`, `controls`, `previous`, `next`, `rotation`, `position`.
+ * @csspart card - Each announcement card.
+ * @csspart avatar - The photo or initials; also `avatar-photo`.
+ * @csspart heading - "Welcome back, 〇〇さん"; also `open` (the name's button).
+ * @csspart role - New role and team.
+ * @csspart meta - Return date and previous tenure.
+ * @csspart while-away - What the returner did while away; also `label`.
+ * @csspart message - The personal message.
+ * @csspart topics - The "ask me about" list; each item is `topic`.
+ * @csspart reactions - The reaction row; also `react` (the toggle), `count`, `reactors`.
+ * @csspart draft - The draft notice and approval form (returner and HR only); also `editor`.
+ * @csspart button - Buttons; also `button-primary`, `button-secondary`, `button-quiet`, `button-label`, `button-spinner`.
+ * @csspart error-banner - A failure with its retry button; also `error-banner-message`.
+ * @csspart live-region - The visually hidden status region.
+ *
+ * @cssproperty --okaeri-welcome-accent - The card's accent stripe and reaction color (default: primary).
+ * @cssproperty --okaeri-color-surface - Card background.
+ * @cssproperty --okaeri-color-surface-raised - Topic chips, draft notice, banners.
+ * @cssproperty --okaeri-color-text - Body text.
+ * @cssproperty --okaeri-color-text-muted - Dates, tenure, labels.
+ * @cssproperty --okaeri-color-border - Card and chip borders.
+ * @cssproperty --okaeri-color-primary - Buttons and the pressed reaction.
+ * @cssproperty --okaeri-color-on-primary - Text on primary buttons.
+ * @cssproperty --okaeri-color-danger - Errors.
+ * @cssproperty --okaeri-color-warning - The draft notice's edge.
+ * @cssproperty --okaeri-color-focus-ring - Keyboard focus outline.
+ * @cssproperty --okaeri-radius - Corner radius.
+ * @cssproperty --okaeri-shadow - Card shadow.
+ * @cssproperty --okaeri-space-xs - Spacing steps; also `-s`, `-m`, `-l`.
+ * @cssproperty --okaeri-font-size-small - Metadata.
+ * @cssproperty --okaeri-font-size-large - The heading.
+ * @cssproperty --okaeri-duration - Transitions (0s under prefers-reduced-motion).
+ */
+export class OkaeriWelcomeCard extends OkaeriElement {
+  static override styles = [OkaeriElement.styles, buttonStyles, errorBannerStyles, avatarStyles, liveRegionStyles, styles];
+
+  /** Show this announcement only. */
+  @property({ attribute: 'announcement-id' }) announcementId?: string;
+
+  /** How many of the latest announcements to show (1–50) when no `announcement-id` is set. */
+  @property({ type: Number }) limit = 3;
+
+  /** `list` (every card) or `carousel` (one at a time, rotating). */
+  @property({ reflect: true }) layout: WelcomeCardLayout = 'list';
+
+  /** Milliseconds between carousel slides. */
+  @property({ type: Number }) interval = 8000;
+
+  /** The sidebar variant (fits 280 px): smaller, without "while away". */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
+  @state() private items?: Announcement[];
+  @state() private index = 0;
+  /** The carousel rotates (off by default under prefers-reduced-motion). */
+  @state() private playing = !reducedMotion();
+  @state() private paused = false;
+  @state() private busy = new Set<string>();
+  @state() private editing?: string;
+  @state() private reasonMissing = false;
+  @state() private approveError?: { id: string; error: unknown };
+
+  private readonly announcer = new LiveAnnouncer(this);
+  private timer?: ReturnType<typeof setInterval>;
+  private hovered = false;
+  private focused = false;
+
+  private readonly loader = new Task(this, {
+    args: () => [this.announcementId, this.limit, this.api] as const,
+    task: async ([id, limit, api], { signal }) => {
+      let items: Announcement[];
+      if (id) {
+        try {
+          items = [await api.getAnnouncement!(id, { signal })];
+        } catch (error) {
+          // A draft this viewer may not see is, for them, nothing to show.
+          if (!(error instanceof OkaeriApiError && error.status === 404)) throw error;
+          items = [];
+        }
+      } else {
+        items = (await api.listAnnouncements!({ kind: 'welcome-back', limit }, { signal })).items;
+      }
+      this.index = 0;
+      return (this.items = items);
+    },
+  });
+
+  private readonly approval = new Task(this, {
+    autoRun: false,
+    task: async ([announcement, body]: [Announcement, AnnouncementApprove]) => {
+      this.approveError = undefined;
+      try {
+        this.replace(await this.api.approveAnnouncement!(announcement.id, body));
+        this.editing = undefined;
+        void this.announcer.announce(this.localize.msg('welcome.published'));
+      } catch (error) {
+        this.approveError = { id: announcement.id, error };
+        throw error;
+      }
+    },
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.rotate(false);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const count = this.items?.length ?? 0;
+    if (this.index >= count && count) this.index = 0;
+    if (this.items && !count) this.internals.states.add('empty');
+    else this.internals.states.delete('empty');
+    if (changed.has('interval')) this.rotate(false);
+    this.rotate(this.layout === 'carousel' && count > 1 && this.playing && !this.paused);
+  }
+
+  private rotate(on: boolean): void {
+    if (on && !this.timer) this.timer = setInterval(() => this.go(1), Math.max(this.interval, 1000));
+    if (!on && this.timer) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  private go(step: number): void {
+    const count = this.items?.length ?? 0;
+    if (count) this.index = (this.index + step + count) % count;
+  }
+
+  private replace(updated: Announcement): void {
+    this.items = this.items?.map((item) => (item.id === updated.id ? updated : item));
+  }
+
+  private async toggleReaction(announcement: Announcement): Promise<void> {
+    const { id, reactions } = announcement;
+    if (this.busy.has(id)) return;
+    const reacted = !reactions.mine;
+    const setBusy = (on: boolean) => {
+      const busy = new Set(this.busy);
+      if (on) busy.add(id);
+      else busy.delete(id);
+      this.busy = busy;
+    };
+    // Optimistic: the count and the pressed state change at once, and go back if the server refuses.
+    this.replace({ ...announcement, reactions: { ...reactions, mine: reacted, count: reactions.count + (reacted ? 1 : -1) } });
+    setBusy(true);
+    try {
+      const saved = await this.api.setReaction!(id, reacted);
+      const current = this.items?.find((item) => item.id === id);
+      if (current) this.replace({ ...current, reactions: { ...current.reactions, ...saved } });
+      this.dispatchEvent(new WelcomeReactEvent({ announcementId: id, reacted }));
+    } catch (error) {
+      const current = this.items?.find((item) => item.id === id);
+      if (current) this.replace({ ...current, reactions });
+      void this.announcer.announce(`${this.localize.msg('welcome.reactFailed')} ${this.localize.msg(errorMessageKey(error))}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  private approve(announcement: Announcement, form: HTMLFormElement): void {
+    const data = new FormData(form);
+    const body: AnnouncementApprove = {};
+    if (announcement.viewer.isReturner) {
+      if (this.editing === announcement.id) {
+        body.message = String(data.get('message'));
+        body.whileAway = String(data.get('whileAway'));
+      }
+    } else {
+      body.reason = String(data.get('reason') ?? '').trim();
+      this.reasonMissing = !body.reason;
+      if (this.reasonMissing) {
+        form.querySelector('textarea')?.focus();
+        return;
+      }
+    }
+    void this.approval.run([announcement, body]);
+  }
+
+  override render(): TemplateResult {
+    const l = this.localize;
+    return html`${this.loader.render({
+      pending: () => (this.items ? this.renderItems(this.items) : renderSpinner(l)),
+      complete: (items) => this.renderItems(this.items ?? items),
+      error: (error) => renderErrorBanner(l, { error, onRetry: () => void this.loader.run() }),
+    })}${this.announcer.render()}`;
+  }
+
+  private renderItems(items: Announcement[]): TemplateResult {
+    if (!items.length) return html`<slot name="empty"></slot>`;
+    if (this.layout !== 'carousel' || items.length === 1) {
+      return html`<ul class="list" part="list" role="list">
+        ${items.map((item) => html`<li>${this.renderCard(item)}</li>`)}
+      </ul>`;
+    }
+    const l = this.localize;
+    const rotating = this.playing && !this.paused;
+    const item = items[this.index] ?? items[0]!;
+    const position = l.msg('welcome.position', { index: this.index + 1, total: items.length });
+    return html`<section
+      class="carousel"
+      part="carousel"
+      aria-roledescription=${l.msg('welcome.carousel')}
+      aria-label=${l.msg('welcome.carouselLabel')}
+      @mouseenter=${() => this.hover(true)}
+      @mouseleave=${() => this.hover(false)}
+      @focusin=${() => this.focusWithin(true)}
+      @focusout=${(event: FocusEvent) => this.focusWithin(this.renderRoot.contains(event.relatedTarget as Node))}
+      @keydown=${this.onKeydown}
+    >
+      <div class="controls" part="controls">
+        ${renderButton({ label: l.msg(this.playing ? 'welcome.stop' : 'welcome.start'), variant: 'quiet', onClick: () => (this.playing = !this.playing) })}
+        <span class="position" part="position" aria-hidden="true">${position}</span>
+        ${renderButton({ label: l.msg('welcome.previous'), variant: 'secondary', onClick: () => this.go(-1) })}
+        ${renderButton({ label: l.msg('welcome.next'), variant: 'secondary', onClick: () => this.go(1) })}
+      </div>
+      <div aria-live=${rotating ? 'off' : 'polite'}>
+        <div class="slide" part="slide" role="group" aria-roledescription=${l.msg('welcome.slide')} aria-label=${position}>
+          ${this.renderCard(item)}
+        </div>
+      </div>
+    </section>`;
+  }
+
+  private hover(on: boolean): void {
+    this.hovered = on;
+    this.paused = this.hovered || this.focused;
+  }
+
+  private focusWithin(on: boolean): void {
+    this.focused = on;
+    this.paused = this.hovered || this.focused;
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    if (event.target instanceof HTMLTextAreaElement) return;
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+    if (!step) return;
+    event.preventDefault();
+    this.go(rtl ? -step : step);
+  }
+
+  private renderCard(a: Announcement): TemplateResult {
+    const l = this.localize;
+    const { returner: r, reactions } = a;
+    const name = l.personName(r, { honorific: true });
+    const returned = r.returnDate <= new Date().toISOString().slice(0, 10);
+    const date = l.formatDate(r.returnDate, { dateStyle: 'long' });
+    const tenure = r.previousTenure;
+    const years = { from: year(tenure.joined), to: year(tenure.left) };
+    const department = tenure.department?.[l.lang];
+    const headingId = `h-${a.id}`;
+    const reactors = reactions.reactors ?? [];
+    return html`<article class="card" part="card" aria-labelledby=${headingId} data-status=${a.status}>
+      ${renderAvatar(l, { person: r, photoUrl: r.photoUrl, decorative: true })}
+      <div class="body">
+        <h3 class="heading" part="heading" id=${headingId}>
+          <button class="open" part="open" type="button" @click=${() => this.dispatchEvent(new WelcomeOpenEvent({ announcementId: a.id }))}>
+            ${l.msg('welcome.heading', { name })}
+          </button>
+        </h3>
+        ${r.newRole || r.newTeam ? html`<p class="role" part="role">${[r.newRole, r.newTeam].filter(Boolean).join(' · ')}</p>` : nothing}
+        <p class="meta" part="meta">
+          <span>${l.msg(returned ? 'welcome.backSince' : 'welcome.returning', { date })}</span>
+          <span>${department ? l.msg('welcome.tenure', { ...years, department }) : l.msg('welcome.tenureYears', years)}</span>
+        </p>
+        ${a.message ? html`<p class="message" part="message">${a.message}</p>` : nothing}
+        ${a.whileAway
+          ? html`<div class="while-away" part="while-away">
+              <h4 class="label" part="label">${l.msg('welcome.whileAway')}</h4>
+              <p>${a.whileAway}</p>
+            </div>`
+          : nothing}
+        ${a.askMeAbout.length
+          ? html`<div class="topics-wrap">
+              <h4 class="label" part="label">${l.msg('welcome.askMeAbout')}</h4>
+              <ul class="topics" part="topics" role="list">
+                ${a.askMeAbout.map((topic) => html`<li class="topic" part="topic">${topic}</li>`)}
+              </ul>
+            </div>`
+          : nothing}
+        ${a.status === 'draft' ? this.renderDraft(a) : this.renderReactions(a, reactors)}
+      </div>
+    </article>`;
+  }
+
+  private renderReactions(a: Announcement, reactors: NonNullable<Announcement['reactions']['reactors']>): TemplateResult {
+    const l = this.localize;
+    const { count, mine } = a.reactions;
+    const names = reactors.slice(0, MAX_NAMES).map((person) => l.personName(person));
+    if (reactors.length > MAX_NAMES) names.push(l.msg('welcome.others', { count: count - MAX_NAMES }));
+    return html`<div class="reactions" part="reactions">
+      ${a.viewer.canReact
+        ? html`<button
+            class="react"
+            part="react"
+            type="button"
+            aria-pressed=${mine ? 'true' : 'false'}
+            aria-disabled=${this.busy.has(a.id) ? 'true' : nothing}
+            @click=${() => this.toggleReaction(a)}
+          >
+            ${l.msg('welcome.react')}
+          </button>`
+        : nothing}
+      <span class="count" part="count">${l.msg('welcome.count', { count })}</span>
+      ${names.length ? html`<p class="reactors" part="reactors">${l.msg('welcome.reactors', { names: l.formatList(names) })}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderDraft(a: Announcement): TemplateResult {
+    const l = this.localize;
+    const own = a.viewer.isReturner;
+    const editing = this.editing === a.id;
+    const running = this.approval.status === TaskStatus.PENDING;
+    const failure = this.approveError?.id === a.id ? this.approveError.error : undefined;
+    const textarea = (field: 'message' | 'whileAway' | 'reason', label: string, value: string, max: number, invalid = false) =>
+      html`<label class="field" part="field">
+        <span>${label}</span>
+        <textarea name=${field} maxlength=${max} rows="3" aria-invalid=${invalid ? 'true' : 'false'} .value=${value}></textarea>
+      </label>`;
+    return html`<form class="draft" part="draft" @submit=${(event: SubmitEvent) => {
+      event.preventDefault();
+      this.approve(a, event.currentTarget as HTMLFormElement);
+    }}>
+      <p class="draft-note"><strong>${l.msg('welcome.draft')}</strong> ${l.msg(own ? 'welcome.draftOwn' : 'welcome.draftOther')}</p>
+      ${a.viewer.canApprove
+        ? html`${editing
+              ? html`<div class="editor" part="editor">
+                  ${textarea('message', l.msg('welcome.messageLabel'), a.message ?? '', 1000)}
+                  ${textarea('whileAway', l.msg('welcome.whileAway'), a.whileAway ?? '', 500)}
+                </div>`
+              : nothing}
+            ${own ? nothing : textarea('reason', l.msg('welcome.reason'), '', 500, this.reasonMissing)}
+            ${!own && this.reasonMissing ? html`<p class="error" role="alert">${l.msg('validation.required')}</p>` : nothing}
+            ${failure ? renderErrorBanner(l, { error: failure }) : nothing}
+            <div class="actions">
+              ${renderButton({ label: l.msg('welcome.approve'), type: 'submit', busy: running })}
+              ${own && !editing ? renderButton({ label: l.msg('welcome.edit'), variant: 'quiet', onClick: () => (this.editing = a.id) }) : nothing}
+            </div>`
+        : nothing}
+    </form>`;
+  }
+}

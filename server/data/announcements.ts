@@ -1,0 +1,246 @@
+import { randomBytes } from 'node:crypto';
+import type { Viewer } from '../auth.js';
+import type { Db } from '../db/open.js';
+import {
+  type AnnouncedPerson,
+  type AnnouncementStatus,
+  canApprove,
+  canReact,
+  canSee,
+  canSeeReactors,
+  isReturner,
+} from '../domain/announcements.js';
+import { idFromBytes } from '../ids.js';
+import type { Announcement, AnnouncementCreate, Reactions } from '../schemas/announcements.js';
+import { recordAudit } from './audit.js';
+
+/** The most reactor names one announcement lists; the count is always exact. */
+const MAX_REACTORS = 100;
+
+interface Row {
+  id: string;
+  kind: 'welcome-back';
+  status: AnnouncementStatus;
+  message: string | null;
+  while_away: string | null;
+  ask_me_about: string;
+  created_at: string;
+  approved_at: string | null;
+  sort_at: string;
+  returner_id: string;
+  alumni_id: string;
+  return_date: string;
+  new_role: string | null;
+  new_team: string | null;
+  family_name: string;
+  given_name: string;
+  photo_url: string | null;
+  joined_month: string;
+  left_month: string | null;
+  department_other: string | null;
+  department_en: string | null;
+  department_ja: string | null;
+}
+
+const SELECT = `
+  SELECT a.id, a.kind, a.status, a.message, a.while_away, a.ask_me_about, a.created_at, a.approved_at,
+         COALESCE(a.approved_at, a.created_at) AS sort_at,
+         r.id AS returner_id, r.alumni_id, r.return_date, r.new_role, r.new_team,
+         p.family_name, p.given_name, p.photo_url, p.joined_month, p.left_month, p.department_other,
+         d.name_en AS department_en, d.name_ja AS department_ja
+  FROM announcements a
+  JOIN returners r ON r.id = a.returner_id
+  JOIN alumni p ON p.id = r.alumni_id
+  LEFT JOIN departments d ON d.id = p.department_id`;
+
+// The same rule as canSee(), in SQL, so that pages are full and cursors stay exact.
+const VISIBLE = `(a.status = 'published' OR @hr = 1 OR r.alumni_id = @sub OR r.id = @sub)`;
+
+const person = (row: Row): AnnouncedPerson => ({ returnerId: row.returner_id, alumniId: row.alumni_id });
+
+export interface ListOptions {
+  kind?: string;
+  limit: number;
+  cursor?: { sortAt: string; id: string };
+}
+
+export function encodeCursor(sortAt: string, id: string): string {
+  return Buffer.from(JSON.stringify([sortAt, id])).toString('base64url');
+}
+
+/** undefined when the text is not a cursor this server issued. */
+export function decodeCursor(text: string): { sortAt: string; id: string } | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string')) {
+      return { sortAt: value[0], id: value[1] };
+    }
+  } catch {
+    // not JSON
+  }
+  return undefined;
+}
+
+function scope(viewer: Viewer) {
+  return { hr: viewer.role === 'hr' ? 1 : 0, sub: 'sub' in viewer ? viewer.sub : '' };
+}
+
+/** Newest first (by publication, else creation), only what the viewer may see. */
+export function listAnnouncements(db: Db, viewer: Viewer, { kind, limit, cursor }: ListOptions) {
+  const where = [VISIBLE];
+  if (kind) where.push('a.kind = @kind');
+  if (cursor) where.push('(COALESCE(a.approved_at, a.created_at) < @sortAt OR (COALESCE(a.approved_at, a.created_at) = @sortAt AND a.id < @id))');
+  const rows = db
+    .prepare<Record<string, unknown>, Row>(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY sort_at DESC, a.id DESC LIMIT @take`)
+    .all({ ...scope(viewer), kind: kind ?? null, sortAt: cursor?.sortAt ?? null, id: cursor?.id ?? null, take: limit + 1 });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => compose(db, viewer, row)),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.sort_at, last.id) : null,
+  };
+}
+
+function findRow(db: Db, id: string): Row | undefined {
+  return db.prepare<[string], Row>(`${SELECT} WHERE a.id = ?`).get(id);
+}
+
+/** The announcement as the viewer may see it; undefined when it does not exist *for them*. */
+export function findAnnouncement(db: Db, viewer: Viewer, id: string): Announcement | undefined {
+  const row = findRow(db, id);
+  if (!row || !canSee(viewer, row.status, person(row))) return undefined;
+  return compose(db, viewer, row);
+}
+
+/** The row's access facts, for the routes' permission checks. */
+export function announcementAccess(db: Db, id: string) {
+  const row = findRow(db, id);
+  return row && { status: row.status, person: person(row) };
+}
+
+export function returnerExists(db: Db, id: string): boolean {
+  return db.prepare('SELECT 1 FROM returners WHERE id = ?').get(id) !== undefined;
+}
+
+const orNull = (text: string | null | undefined) => (text === undefined || text === null || text === '' ? null : text);
+
+export function createAnnouncement(db: Db, viewer: Viewer, input: AnnouncementCreate): string {
+  const id = idFromBytes('an', randomBytes(16));
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO announcements (id, kind, returner_id, status, message, while_away, ask_me_about, created_by, created_at)
+       VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?)`,
+    ).run(
+      id, input.kind, input.returnerId, orNull(input.message), orNull(input.whileAway),
+      JSON.stringify(input.askMeAbout ?? []), 'sub' in viewer ? viewer.sub : 'public', new Date().toISOString(),
+    );
+    recordAudit(db, { viewer, action: 'announcement.create', subject: id, detail: { returnerId: input.returnerId } });
+  })();
+  return id;
+}
+
+export interface ApproveInput {
+  reason?: string;
+  message?: string | null;
+  whileAway?: string | null;
+  askMeAbout?: string[];
+}
+
+/** Publishes a draft, applying the returner's edits first; false when it was no longer a draft. */
+export function approveAnnouncement(db: Db, viewer: Viewer, id: string, input: ApproveInput): boolean {
+  return db
+    .transaction(() => {
+      const sets = ["status = 'published'", 'approved_by = @by', 'approved_at = @at', 'approval_reason = @reason'];
+      if (input.message !== undefined) sets.push('message = @message');
+      if (input.whileAway !== undefined) sets.push('while_away = @whileAway');
+      if (input.askMeAbout !== undefined) sets.push('ask_me_about = @askMeAbout');
+      const { changes } = db.prepare(`UPDATE announcements SET ${sets.join(', ')} WHERE id = @id AND status = 'draft'`).run({
+        id,
+        by: 'sub' in viewer ? viewer.sub : null,
+        at: new Date().toISOString(),
+        reason: input.reason ?? null,
+        message: orNull(input.message),
+        whileAway: orNull(input.whileAway),
+        askMeAbout: JSON.stringify(input.askMeAbout ?? []),
+      });
+      if (changes === 0) return false;
+      const edited = (['message', 'whileAway', 'askMeAbout'] as const).filter((field) => input[field] !== undefined);
+      recordAudit(db, {
+        viewer,
+        action: 'announcement.approve',
+        subject: id,
+        detail: { onBehalf: viewer.role === 'hr', reason: input.reason ?? null, edited },
+      });
+      return true;
+    })
+    .immediate();
+}
+
+/**
+ * Idempotent: the primary key (announcement, viewer) and INSERT OR IGNORE make any number of
+ * PUTs, concurrent or not, one reaction. Audited only when something changed.
+ */
+export function setReaction(db: Db, viewer: Viewer & { sub: string }, id: string, reacted: boolean): Reactions {
+  return db.transaction(() => {
+    const { changes } = reacted
+      ? db.prepare('INSERT OR IGNORE INTO reactions (announcement_id, viewer_sub, created_at) VALUES (?, ?, ?)').run(id, viewer.sub, new Date().toISOString())
+      : db.prepare('DELETE FROM reactions WHERE announcement_id = ? AND viewer_sub = ?').run(id, viewer.sub);
+    if (changes > 0) recordAudit(db, { viewer, action: reacted ? 'announcement.react' : 'announcement.unreact', subject: id });
+    return reactionsFor(db, viewer, id, false);
+  })();
+}
+
+function reactionsFor(db: Db, viewer: Viewer, id: string, withReactors: boolean): Reactions {
+  const count = db.prepare<[string], number>('SELECT COUNT(*) FROM reactions WHERE announcement_id = ?').pluck().get(id)!;
+  const mine =
+    'sub' in viewer &&
+    db.prepare('SELECT 1 FROM reactions WHERE announcement_id = ? AND viewer_sub = ?').get(id, viewer.sub) !== undefined;
+  if (!withReactors) return { count, mine };
+  // Reactors are alumni or employees; a sub that names neither (a deleted person) is skipped.
+  const reactors = db
+    .prepare<[string, number], { familyName: string; givenName: string }>(
+      `SELECT COALESCE(p.family_name, e.family_name) AS familyName, COALESCE(p.given_name, e.given_name) AS givenName
+       FROM reactions x
+       LEFT JOIN alumni p ON p.id = x.viewer_sub
+       LEFT JOIN employees e ON e.id = x.viewer_sub
+       WHERE x.announcement_id = ? AND COALESCE(p.id, e.id) IS NOT NULL
+       ORDER BY x.created_at, x.viewer_sub LIMIT ?`,
+    )
+    .all(id, MAX_REACTORS);
+  return { count, mine, reactors };
+}
+
+function compose(db: Db, viewer: Viewer, row: Row): Announcement {
+  const who = person(row);
+  const department = row.department_other
+    ? { en: row.department_other, ja: row.department_other }
+    : row.department_en && row.department_ja
+      ? { en: row.department_en, ja: row.department_ja }
+      : null;
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    createdAt: row.created_at,
+    publishedAt: row.status === 'published' ? row.approved_at : null,
+    returner: {
+      id: row.returner_id,
+      familyName: row.family_name,
+      givenName: row.given_name,
+      photoUrl: row.photo_url,
+      newRole: row.new_role,
+      newTeam: row.new_team,
+      returnDate: row.return_date,
+      previousTenure: { joined: row.joined_month, left: row.left_month, department },
+    },
+    message: row.message,
+    whileAway: row.while_away,
+    askMeAbout: JSON.parse(row.ask_me_about) as string[],
+    reactions: reactionsFor(db, viewer, row.id, canSeeReactors(viewer, who)),
+    viewer: {
+      isReturner: isReturner(viewer, who),
+      canApprove: canApprove(viewer, row.status, who),
+      canReact: canReact(viewer, row.status, who),
+    },
+  };
+}

@@ -1,0 +1,190 @@
+import { randomBytes } from 'node:crypto';
+import type { Viewer } from '../auth.js';
+import type { Db } from '../db/open.js';
+import { type OrgChange, generateChecklist } from '../domain/checklist-template.js';
+import { idFromBytes } from '../ids.js';
+import type { ChecklistPerson, Returner, ReturnerCreate } from '../schemas/returners.js';
+import { recordAudit } from './audit.js';
+import { insertChecklistItems } from './checklist.js';
+
+interface ReturnerRow {
+  id: string;
+  alumni_id: string;
+  return_date: string;
+  manager_id: string | null;
+  new_role: string | null;
+  new_team: string | null;
+  created_at: string;
+  family_name: string;
+  given_name: string;
+  family_name_kana: string | null;
+  given_name_kana: string | null;
+  left_month: string | null;
+  m_family_name: string | null;
+  m_given_name: string | null;
+  m_family_name_kana: string | null;
+  m_given_name_kana: string | null;
+}
+
+const SELECT_RETURNER = `
+  SELECT r.id, r.alumni_id, r.return_date, r.manager_id, r.new_role, r.new_team, r.created_at,
+    a.family_name, a.given_name, a.family_name_kana, a.given_name_kana, a.left_month,
+    m.family_name AS m_family_name, m.given_name AS m_given_name,
+    m.family_name_kana AS m_family_name_kana, m.given_name_kana AS m_given_name_kana
+  FROM returners r
+  JOIN alumni a ON a.id = r.alumni_id
+  LEFT JOIN employees m ON m.id = r.manager_id`;
+
+/** A returner as the routes and permission checks need it. */
+export interface ReturnerRecord extends Returner {
+  managerId: string | null;
+}
+
+function toReturner(row: ReturnerRow): ReturnerRecord {
+  const manager: ChecklistPerson | null =
+    row.manager_id && row.m_family_name !== null
+      ? {
+          id: row.manager_id,
+          familyName: row.m_family_name,
+          givenName: row.m_given_name ?? '',
+          familyNameKana: row.m_family_name_kana,
+          givenNameKana: row.m_given_name_kana,
+        }
+      : null;
+  return {
+    id: row.id,
+    alumniId: row.alumni_id,
+    person: {
+      id: row.alumni_id,
+      familyName: row.family_name,
+      givenName: row.given_name,
+      familyNameKana: row.family_name_kana,
+      givenNameKana: row.given_name_kana,
+    },
+    returnDate: row.return_date,
+    leftMonth: row.left_month,
+    managerId: row.manager_id,
+    manager,
+    newRole: row.new_role,
+    newTeam: row.new_team,
+    createdAt: row.created_at,
+  };
+}
+
+/** The public shape (without the internal `managerId`, which `manager.id` carries). */
+export function returnerView({ managerId: _managerId, ...returner }: ReturnerRecord): Returner {
+  return returner;
+}
+
+export function getReturner(db: Db, id: string): ReturnerRecord | undefined {
+  const row = db.prepare<[string], ReturnerRow>(`${SELECT_RETURNER} WHERE r.id = ?`).get(id);
+  return row && toReturner(row);
+}
+
+/** The signed-in returner's latest return (a person may come back more than once). */
+export function findReturnerIdForAlumnus(db: Db, alumniId: string): string | undefined {
+  return db
+    .prepare<[string], string>('SELECT id FROM returners WHERE alumni_id = ? ORDER BY return_date DESC, id DESC LIMIT 1')
+    .pluck()
+    .get(alumniId);
+}
+
+/** Latest return date first; the cursor is the last row's (return date, id), opaque to clients. */
+export function listReturners(db: Db, { limit, cursor }: { limit: number; cursor?: string }) {
+  const after = cursor ? decodeCursor(cursor) : null;
+  const rows = after
+    ? db
+        .prepare<[string, string, string, number], ReturnerRow>(
+          `${SELECT_RETURNER} WHERE (r.return_date < ? OR (r.return_date = ? AND r.id < ?))
+           ORDER BY r.return_date DESC, r.id DESC LIMIT ?`,
+        )
+        .all(after.returnDate, after.returnDate, after.id, limit + 1)
+    : db
+        .prepare<[number], ReturnerRow>(`${SELECT_RETURNER} ORDER BY r.return_date DESC, r.id DESC LIMIT ?`)
+        .all(limit + 1);
+  const page = rows.slice(0, limit).map(toReturner);
+  const last = page.at(-1);
+  const nextCursor = rows.length > limit && last ? encodeCursor(last.returnDate, last.id) : null;
+  return { items: page.map(returnerView), nextCursor };
+}
+
+function encodeCursor(returnDate: string, id: string): string {
+  return Buffer.from(JSON.stringify([returnDate, id])).toString('base64url');
+}
+
+/** Undefined-safe: a cursor that does not decode is `null`, which the route reports as invalid. */
+export function decodeCursor(cursor: string): { returnDate: string; id: string } | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string')) {
+      return { returnDate: value[0], id: value[1] };
+    }
+  } catch {
+    // fall through
+  }
+  return null;
+}
+
+export function readOrgChanges(db: Db): OrgChange[] {
+  const rows = db
+    .prepare<
+      [],
+      {
+        id: string;
+        effective_date: string;
+        area: OrgChange['area'];
+        title_en: string;
+        title_ja: string;
+        description_en: string | null;
+        description_ja: string | null;
+      }
+    >('SELECT * FROM org_changes ORDER BY effective_date, id')
+    .all();
+  return rows.map((row) => ({
+    id: row.id,
+    effectiveDate: row.effective_date,
+    area: row.area,
+    title: { en: row.title_en, ja: row.title_ja },
+    description:
+      row.description_en !== null || row.description_ja !== null
+        ? { en: row.description_en ?? '', ja: row.description_ja ?? '' }
+        : null,
+  }));
+}
+
+export function alumnusLeftMonth(db: Db, alumniId: string): { left: string | null } | undefined {
+  return db
+    .prepare<[string], { left: string | null }>('SELECT left_month AS "left" FROM alumni WHERE id = ?')
+    .get(alumniId);
+}
+
+export function employeeExists(db: Db, id: string): boolean {
+  return db.prepare('SELECT 1 FROM employees WHERE id = ?').get(id) !== undefined;
+}
+
+/**
+ * Creates the returner and their generated checklist, with an audit row, in one transaction.
+ * The caller has checked that the alumnus and the manager exist.
+ */
+export function createReturner(db: Db, input: ReturnerCreate, viewer: Viewer): ReturnerRecord {
+  return db.transaction(() => {
+    const id = idFromBytes('rt', randomBytes(16));
+    const left = alumnusLeftMonth(db, input.alumniId)?.left ?? null;
+    db.prepare(
+      `INSERT INTO returners (id, alumni_id, return_date, manager_id, new_role, new_team, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id, input.alumniId, input.returnDate, input.managerId ?? null, input.newRole || null, input.newTeam || null,
+      new Date().toISOString(),
+    );
+    const drafts = generateChecklist({
+      language: input.language ?? 'ja',
+      leftMonth: left,
+      returnDate: input.returnDate,
+      orgChanges: readOrgChanges(db),
+    });
+    insertChecklistItems(db, id, drafts.map((draft) => ({ ...draft, id: idFromBytes('ci', randomBytes(16)) })));
+    recordAudit(db, { viewer, action: 'returner.create', subject: id, detail: { ...input, items: drafts.length } });
+    return getReturner(db, id)!;
+  }).immediate();
+}

@@ -1,0 +1,95 @@
+import { CHECKLIST_TEMPLATE, type ChecklistTemplateItem } from '../seed/checklist-template.js';
+
+export type ChecklistOwner = ChecklistTemplateItem['owner'];
+export type ChecklistLanguage = 'ja' | 'en';
+
+/** Who an item belongs to. Part of the contract. */
+export const CHECKLIST_OWNERS = ['returner', 'manager', 'hr', 'it'] as const satisfies readonly ChecklistOwner[];
+
+/** A change recorded in `org_changes`, as the generator needs it. */
+export interface OrgChange {
+  id: string;
+  effectiveDate: string; // YYYY-MM-DD
+  area: 'work' | 'systems' | 'policies' | 'organization';
+  title: { en: string; ja: string };
+  description: { en: string; ja: string } | null;
+}
+
+/** One item to insert, before it gets an id. */
+export interface ChecklistItemDraft {
+  categoryId: string;
+  owner: ChecklistOwner;
+  dueOffsetDays: number;
+  required: boolean;
+  title: string;
+  description: string | null;
+  sort: number;
+  /** Set for items generated from a recorded change, so their ids can be derived from it. */
+  orgChangeId: string | null;
+}
+
+/** When a "what changed" item from a recorded change is due: in the first days, with the summary. */
+const ORG_CHANGE_DUE_OFFSET_DAYS = 3;
+const AREA_LABELS = {
+  work: { en: 'Work', ja: '業務' },
+  systems: { en: 'Systems and tools', ja: 'システム・ツール' },
+  policies: { en: 'Policies', ja: '制度' },
+  organization: { en: 'Organization', ja: '組織' },
+} as const;
+
+/**
+ * The first day after the person left: changes effective on or after it happened while they were
+ * away. `left` is the month of departure ('YYYY-MM'), so everything from the next month counts;
+ * without one, every recorded change does.
+ */
+export function awaySince(leftMonth: string | null): string {
+  if (!leftMonth) return '0000-01-01';
+  const [year, month] = leftMonth.split('-').map(Number) as [number, number];
+  const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+  return `${next}-01`;
+}
+
+/**
+ * A returner's checklist: the standard template (what changed, the same training as any
+ * mid-career hire, accounts, people) in the returner's language, plus one "what changed" item per
+ * change recorded between their departure and their return date. The seed and
+ * `POST /api/v1/returners` both use this, so a demo returner's list is what HR would get.
+ */
+export function generateChecklist(input: {
+  language: ChecklistLanguage;
+  leftMonth: string | null;
+  returnDate: string;
+  orgChanges: readonly OrgChange[];
+  template?: readonly ChecklistTemplateItem[];
+}): ChecklistItemDraft[] {
+  const { language, template = CHECKLIST_TEMPLATE } = input;
+  const drafts: ChecklistItemDraft[] = template.map((item, index) => ({
+    categoryId: item.category,
+    owner: item.owner,
+    dueOffsetDays: item.dueOffsetDays,
+    required: item.required,
+    title: item.title[language],
+    description: item.description?.[language] ?? null,
+    sort: index + 1,
+    orgChangeId: null,
+  }));
+  const from = awaySince(input.leftMonth);
+  const changes = input.orgChanges
+    .filter((change) => change.effectiveDate >= from && change.effectiveDate <= input.returnDate)
+    .sort((a, b) => a.effectiveDate.localeCompare(b.effectiveDate));
+  changes.forEach((change, index) => {
+    const area = AREA_LABELS[change.area][language];
+    drafts.push({
+      categoryId: 'what-changed',
+      owner: 'returner',
+      dueOffsetDays: ORG_CHANGE_DUE_OFFSET_DAYS,
+      required: false,
+      title: language === 'ja' ? `【${area}】${change.title.ja}` : `${area}: ${change.title.en}`,
+      description: change.description?.[language] ?? null,
+      // After the template's items, in the order the changes happened.
+      sort: template.length + index + 1,
+      orgChangeId: change.id,
+    });
+  });
+  return drafts;
+}

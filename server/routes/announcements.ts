@@ -1,0 +1,192 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireRole } from '../auth.js';
+import {
+  announcementAccess,
+  approveAnnouncement,
+  createAnnouncement,
+  decodeCursor,
+  findAnnouncement,
+  listAnnouncements,
+  returnerExists,
+  setReaction,
+} from '../data/announcements.js';
+import type { Db } from '../db/open.js';
+import { approvalNeedsReason, canApprove, canReact, canSee } from '../domain/announcements.js';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, idempotency } from '../middleware/idempotency.js';
+import { ProblemError } from '../problem.js';
+import {
+  AnnouncementApproveSchema,
+  AnnouncementCreateSchema,
+  AnnouncementIdParamSchema,
+  AnnouncementListQuerySchema,
+  AnnouncementListSchema,
+  AnnouncementSchema,
+  ReactionsSchema,
+} from '../schemas/announcements.js';
+import { problemResponses } from '../schemas/problem.js';
+import { REQUIRED_BEARER, createRouter } from './router.js';
+
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+const SIGNED_IN = ['alumni', 'employee', 'hr'] as const;
+const DEFAULT_LIMIT = 10;
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/announcements',
+  tags: ['announcements'],
+  summary: 'Welcome-back announcements, newest first (signed-in viewers)',
+  description:
+    'Published announcements for everyone signed in; drafts too for HR and for the returner they introduce. The public gets 401: the card is for an intranet.',
+  security: REQUIRED_BEARER,
+  middleware: requireRole(...SIGNED_IN),
+  request: { query: AnnouncementListQuerySchema },
+  responses: {
+    200: { description: 'One page.', content: json(AnnouncementListSchema) },
+    ...problemResponses(400, 401, 403),
+  },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/announcements/{id}',
+  tags: ['announcements'],
+  summary: 'One announcement (404 for a draft the viewer may not see)',
+  security: REQUIRED_BEARER,
+  middleware: requireRole(...SIGNED_IN),
+  request: { params: AnnouncementIdParamSchema },
+  responses: {
+    200: { description: 'The announcement.', content: json(AnnouncementSchema) },
+    ...problemResponses(400, 401, 403, 404),
+  },
+});
+
+const draftRoute = (db: Db) =>
+  createRoute({
+    method: 'post',
+    path: '/api/v1/announcements',
+    tags: ['announcements'],
+    summary: 'Draft a welcome-back announcement for a returner (HR)',
+    description: `The draft is seen only by HR and the returner until approved. Send an \`${IDEMPOTENCY_KEY_HEADER}\` so a retry never creates a second draft (a replay carries \`${IDEMPOTENT_REPLAYED_HEADER}: true\`).`,
+    security: REQUIRED_BEARER,
+    middleware: [requireRole('hr'), idempotency(db)] as const,
+    request: {
+      headers: z.object({ 'idempotency-key': z.string().min(1).max(255).optional() }),
+      body: { required: true, content: json(AnnouncementCreateSchema) },
+    },
+    responses: {
+      201: { description: 'The draft.', content: json(AnnouncementSchema) },
+      ...problemResponses(400, 401, 403, 409, 413, 415, 422),
+    },
+  });
+
+const approveRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/announcements/{id}/approve',
+  tags: ['announcements'],
+  summary: 'Publish a draft: the returner, or HR on their behalf with a recorded reason',
+  description:
+    'The returner may replace the text while approving. Approving a published announcement again without text changes answers it unchanged; with changes it is refused (400).',
+  security: REQUIRED_BEARER,
+  middleware: requireRole(...SIGNED_IN),
+  request: {
+    params: AnnouncementIdParamSchema,
+    body: { required: true, content: json(AnnouncementApproveSchema) },
+  },
+  responses: {
+    200: { description: 'The published announcement.', content: json(AnnouncementSchema) },
+    ...problemResponses(400, 401, 403, 404, 413, 415),
+  },
+});
+
+const reactionRoute = (method: 'put' | 'delete') =>
+  createRoute({
+    method,
+    path: '/api/v1/announcements/{id}/reactions/me',
+    tags: ['announcements'],
+    summary: method === 'put' ? 'Welcome the returner back (idempotent)' : 'Take the reaction back (idempotent)',
+    description: 'Employees and alumni, on published announcements, not the returner. Repeating the request changes nothing.',
+    security: REQUIRED_BEARER,
+    middleware: requireRole('employee', 'alumni'),
+    request: { params: AnnouncementIdParamSchema },
+    responses: {
+      200: { description: 'The reactions after the change.', content: json(ReactionsSchema) },
+      ...problemResponses(401, 403, 404),
+    },
+  });
+
+function notFound(id: string): ProblemError {
+  return new ProblemError('not-found', `No announcement ${id}.`);
+}
+
+export function announcementRoutes({ db }: { db: Db }) {
+  const router = createRouter();
+
+  router.openapi(listRoute, (c) => {
+    const { kind, limit = DEFAULT_LIMIT, cursor: text } = c.req.valid('query');
+    const cursor = text === undefined ? undefined : decodeCursor(text);
+    if (text !== undefined && !cursor) {
+      throw new ProblemError('validation', 'The query string has invalid fields: cursor.', { errors: { cursor: 'invalid' } });
+    }
+    return c.json(listAnnouncements(db, c.var.viewer, { kind, limit, cursor }), 200);
+  });
+
+  router.openapi(getRoute, (c) => {
+    const { id } = c.req.valid('param');
+    const announcement = findAnnouncement(db, c.var.viewer, id);
+    if (!announcement) throw notFound(id);
+    return c.json(announcement, 200);
+  });
+
+  router.openapi(draftRoute(db), (c) => {
+    const input = c.req.valid('json');
+    if (!returnerExists(db, input.returnerId)) {
+      throw new ProblemError('validation', 'The request body has invalid fields: returnerId.', {
+        errors: { returnerId: 'invalid_choice' },
+      });
+    }
+    const id = createAnnouncement(db, c.var.viewer, input);
+    c.header('Location', `/api/v1/announcements/${id}`);
+    return c.json(findAnnouncement(db, c.var.viewer, id)!, 201);
+  });
+
+  router.openapi(approveRoute, (c) => {
+    const { id } = c.req.valid('param');
+    const input = c.req.valid('json');
+    const viewer = c.var.viewer;
+    const access = announcementAccess(db, id);
+    if (!access || !canSee(viewer, access.status, access.person)) throw notFound(id);
+    const edits = input.message !== undefined || input.whileAway !== undefined || input.askMeAbout !== undefined;
+    if (!canApprove(viewer, access.status, access.person)) {
+      if (access.status === 'published' && (viewer.role === 'hr' || !approvalNeedsReason(viewer, access.person))) {
+        if (edits) throw new ProblemError('bad-request', 'The announcement is already published; its text can no longer change.');
+        return c.json(findAnnouncement(db, viewer, id)!, 200);
+      }
+      throw new ProblemError('forbidden', 'Only the returner, or HR on their behalf, approves an announcement.');
+    }
+    if (approvalNeedsReason(viewer, access.person) && !input.reason) {
+      throw new ProblemError('validation', 'HR approving on the returner’s behalf must give a reason.', {
+        errors: { reason: 'required' },
+      });
+    }
+    if (!approveAnnouncement(db, viewer, id, input) && edits) {
+      // Someone else approved it in the meantime; their version stands.
+      throw new ProblemError('bad-request', 'The announcement was published in the meantime; its text can no longer change.');
+    }
+    return c.json(findAnnouncement(db, viewer, id)!, 200);
+  });
+
+  for (const method of ['put', 'delete'] as const) {
+    router.openapi(reactionRoute(method), (c) => {
+      const { id } = c.req.valid('param');
+      const viewer = c.var.viewer;
+      const access = announcementAccess(db, id);
+      if (!access || !canSee(viewer, access.status, access.person) || viewer.role === 'public') throw notFound(id);
+      if (!canReact(viewer, access.status, access.person)) {
+        throw new ProblemError('forbidden', 'Only colleagues react, and only to a published announcement.');
+      }
+      return c.json(setReaction(db, viewer, id, method === 'put'), 200);
+    });
+  }
+
+  return router;
+}

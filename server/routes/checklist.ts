@@ -1,0 +1,172 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireRole } from '../auth.js';
+import type { Viewer } from '../auth.js';
+import {
+  addItem,
+  categoryExists,
+  checklistEtag,
+  itemEtag,
+  parseItemEtag,
+  readChecklist,
+  readItem,
+  toggleItem,
+} from '../data/checklist.js';
+import { type ReturnerRecord, findReturnerIdForAlumnus, getReturner } from '../data/returners.js';
+import type { Db } from '../db/open.js';
+import { type ChecklistRelation, mayAdd, mayToggle, relationTo } from '../domain/checklist-permissions.js';
+import { idempotency } from '../middleware/idempotency.js';
+import { ProblemError } from '../problem.js';
+import {
+  ChecklistConflictSchema,
+  ChecklistItemCreateSchema,
+  ChecklistItemParamSchema,
+  ChecklistItemSchema,
+  ChecklistSchema,
+  ChecklistToggleSchema,
+  IfMatchHeaderSchema,
+} from '../schemas/checklist.js';
+import { problemResponses } from '../schemas/problem.js';
+import { ReturnerIdParamSchema } from '../schemas/returners.js';
+import { REQUIRED_BEARER, createRouter } from './router.js';
+
+const ETAG_HEADER = { ETag: { description: 'The version of what was returned.', schema: { type: 'string' as const } } };
+
+/** The returner named by the path (`me`: the signed-in returner) and how the viewer relates to them. */
+function resolve(db: Db, viewer: Viewer, id: string): { returner: ReturnerRecord; relation: ChecklistRelation } {
+  let returnerId: string | undefined = id;
+  if (id === 'me') {
+    returnerId = 'sub' in viewer ? findReturnerIdForAlumnus(db, viewer.sub) : undefined;
+    if (!returnerId) throw new ProblemError('not-found', 'You have no re-onboarding checklist.');
+  }
+  const returner = getReturner(db, returnerId);
+  if (!returner) throw new ProblemError('not-found', `No returner has the id ${id}.`);
+  const relation = relationTo(viewer, returner);
+  if (!relation) {
+    throw new ProblemError('forbidden', 'Only the returner, their manager and HR see this checklist.');
+  }
+  return { returner, relation };
+}
+
+export function checklistRoutes({ db }: { db: Db }) {
+  const getChecklist = createRoute({
+    method: 'get',
+    path: '/api/v1/returners/{id}/checklist',
+    tags: ['returners'],
+    summary: "A returner's re-onboarding checklist, with what the viewer may do",
+    description:
+      'For the returner (`me`, or their returner id), their manager and HR. Items come in category order; `permissions` says which items the viewer may toggle and whether they may add.',
+    security: REQUIRED_BEARER,
+    middleware: requireRole('employee', 'hr'),
+    request: { params: ReturnerIdParamSchema },
+    responses: {
+      200: {
+        description: 'The checklist; `ETag` is the version of the whole list.',
+        headers: ETAG_HEADER,
+        content: { 'application/json': { schema: ChecklistSchema } },
+      },
+      ...problemResponses(400, 401, 403, 404),
+    },
+  });
+
+  const patchItem = createRoute({
+    method: 'patch',
+    path: '/api/v1/returners/{id}/checklist/items/{itemId}',
+    tags: ['returners'],
+    summary: 'Mark an item done or not done',
+    description:
+      'Needs `If-Match` with the item’s version as last read (`"<version>"`): 428 without it; 412 with the item as it is now (`current`) when someone changed it in between, so nothing is overwritten. The returner may toggle their own items, the manager and HR every item (HR stands in for IT).',
+    security: REQUIRED_BEARER,
+    middleware: requireRole('employee', 'hr'),
+    request: {
+      params: ChecklistItemParamSchema,
+      headers: IfMatchHeaderSchema,
+      body: { required: true, content: { 'application/json': { schema: ChecklistToggleSchema } } },
+    },
+    responses: {
+      200: {
+        description: 'The item as stored; `ETag` is its new version.',
+        headers: ETAG_HEADER,
+        content: { 'application/json': { schema: ChecklistItemSchema } },
+      },
+      412: {
+        description: 'The item changed since the version sent; `current` is the item now.',
+        content: { 'application/problem+json': { schema: ChecklistConflictSchema } },
+      },
+      ...problemResponses(400, 401, 403, 404, 413, 415, 428),
+    },
+  });
+
+  const postItem = createRoute({
+    method: 'post',
+    path: '/api/v1/returners/{id}/checklist/items',
+    tags: ['returners'],
+    summary: 'Add an item to a returner’s checklist (HR)',
+    security: REQUIRED_BEARER,
+    middleware: [requireRole('hr'), idempotency(db)] as const,
+    request: {
+      params: ReturnerIdParamSchema,
+      headers: z.object({ 'idempotency-key': z.string().min(1).max(255).optional() }),
+      body: { required: true, content: { 'application/json': { schema: ChecklistItemCreateSchema } } },
+    },
+    responses: {
+      201: {
+        description: 'The new item.',
+        headers: ETAG_HEADER,
+        content: { 'application/json': { schema: ChecklistItemSchema } },
+      },
+      ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422),
+    },
+  });
+
+  return createRouter()
+    .openapi(getChecklist, (c) => {
+      const { returner, relation } = resolve(db, c.var.viewer, c.req.valid('param').id);
+      const checklist = readChecklist(db, returner, relation);
+      c.header('ETag', checklistEtag(checklist));
+      c.header('Cache-Control', 'private, no-cache');
+      return c.json(checklist, 200);
+    })
+    .openapi(patchItem, (c) => {
+      const { id, itemId } = c.req.valid('param');
+      const { returner, relation } = resolve(db, c.var.viewer, id);
+      const item = readItem(db, returner, itemId);
+      if (!item) throw new ProblemError('not-found', `The checklist has no item ${itemId}.`);
+      if (!mayToggle(relation, item.owner)) {
+        throw new ProblemError('forbidden', `A ${relation} may not change an item owned by ${item.owner}.`);
+      }
+      const ifMatch = c.req.header('if-match');
+      if (ifMatch === undefined) {
+        throw new ProblemError('precondition-required', 'Send If-Match with the item’s version as last read.');
+      }
+      const expectedVersion = parseItemEtag(ifMatch) ?? -1;
+      const outcome = toggleItem(db, {
+        returner,
+        itemId,
+        done: c.req.valid('json').done,
+        expectedVersion,
+        viewer: c.var.viewer,
+      });
+      if (outcome.kind === 'not-found') throw new ProblemError('not-found', `The checklist has no item ${itemId}.`);
+      if (outcome.kind === 'stale') {
+        throw new ProblemError('precondition-failed', `The item is at version ${outcome.current.version}, not ${ifMatch}.`, {
+          extensions: { current: outcome.current },
+          headers: { ETag: itemEtag(outcome.current) },
+        });
+      }
+      c.header('ETag', itemEtag(outcome.item));
+      return c.json(outcome.item, 200);
+    })
+    .openapi(postItem, (c) => {
+      const { returner, relation } = resolve(db, c.var.viewer, c.req.valid('param').id);
+      if (!mayAdd(relation)) throw new ProblemError('forbidden', 'Only HR adds checklist items.');
+      const input = c.req.valid('json');
+      if (!categoryExists(db, input.categoryId)) {
+        throw new ProblemError('validation', 'The request body has invalid fields: categoryId.', {
+          errors: { categoryId: 'invalid_choice' },
+        });
+      }
+      const item = addItem(db, { returner, item: input, viewer: c.var.viewer });
+      c.header('ETag', itemEtag(item));
+      return c.json(item, 201);
+    });
+}

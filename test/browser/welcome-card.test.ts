@@ -1,0 +1,454 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import sinon from 'sinon';
+import '../../components/config/config.js';
+import '../../components/welcome-card/welcome-card.js';
+import type { OkaeriWelcomeCard } from '../../components/welcome-card/welcome-card.component.js';
+import type { Announcement } from '../../src/api/types.js';
+import type { WelcomeOpenEvent } from '../../src/events/welcome-open.js';
+import type { WelcomeReactEvent } from '../../src/events/welcome-react.js';
+import { json } from './support.js';
+
+const base = 'https://alumni.example.test';
+
+function announcement(overrides: Partial<Announcement> & { id: string }, returner: Partial<Announcement['returner']> = {}): Announcement {
+  return {
+    kind: 'welcome-back',
+    status: 'published',
+    createdAt: '2025-03-20T00:00:00.000Z',
+    publishedAt: '2025-03-31T00:00:00.000Z',
+    message: '佐藤 美咲さんがプロダクト部門に戻ってきました！\nおかえりなさい！',
+    whileAway: '株式会社青葉ソリューションズでプロダクト責任者を務めました。',
+    askMeAbout: ['SaaSの価格設計', 'ユーザーインタビュー'],
+    reactions: { count: 2, mine: false },
+    viewer: { isReturner: false, canApprove: false, canReact: true },
+    ...overrides,
+    returner: {
+      id: `rt_${overrides.id}`,
+      familyName: '佐藤',
+      givenName: '美咲',
+      photoUrl: null,
+      newRole: 'Senior Product Manager',
+      newTeam: 'Payments',
+      returnDate: '2025-04-01',
+      previousTenure: { joined: '2014-04', left: '2019-03', department: { en: 'Product', ja: 'プロダクト' } },
+      ...returner,
+    },
+  };
+}
+
+const misaki = announcement({ id: 'an_1' });
+const daniel = announcement(
+  { id: 'an_2', message: 'Please welcome back Daniel!', whileAway: 'Built a support team.', askMeAbout: ['Support'] },
+  { familyName: 'Brooks', givenName: 'Daniel', newRole: 'Head of CS', newTeam: 'APAC', previousTenure: { joined: '2013-06', left: '2017-11', department: null } },
+);
+const aya = announcement({ id: 'an_3', askMeAbout: [] }, { familyName: '高橋', givenName: '彩' });
+
+interface Sent {
+  url: string;
+  method: string;
+  headers: Headers;
+  body: unknown;
+}
+
+type Handler = (sent: Sent) => Response | Promise<Response>;
+
+/** A fake server answering by method + path; records every request. */
+function server(routes: Record<string, Handler>) {
+  const sent: Sent[] = [];
+  const fetch = sinon.fake(async (url: string, init: RequestInit = {}) => {
+    const request: Sent = {
+      url,
+      method: init.method ?? 'GET',
+      headers: new Headers(init.headers),
+      body: init.body === undefined ? undefined : JSON.parse(String(init.body)),
+    };
+    sent.push(request);
+    const path = new URL(url).pathname;
+    const handler = routes[`${request.method} ${path}`];
+    return handler ? handler(request) : json({ type: 'about:blank', title: 'Not found', status: 404 }, { status: 404 });
+  });
+  return { fetch: fetch as unknown as typeof globalThis.fetch, sent };
+}
+
+const listing = (items: Announcement[]): Record<string, Handler> => ({
+  'GET /api/v1/announcements': () => json({ items, nextCursor: null }),
+});
+
+interface MountOptions {
+  lang?: 'en' | 'ja';
+  theme?: 'light' | 'dark';
+  routes?: Record<string, Handler>;
+  fake?: ReturnType<typeof server>;
+  id?: string;
+  limit?: number;
+  layout?: 'list' | 'carousel';
+  interval?: number;
+  compact?: boolean;
+}
+
+async function mount({ lang = 'en', theme, routes = listing([misaki, daniel]), fake = server(routes), id, limit, layout, interval, compact }: MountOptions = {}) {
+  const wrapper = await fixture(html`<okaeri-config base-url=${base} token="t0ken" lang=${lang} theme=${ifDefined(theme)} .fetch=${fake.fetch}>
+    <okaeri-welcome-card
+      announcement-id=${ifDefined(id)}
+      limit=${ifDefined(limit)}
+      layout=${ifDefined(layout)}
+      interval=${ifDefined(interval)}
+      ?compact=${compact}
+    ><p slot="empty" data-empty hidden>No one returned recently.</p></okaeri-welcome-card>
+  </okaeri-config>`);
+  const el = wrapper.querySelector('okaeri-welcome-card') as OkaeriWelcomeCard;
+  await waitUntil(() => el.shadowRoot!.querySelector('.card, .error-banner, slot[name=empty]'), 'the card settles');
+  await el.updateComplete;
+  return { el, sent: fake.sent, root: el.shadowRoot! };
+}
+
+const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const cards = (root: ShadowRoot) => [...root.querySelectorAll('.card')];
+const reactButton = (root: ShadowRoot) => root.querySelector<HTMLButtonElement>('.react')!;
+const count = (root: ShadowRoot) => text(root.querySelector('.count'));
+const buttonNamed = (root: ShadowRoot, name: string) =>
+  [...root.querySelectorAll('button')].find((button) => text(button) === name)!;
+
+describe('<okaeri-welcome-card>', () => {
+  afterEach(async () => {
+    sinon.restore();
+    await emulateMedia({ reducedMotion: 'no-preference' });
+  });
+
+  describe('list', () => {
+    it('asks for the latest `limit` welcome-back announcements with the token, and shows each returner', async () => {
+      const { el, sent, root } = await mount({ limit: 2 });
+      expect(sent).to.have.length(1);
+      expect(sent[0]!.url).to.equal(`${base}/api/v1/announcements?kind=welcome-back&limit=2`);
+      expect(sent[0]!.method).to.equal('GET');
+      expect(sent[0]!.headers.get('Authorization')).to.equal('Bearer t0ken');
+      expect(cards(root)).to.have.length(2);
+      const first = cards(root)[0]!;
+      expect(text(first.querySelector('h3'))).to.equal('Welcome back, 佐藤 美咲');
+      expect(text(first.querySelector('.role'))).to.equal('Senior Product Manager · Payments');
+      expect(text(first.querySelector('.meta'))).to.equal('Back since April 1, 2025 Previously with us 2014–2019, Product');
+      expect(first.querySelector('.message')!.textContent).to.equal(misaki.message, 'the message is shown verbatim');
+      expect(text(first.querySelector('.while-away'))).to.contain('While away');
+      expect([...first.querySelectorAll('.topic')].map(text)).to.deep.equal(['SaaSの価格設計', 'ユーザーインタビュー']);
+      expect(text(cards(root)[1]!.querySelector('.meta'))).to.contain('Previously with us 2013–2017');
+      expect(text(cards(root)[1]!.querySelector('h3'))).to.equal('Welcome back, Daniel Brooks');
+      expect(count(root)).to.equal('Welcomes: 2');
+      expect(root.querySelector('.reactors'), 'colleagues do not see who reacted').to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('addresses the returner with さん in Japanese, in light and dark', async () => {
+      for (const theme of ['light', 'dark'] as const) {
+        const { el, root } = await mount({ lang: 'ja', theme });
+        expect(text(root.querySelector('h3'))).to.equal('おかえりなさい、佐藤 美咲さん');
+        expect(text(cards(root)[1]!.querySelector('h3'))).to.equal('おかえりなさい、Daniel Brooksさん');
+        expect(text(root.querySelector('.meta'))).to.equal('2025年4月1日に復帰しました 前回の在籍：2014〜2019年（プロダクト）');
+        expect(text(reactButton(root))).to.equal('おかえりなさい');
+        await expect(el).to.be.accessible();
+      }
+    });
+
+    it('never renders the returner’s text as markup', async () => {
+      const hostile = announcement({ id: 'an_x', message: '<img src=x onerror=alert(1)>', askMeAbout: ['<b>bold</b>'] });
+      const { root } = await mount({ routes: listing([hostile]) });
+      expect(root.querySelector('.message')!.textContent).to.equal('<img src=x onerror=alert(1)>');
+      expect(root.querySelector('.message img')).to.equal(null);
+      expect(root.querySelector('.topic b')).to.equal(null);
+    });
+
+    it('says "returning on" for a return date still ahead', async () => {
+      const future = announcement({ id: 'an_f' }, { returnDate: '2999-01-04' });
+      const { root } = await mount({ routes: listing([future]) });
+      expect(text(root.querySelector('.meta'))).to.match(/^Returning on January 4, 2999/);
+    });
+
+    it('fires okaeri-welcome-open when a card’s name is selected', async () => {
+      const { el, root } = await mount();
+      const opened = oneEvent(el, 'okaeri-welcome-open') as Promise<WelcomeOpenEvent>;
+      cards(root)[1]!.querySelector<HTMLButtonElement>('.open')!.click();
+      expect((await opened).detail).to.deep.equal({ announcementId: 'an_2' });
+    });
+  });
+
+  describe('single', () => {
+    it('loads only `announcement-id`', async () => {
+      const { el, sent, root } = await mount({ id: 'an_2', routes: { 'GET /api/v1/announcements/an_2': () => json(daniel) } });
+      expect(sent.map((request) => request.url)).to.deep.equal([`${base}/api/v1/announcements/an_2`]);
+      expect(cards(root)).to.have.length(1);
+      expect(text(root.querySelector('h3'))).to.equal('Welcome back, Daniel Brooks');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows the empty state for an announcement the viewer may not see (404)', async () => {
+      const { el, root } = await mount({ id: 'an_draft', routes: {} });
+      expect(cards(root)).to.have.length(0);
+      expect(el.matches(':state(empty)')).to.equal(true);
+    });
+  });
+
+  describe('empty and error', () => {
+    it('renders nothing visible when no one returned recently, or the `empty` slot', async () => {
+      const { el } = await mount({ routes: listing([]) });
+      expect(el.matches(':state(empty)')).to.equal(true);
+      expect(el.getBoundingClientRect().height).to.equal(0);
+      await expect(el).to.be.accessible();
+      const note = el.querySelector<HTMLElement>('[data-empty]')!;
+      note.hidden = false;
+      expect(el.getBoundingClientRect().height).to.be.greaterThan(0);
+      expect(note.assignedSlot?.name).to.equal('empty');
+    });
+
+    for (const lang of ['en', 'ja'] as const) {
+      it(`reports a failed load in ${lang} and retries on request`, async () => {
+        let fail = true;
+        const { el, root, sent } = await mount({
+          lang,
+          theme: 'dark',
+          routes: {
+            'GET /api/v1/announcements': () =>
+              fail ? json({ type: 'about:blank', title: 'Boom', status: 500 }, { status: 500 }) : json({ items: [misaki], nextCursor: null }),
+          },
+        });
+        const banner = root.querySelector('.error-banner')!;
+        expect(banner.getAttribute('role')).to.equal('alert');
+        expect(text(banner)).to.contain(lang === 'en' ? 'The server ran into a problem' : 'サーバー');
+        await expect(el).to.be.accessible();
+        fail = false;
+        const attempts = sent.length;
+        banner.querySelector('button')!.click();
+        await waitUntil(() => cards(root).length === 1, 'the retry shows the card');
+        expect(sent.length).to.equal(attempts + 1);
+      });
+    }
+  });
+
+  describe('reactions', () => {
+    it('toggles optimistically with aria-pressed, sends PUT then DELETE, and reports each saved change', async () => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const { el, root, sent } = await mount({
+        routes: {
+          ...listing([misaki]),
+          'PUT /api/v1/announcements/an_1/reactions/me': async () => {
+            await held;
+            return json({ count: 3, mine: true });
+          },
+          'DELETE /api/v1/announcements/an_1/reactions/me': () => json({ count: 2, mine: false }),
+        },
+      });
+      expect(reactButton(root).getAttribute('aria-pressed')).to.equal('false');
+      const reacted = oneEvent(el, 'okaeri-welcome-react') as Promise<WelcomeReactEvent>;
+      reactButton(root).click();
+      await el.updateComplete;
+      expect(reactButton(root).getAttribute('aria-pressed'), 'pressed before the server answers').to.equal('true');
+      expect(count(root)).to.equal('Welcomes: 3');
+      expect(reactButton(root).getAttribute('aria-disabled')).to.equal('true');
+      reactButton(root).click(); // ignored while the first is in flight
+      release();
+      expect((await reacted).detail).to.deep.equal({ announcementId: 'an_1', reacted: true });
+      await el.updateComplete;
+      const put = sent.filter((request) => request.method === 'PUT');
+      expect(put).to.have.length(1);
+      expect(put[0]!.url).to.equal(`${base}/api/v1/announcements/an_1/reactions/me`);
+      expect(put[0]!.headers.get('Authorization')).to.equal('Bearer t0ken');
+      await expect(el).to.be.accessible();
+
+      const undone = oneEvent(el, 'okaeri-welcome-react') as Promise<WelcomeReactEvent>;
+      reactButton(root).click();
+      expect((await undone).detail).to.deep.equal({ announcementId: 'an_1', reacted: false });
+      await el.updateComplete;
+      expect(sent.at(-1)!.method).to.equal('DELETE');
+      expect(reactButton(root).getAttribute('aria-pressed')).to.equal('false');
+      expect(count(root)).to.equal('Welcomes: 2');
+    });
+
+    it('rolls back and says so when the server refuses', async () => {
+      const { el, root } = await mount({
+        routes: {
+          ...listing([misaki]),
+          'PUT /api/v1/announcements/an_1/reactions/me': () => json({ type: 'about:blank', title: 'Boom', status: 500 }, { status: 500 }),
+        },
+      });
+      const events = sinon.spy();
+      el.addEventListener('okaeri-welcome-react', events);
+      reactButton(root).click();
+      await el.updateComplete;
+      expect(count(root)).to.equal('Welcomes: 3');
+      await waitUntil(() => text(root.querySelector('[role=status]')).includes('couldn’t be saved'), 'the failure is announced');
+      expect(reactButton(root).getAttribute('aria-pressed')).to.equal('false');
+      expect(count(root)).to.equal('Welcomes: 2');
+      expect(events.called).to.equal(false);
+    });
+
+    it('shows the returner who welcomed them, without a button to react to themself', async () => {
+      const own = announcement({
+        id: 'an_1',
+        viewer: { isReturner: true, canApprove: false, canReact: false },
+        reactions: { count: 2, mine: false, reactors: [{ familyName: '中村', givenName: '健一' }, { familyName: 'Clark', givenName: 'Emily' }] },
+      });
+      for (const lang of ['en', 'ja'] as const) {
+        const { el, root } = await mount({ lang, routes: listing([own]) });
+        expect(root.querySelector('.react')).to.equal(null);
+        expect(text(root.querySelector('.reactors'))).to.equal(
+          lang === 'en' ? 'Welcomed by 中村 健一 and Emily Clark' : 'おかえりを伝えた人：中村 健一、Emily Clark',
+        );
+        await expect(el).to.be.accessible();
+      }
+    });
+  });
+
+  describe('carousel', () => {
+    const three = () => listing([misaki, daniel, aya]);
+    const heading = (root: ShadowRoot) => text(root.querySelector('.slide h3'));
+
+    it('shows one slide at a time with previous/next buttons and arrow keys', async () => {
+      const { el, root } = await mount({ layout: 'carousel', routes: three() });
+      const region = root.querySelector('.carousel')!;
+      expect(region.getAttribute('aria-roledescription')).to.equal('carousel');
+      expect(cards(root)).to.have.length(1);
+      expect(root.querySelector('.slide')!.getAttribute('aria-label')).to.equal('1 of 3');
+      buttonNamed(root, 'Next').click();
+      await el.updateComplete;
+      expect(heading(root)).to.equal('Welcome back, Daniel Brooks');
+      buttonNamed(root, 'Previous').click();
+      await el.updateComplete;
+      buttonNamed(root, 'Previous').click();
+      await el.updateComplete;
+      expect(heading(root)).to.equal('Welcome back, 高橋 彩', 'previous wraps around');
+      buttonNamed(root, 'Next').focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await el.updateComplete;
+      expect(heading(root)).to.equal('Welcome back, 佐藤 美咲');
+      expect(root.querySelector('[aria-live]')!.getAttribute('aria-live'), 'focus pauses, so changes are announced').to.equal('polite');
+      await expect(el).to.be.accessible();
+    });
+
+    it('advances every `interval`, pauses on hover and focus, and can be stopped', async () => {
+      const clock = sinon.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+      const { el, root } = await mount({ layout: 'carousel', interval: 2000, routes: three() });
+      expect(root.querySelector('[aria-live]')!.getAttribute('aria-live')).to.equal('off');
+      clock.tick(2000);
+      await el.updateComplete;
+      expect(heading(root)).to.equal('Welcome back, Daniel Brooks');
+
+      const region = root.querySelector('.carousel')!;
+      region.dispatchEvent(new MouseEvent('mouseenter'));
+      await el.updateComplete;
+      clock.tick(6000);
+      await el.updateComplete;
+      expect(heading(root), 'hover pauses').to.equal('Welcome back, Daniel Brooks');
+      region.dispatchEvent(new MouseEvent('mouseleave'));
+      await el.updateComplete;
+      clock.tick(2000);
+      await el.updateComplete;
+      expect(heading(root)).to.equal('Welcome back, 高橋 彩');
+
+      buttonNamed(root, 'Next').focus();
+      await el.updateComplete;
+      clock.tick(6000);
+      await el.updateComplete;
+      expect(heading(root), 'focus pauses').to.equal('Welcome back, 高橋 彩');
+      buttonNamed(root, 'Next').blur();
+      await el.updateComplete;
+
+      buttonNamed(root, 'Stop rotating').click();
+      await el.updateComplete;
+      clock.tick(6000);
+      await el.updateComplete;
+      expect(heading(root), 'stopped').to.equal('Welcome back, 高橋 彩');
+      expect(buttonNamed(root, 'Rotate automatically')).to.exist;
+    });
+
+    it('does not advance by itself under prefers-reduced-motion', async () => {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      const clock = sinon.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+      const { el, root } = await mount({ layout: 'carousel', interval: 1000, lang: 'ja', theme: 'dark', routes: three() });
+      clock.tick(10_000);
+      await el.updateComplete;
+      expect(heading(root)).to.equal('おかえりなさい、佐藤 美咲さん');
+      expect(buttonNamed(root, '自動で切り替える')).to.exist;
+      expect(root.querySelector('.slide')!.getAttribute('aria-label')).to.equal('3件中1件目');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('compact', () => {
+    it('fits a 280 px sidebar without "while away"', async () => {
+      const { el, root } = await mount({ compact: true });
+      el.style.inlineSize = '280px';
+      await el.updateComplete;
+      expect(getComputedStyle(root.querySelector('.while-away')!).display).to.equal('none');
+      const card = cards(root)[0]!;
+      expect(card.getBoundingClientRect().width).to.be.at.most(280);
+      expect(card.scrollWidth).to.be.at.most(card.clientWidth + 1, 'nothing overflows');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('drafts', () => {
+    const draftFor = (viewer: Announcement['viewer']) =>
+      announcement({ id: 'an_d', status: 'draft', publishedAt: null, reactions: { count: 0, mine: false, reactors: [] }, viewer });
+
+    for (const lang of ['en', 'ja'] as const) {
+      it(`lets the returner edit and approve their draft (${lang})`, async () => {
+        const draft = draftFor({ isReturner: true, canApprove: true, canReact: false });
+        const { el, root, sent } = await mount({
+          lang,
+          theme: lang === 'ja' ? 'dark' : 'light',
+          routes: {
+            ...listing([draft]),
+            'POST /api/v1/announcements/an_d/approve': ({ body }) =>
+              json({ ...draft, ...(body as object), status: 'published', publishedAt: '2025-04-01T00:00:00.000Z', viewer: { ...draft.viewer, canApprove: false } }),
+          },
+        });
+        expect(text(root.querySelector('.draft-note'))).to.contain(lang === 'en' ? 'once you approve it' : 'あなたが承認すると');
+        expect(root.querySelector('.react')).to.equal(null);
+        await expect(el).to.be.accessible();
+        buttonNamed(root, lang === 'en' ? 'Edit the text' : '文章を編集する').click();
+        await el.updateComplete;
+        const [message, whileAway] = [...root.querySelectorAll('textarea')];
+        expect(message!.value).to.equal(draft.message);
+        message!.value = 'ただいま戻りました。';
+        await expect(el).to.be.accessible();
+        buttonNamed(root, lang === 'en' ? 'Approve and publish' : '承認して公開する').click();
+        await waitUntil(() => !root.querySelector('.draft'), 'the card is published');
+        const post = sent.find((request) => request.method === 'POST')!;
+        expect(post.url).to.equal(`${base}/api/v1/announcements/an_d/approve`);
+        expect(post.body).to.deep.equal({ message: 'ただいま戻りました。', whileAway: whileAway!.value });
+        expect(root.querySelector('.message')!.textContent).to.equal('ただいま戻りました。');
+        await waitUntil(() => text(root.querySelector('[role=status]')) !== '', 'publication is announced');
+      });
+    }
+
+    it('asks HR for a reason before approving on the returner’s behalf, and shows a refusal', async () => {
+      const draft = draftFor({ isReturner: false, canApprove: true, canReact: false });
+      let refuse = true;
+      const { el, root, sent } = await mount({
+        routes: {
+          ...listing([draft]),
+          'POST /api/v1/announcements/an_d/approve': () =>
+            refuse
+              ? json({ type: 'about:blank', title: 'Forbidden', status: 403 }, { status: 403 })
+              : json({ ...draft, status: 'published', viewer: { ...draft.viewer, canApprove: false } }),
+        },
+      });
+      expect(text(root.querySelector('.draft-note'))).to.contain('awaiting the returner’s approval');
+      buttonNamed(root, 'Approve and publish').click();
+      await el.updateComplete;
+      expect(sent.filter((request) => request.method === 'POST')).to.have.length(0);
+      const reason = root.querySelector('textarea')!;
+      expect(reason.getAttribute('aria-invalid')).to.equal('true');
+      expect(root.activeElement).to.equal(reason);
+      await expect(el).to.be.accessible();
+      reason.value = 'Confirmed by phone';
+      buttonNamed(root, 'Approve and publish').click();
+      await waitUntil(() => root.querySelector('.draft .error-banner'), 'the refusal is shown');
+      expect(sent.at(-1)!.body).to.deep.equal({ reason: 'Confirmed by phone' });
+      refuse = false;
+      buttonNamed(root, 'Approve and publish').click();
+      await waitUntil(() => !root.querySelector('.draft'), 'published');
+    });
+  });
+});
