@@ -11,6 +11,7 @@ import { handleError, handleNotFound } from './problem.js';
 import { announcementRoutes } from './routes/announcements.js';
 import { checklistRoutes } from './routes/checklist.js';
 import { demoTokenRoutes } from './routes/demo-tokens.js';
+import { directoryRoutes } from './routes/directory.js';
 import { healthRoutes } from './routes/health.js';
 import { metaRoutes } from './routes/meta.js';
 import { returnerRoutes } from './routes/returners.js';
@@ -52,6 +53,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/', announcementRoutes(deps));
   app.route('/', returnerRoutes(deps));
   app.route('/', checklistRoutes(deps));
+  app.route('/', directoryRoutes(deps));
   app.route('/', signupRoutes({ ...deps, rateLimit: options.rateLimit?.signup }));
   serveOpenApiDocument(app);
 

@@ -168,4 +168,99 @@ export const MIGRATIONS: readonly string[] = [
     ('privacy_policy_url', 'https://example.com/privacy'),
     ('privacy_policy_version', '2025-04-01');
   `,
+  directoryIndexMigration(),
 ];
+
+/*
+ * Migration 2: the directory's search index (see server/data/directory.ts for how it is read).
+ * Triggers keep it in the same transaction as every write to `alumni` or to a department's name;
+ * they call okaeri_* functions that openDatabase registers on each connection.
+ *
+ * `directory_entries` is clustered in directory order, so a page is a walk along the table with
+ * every filter value at hand; `entry_id` is the stable integer the FTS5 rows are keyed by (the
+ * alumni table's own rowid may change on VACUUM).
+ */
+function visibilityRankSql(field: string): string {
+  return `CASE json_extract(al.visibility, '$.${field}') WHEN 'alumni' THEN 0 WHEN 'hr' THEN 1 ELSE 2 END`;
+}
+
+function directoryEntriesInsert(where: string): string {
+  return `INSERT INTO directory_entries (entry_id, alumni_id, listed, sort_key, department_id,
+      department_rank, location_key, location_rank, left_year, left_rank, interest_mask, interests_rank)
+    SELECT (SELECT COALESCE(MAX(entry_id), 0) FROM directory_entries) + row_number() OVER (), al.id, al.listed,
+      okaeri_sort_key(al.family_name, al.given_name, al.family_name_kana, al.given_name_kana, al.visibility),
+      al.department_id, ${visibilityRankSql('department')},
+      okaeri_search_key(al.location), ${visibilityRankSql('location')},
+      CAST(substr(al.left_month, 1, 4) AS INTEGER), ${visibilityRankSql('left')},
+      okaeri_interest_mask(al.interests), ${visibilityRankSql('interests')}
+    FROM alumni al WHERE ${where};`;
+}
+
+function directoryTextSql(level: 'alumni' | 'hr'): string {
+  return `okaeri_directory_text('${level}', al.family_name, al.given_name, al.family_name_kana,
+      al.given_name_kana, al.current_company, al.current_position, d.name_en, d.name_ja,
+      al.department_other, al.visibility)`;
+}
+
+function directorySearchInsert(where: string): string {
+  return `INSERT INTO directory_search (rowid, a, h)
+    SELECT e.entry_id, ${directoryTextSql('alumni')}, ${directoryTextSql('hr')}
+    FROM directory_entries e
+    JOIN alumni al ON al.id = e.alumni_id
+    LEFT JOIN departments d ON d.id = al.department_id
+    WHERE ${where};`;
+}
+
+// A function, not a constant, so the list above can use it before this point of the module.
+function directoryIndexMigration(): string {
+  return `
+  CREATE TABLE directory_entries (
+    sort_key TEXT NOT NULL,
+    alumni_id TEXT NOT NULL UNIQUE,
+    entry_id INTEGER NOT NULL UNIQUE,
+    listed INTEGER NOT NULL,
+    department_id TEXT,
+    department_rank INTEGER NOT NULL,
+    location_key TEXT,
+    location_rank INTEGER NOT NULL,
+    left_year INTEGER,
+    left_rank INTEGER NOT NULL,
+    interest_mask INTEGER NOT NULL,
+    interests_rank INTEGER NOT NULL,
+    PRIMARY KEY (sort_key, alumni_id)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX directory_entries_department ON directory_entries (department_id, sort_key, alumni_id);
+
+  CREATE VIRTUAL TABLE directory_search USING fts5(
+    a, h, content = '', contentless_delete = 1, tokenize = 'ascii'
+  );
+
+  ${directoryEntriesInsert('1')}
+  ${directorySearchInsert('1')}
+
+  CREATE TRIGGER alumni_directory_insert AFTER INSERT ON alumni BEGIN
+    ${directoryEntriesInsert('al.id = new.id')}
+    ${directorySearchInsert('e.alumni_id = new.id')}
+  END;
+
+  CREATE TRIGGER alumni_directory_update AFTER UPDATE ON alumni BEGIN
+    DELETE FROM directory_search
+      WHERE rowid = (SELECT entry_id FROM directory_entries WHERE alumni_id = old.id);
+    DELETE FROM directory_entries WHERE alumni_id = old.id;
+    ${directoryEntriesInsert('al.id = new.id')}
+    ${directorySearchInsert('e.alumni_id = new.id')}
+  END;
+
+  CREATE TRIGGER alumni_directory_delete AFTER DELETE ON alumni BEGIN
+    DELETE FROM directory_search
+      WHERE rowid = (SELECT entry_id FROM directory_entries WHERE alumni_id = old.id);
+    DELETE FROM directory_entries WHERE alumni_id = old.id;
+  END;
+
+  CREATE TRIGGER departments_directory_rename AFTER UPDATE OF name_en, name_ja ON departments BEGIN
+    DELETE FROM directory_search
+      WHERE rowid IN (SELECT entry_id FROM directory_entries WHERE department_id = new.id);
+    ${directorySearchInsert('e.department_id = new.id')}
+  END;
+`;
+}

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { registerDirectoryFunctions } from '../data/directory.js';
 import { MIGRATIONS } from './migrations.js';
 import { migrate } from './migrate.js';
 
@@ -13,6 +14,8 @@ export function openDatabase(path: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // The directory index's triggers call these: every connection that writes alumni needs them.
+  registerDirectoryFunctions(db);
   migrate(db, MIGRATIONS);
   return db;
 }

@@ -1132,7 +1132,74 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Search and filter the alumni directory
+         * @description Members who opted into the directory (HR: every member), ordered by name (reading where visible to every viewer, else the written name), then id. Filters combine with AND; values inside one filter with OR. Filters and search only ever match values the viewer may see.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Words that must all appear (as substrings) in the name (written, reading or latin), current company, current role or former department (English or Japanese) — only in fields the viewer may see. Width, case and katakana/hiragana are ignored. */
+                    q?: string;
+                    /** @description Former department ids; repeat the parameter or separate with commas. A member matches any of them, and only if the viewer may see their department. */
+                    department?: string[];
+                    /** @description Interests; repeat the parameter or separate with commas. A member matches if they have any of them (and the viewer may see their interests). */
+                    interest?: components["schemas"]["InterestId"][];
+                    /** @description Part of the location, ignoring width, case and kana; only where the viewer may see it. */
+                    location?: string;
+                    /** @description Left in this year or later (inclusive); only where the viewer may see it. */
+                    leftFrom?: number;
+                    /** @description Left in this year or earlier (inclusive); only where the viewer may see it. */
+                    leftTo?: number;
+                    /** @description The `nextCursor` of the previous page. */
+                    cursor?: string;
+                    /** @description Page size; more than 100 is answered with 100. */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of members. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberList"];
+                    };
+                };
+                /** @description The request is invalid (see `errors` for field problems). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid bearer token, or the token is invalid or expired. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token is valid but its role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         put?: never;
         /**
          * Join the alumni network (public)
@@ -1232,6 +1299,83 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alumni/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One member of the directory
+         * @description A member who is not listed in the directory is not found, except by HR.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The member as the viewer may see them. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Member"];
+                    };
+                };
+                /** @description The request is invalid (see `errors` for field problems). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid bearer token, or the token is invalid or expired. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token is valid but its role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1598,6 +1742,65 @@ export interface components {
             owner: components["schemas"]["ChecklistOwner"];
             dueOffsetDays: number;
             required: boolean;
+        };
+        MemberList: {
+            items: components["schemas"]["Member"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        /** @description A directory entry as the viewer may see it: fields the member hid from the viewer are absent, not null. */
+        Member: {
+            /** @example al_8nccqqt1k9skzn93 */
+            id: string;
+            /** @example 伊藤 */
+            familyName: string;
+            /** @example 健太 */
+            givenName: string;
+            /**
+             * @description Reading in hiragana. Present only if the member made it visible to the viewer's role and it has a value.
+             * @example いとう
+             */
+            familyNameKana?: string;
+            /**
+             * @description Reading in hiragana. Present only if the member made it visible to the viewer's role and it has a value.
+             * @example けんた
+             */
+            givenNameKana?: string;
+            /** @description E-mail address. Present only if the member made it visible to the viewer's role and it has a value. */
+            email?: string;
+            /**
+             * @description Former department id (see `/api/v1/meta`). Present only if the member made it visible to the viewer's role and it has a value.
+             * @example sales
+             */
+            department?: string;
+            /** @description Former department, when not one of the listed ones. Present only if the member made it visible to the viewer's role and it has a value. */
+            departmentOther?: string;
+            /** @description Role when leaving. Present only if the member made it visible to the viewer's role and it has a value. */
+            roleAtLeaving?: string;
+            /**
+             * @description YYYY-MM. Present only if the member made it visible to the viewer's role and it has a value.
+             * @example 2014-04
+             */
+            joined?: string;
+            /**
+             * @description YYYY-MM. Present only if the member made it visible to the viewer's role and it has a value.
+             * @example 2019-03
+             */
+            left?: string;
+            /** @description Where the member works now. Present only if the member made it visible to the viewer's role and it has a value. */
+            currentCompany?: string;
+            /** @description What the member does now. Present only if the member made it visible to the viewer's role and it has a value. */
+            currentRole?: string;
+            /** @description Where the member lives or works. Present only if the member made it visible to the viewer's role and it has a value. */
+            location?: string;
+            /** @description A public profile page. Present only if the member made it visible to the viewer's role and it has a value. */
+            profileUrl?: string;
+            /** @description Shown with the name to every role allowed into the directory, when set. */
+            photoUrl?: string;
+            /** @description Why the member joined. Present only if the member made it visible to the viewer's role and it has a value. */
+            interests?: components["schemas"]["InterestId"][];
+            /** @description The member agreed to be contacted through the program; the host delivers the message, never revealing a hidden address. */
+            contactable: boolean;
         };
         /** @description The same answer whether the address was new or already registered, so a stranger cannot learn who is a member. */
         SignupReceipt: {

@@ -1,0 +1,125 @@
+import { createRoute } from '@hono/zod-openapi';
+import { requireRole } from '../auth.js';
+import { type DirectoryPosition, findDirectoryMember, listDirectory } from '../data/directory.js';
+import type { Db } from '../db/open.js';
+import { audienceOf, memberView } from '../domain/member-view.js';
+import { normalizeSearchText, queryWords } from '../domain/search-text.js';
+import { ProblemError } from '../problem.js';
+import {
+  DirectoryQuerySchema,
+  MemberIdParamSchema,
+  MemberListSchema,
+  MemberSchema,
+} from '../schemas/directory.js';
+import { problemResponses } from '../schemas/problem.js';
+import { REQUIRED_BEARER, createRouter } from './router.js';
+
+// Each answer depends on who asks and changes with every signup: no shared or stale copies.
+const CACHE_CONTROL = 'private, no-store';
+
+const listMembers = createRoute({
+  method: 'get',
+  path: '/api/v1/alumni',
+  tags: ['directory'],
+  summary: 'Search and filter the alumni directory',
+  description:
+    'Members who opted into the directory (HR: every member), ordered by name (reading where visible to every viewer, else the written name), then id. Filters combine with AND; values inside one filter with OR. Filters and search only ever match values the viewer may see.',
+  security: REQUIRED_BEARER,
+  middleware: requireRole('alumni', 'employee', 'hr'),
+  request: { query: DirectoryQuerySchema },
+  responses: {
+    200: {
+      description: 'One page of members.',
+      content: { 'application/json': { schema: MemberListSchema } },
+    },
+    ...problemResponses(400, 401, 403),
+  },
+});
+
+const getMember = createRoute({
+  method: 'get',
+  path: '/api/v1/alumni/{id}',
+  tags: ['directory'],
+  summary: 'One member of the directory',
+  description: 'A member who is not listed in the directory is not found, except by HR.',
+  security: REQUIRED_BEARER,
+  middleware: requireRole('alumni', 'employee', 'hr'),
+  request: { params: MemberIdParamSchema },
+  responses: {
+    200: {
+      description: 'The member as the viewer may see them.',
+      content: { 'application/json': { schema: MemberSchema } },
+    },
+    ...problemResponses(400, 401, 403, 404),
+  },
+});
+
+/** The cursor is the last entry's position, opaque to clients: base64url of `[sortKey, id]`. */
+export function encodeCursor(position: DirectoryPosition): string {
+  return Buffer.from(JSON.stringify([position.sortKey, position.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): DirectoryPosition {
+  const invalid = () =>
+    new ProblemError('validation', 'The cursor is not one this server issued.', { errors: { cursor: 'invalid' } });
+  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (
+    !Array.isArray(value) ||
+    value.length !== 2 ||
+    typeof value[0] !== 'string' ||
+    typeof value[1] !== 'string'
+  ) {
+    throw invalid();
+  }
+  return { sortKey: value[0], id: value[1] };
+}
+
+export function directoryRoutes({ db }: { db: Db }) {
+  return createRouter()
+    .openapi(listMembers, (c) => {
+      const query = c.req.valid('query');
+      const viewer = c.var.viewer;
+      if (viewer.role === 'public') throw new ProblemError('unauthorized', 'Sign in to do this.');
+      const audience = audienceOf(viewer.role);
+      const location = query.location === undefined ? '' : normalizeSearchText(query.location);
+      // One read transaction: the page and its profiles come from the same snapshot.
+      const page = db.transaction(() =>
+        listDirectory(db, {
+          audience,
+          words: query.q === undefined ? [] : queryWords(query.q),
+          departments: query.department,
+          interests: query.interest,
+          location: location || null,
+          leftFrom: query.leftFrom ?? null,
+          leftTo: query.leftTo ?? null,
+          after: query.cursor === undefined ? null : decodeCursor(query.cursor),
+          limit: query.limit,
+        }),
+      )();
+      c.header('Cache-Control', CACHE_CONTROL);
+      c.header('Vary', 'Authorization');
+      return c.json(
+        {
+          items: page.profiles.map((profile) => memberView(profile, audience)),
+          nextCursor: page.next && encodeCursor(page.next),
+        },
+        200,
+      );
+    })
+    .openapi(getMember, (c) => {
+      const viewer = c.var.viewer;
+      if (viewer.role === 'public') throw new ProblemError('unauthorized', 'Sign in to do this.');
+      const audience = audienceOf(viewer.role);
+      const profile = findDirectoryMember(db, audience, c.req.valid('param').id);
+      if (!profile) throw new ProblemError('not-found', 'No such member in the directory.');
+      c.header('Cache-Control', CACHE_CONTROL);
+      c.header('Vary', 'Authorization');
+      return c.json(memberView(profile, audience), 200);
+    });
+}
