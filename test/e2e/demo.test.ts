@@ -1,32 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, startServer, watchConsole, type RunningServer } from './harness.js';
+import { describe, it } from 'node:test';
+import { useDemo, watchConsole } from './harness.js';
 
 describe('the demo, served by `npm start` on a fresh database', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemo();
 
   it('prints the URL and demo tokens for each role', () => {
-    assert.match(server.output(), /running at http:\/\/127\.0\.0\.1:\d+/);
-    for (const role of ['alumni', 'employee', 'hr']) assert.match(server.output(), new RegExp(`${role}\\b.*ey`));
+    assert.match(demo.server.output(), /running at http:\/\/127\.0\.0\.1:\d+/);
+    for (const role of ['alumni', 'employee', 'hr']) assert.match(demo.server.output(), new RegExp(`${role}\\b.*ey`));
   });
 
   for (const path of ['/', '/careers.html']) {
     it(`${path} loads the built library and the program meta with no console errors`, async () => {
-      const page = await browser.newPage();
+      const page = await demo.browser.newPage();
       const problems = watchConsole(page);
-      await page.goto(server.url + path);
+      await page.goto(demo.server.url + path);
       await page.waitForFunction(() => customElements.get('okaeri-config') !== undefined);
       const program = page.locator('[data-program] dl');
       await program.waitFor();
@@ -41,8 +29,8 @@ describe('the demo, served by `npm start` on a fresh database', () => {
   }
 
   it('hands the intranet page a token for the chosen role', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url + '/');
+    const page = await demo.browser.newPage();
+    await page.goto(demo.server.url + '/');
     await page.selectOption('#role', 'hr');
     const token = await page.locator('okaeri-config').getAttribute('token');
     assert.ok(token, 'the provider carries the HR demo token');

@@ -5,14 +5,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { mintToken, type TokenRole } from '../../server/auth.js';
+import { resolveJwtSecret } from '../../server/config.js';
 
 export interface RunningServer {
   url: string;
-  /** The server's database file; its demo JWT secret sits next to it (see resolveJwtSecret). */
-  dbPath: string;
   output: () => string;
+  /** A token signed with this demo server's secret, for people without a demo role (a returner). */
+  mintToken: (role: TokenRole, sub: string) => Promise<string>;
   stop: () => Promise<void>;
 }
 
@@ -29,11 +32,11 @@ async function freePort(): Promise<number> {
 }
 
 /** `npm start` with its own database file; resolves once the server prints its URL. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'okaeri-e2e-'));
   const port = await freePort();
   const child: ChildProcess = spawn('npm', ['start', '--silent'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', OKAERI_DB: join(dir, 'okaeri.db'), ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', OKAERI_DB: join(dir, 'okaeri.db') },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -57,8 +60,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   });
   return {
     url,
-    dbPath: join(dir, 'okaeri.db'),
     output: () => output,
+    // The demo keeps its generated secret next to the database.
+    mintToken: (role, sub) =>
+      mintToken(resolveJwtSecret({}, join(dir, 'okaeri.db')).secret, { role, sub, ttl: '1h' }),
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       // npm runs the server in a child of its own: signal the whole process group.
@@ -67,6 +72,28 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export interface DemoSuite {
+  server: RunningServer;
+  browser: Browser;
+}
+
+/**
+ * One `npm start` server and one Chromium for the enclosing describe(): started before its tests,
+ * stopped after them. Read the fields inside tests and hooks (they are set by then).
+ */
+export function useDemo(): DemoSuite {
+  const suite = {} as DemoSuite;
+  before(async () => {
+    suite.server = await startServer();
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.stop();
+  });
+  return suite;
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -1,38 +1,27 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { mintToken } from '../../server/auth.js';
-import { resolveJwtSecret } from '../../server/config.js';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { RETURNERS } from '../../server/seed/returners.js';
-import { launchBrowser, startServer, watchConsole, type RunningServer } from './harness.js';
+import { useDemo, watchConsole } from './harness.js';
 
 // 田中 翔太, returning in ten days: the checklist the demo page shows.
 const SHOTA = RETURNERS[1]!;
 const WIDGET = 'okaeri-reonboarding-checklist';
 
 describe('<okaeri-reonboarding-checklist> on demo/index.html', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const demo = useDemo();
   let returnerToken: string;
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     // The returner has no demo role: mint their token (employee, sub = their alumni id) with the demo secret.
-    const { secret } = resolveJwtSecret({}, server.dbPath);
-    returnerToken = await mintToken(secret, { role: 'employee', sub: SHOTA.alumnus.id, ttl: '1h' });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+    returnerToken = await demo.server.mintToken('employee', SHOTA.alumnus.id);
   });
 
   /** Waits until the checklist has rendered for the current token. */
   const rendered = (page: Page) => page.locator(`${WIDGET} h2`).waitFor();
 
   async function openAsHr(page: Page) {
-    await page.goto(server.url + '/');
+    await page.goto(demo.server.url + '/');
     await page.waitForFunction(() => document.querySelector('okaeri-config')?.hasAttribute('token'));
     await page.selectOption('#role', 'hr');
     await rendered(page);
@@ -40,7 +29,7 @@ describe('<okaeri-reonboarding-checklist> on demo/index.html', () => {
   }
 
   async function openAsReturner(page: Page) {
-    await page.goto(server.url + '/');
+    await page.goto(demo.server.url + '/');
     await page.waitForFunction(() => document.querySelector('okaeri-config')?.hasAttribute('token'));
     await page.evaluate((token) => document.querySelector('okaeri-config')!.setAttribute('token', token), returnerToken);
     // The returner may toggle only their own items, so fewer checkboxes than items.
@@ -73,8 +62,8 @@ describe('<okaeri-reonboarding-checklist> on demo/index.html', () => {
   }
 
   it('a returner and HR each tick their items and see the other’s change after reload', async () => {
-    const returnerContext = await browser.newContext();
-    const hrContext = await browser.newContext();
+    const returnerContext = await demo.browser.newContext();
+    const hrContext = await demo.browser.newContext();
     const returner = await returnerContext.newPage();
     const hr = await hrContext.newPage();
     const returnerProblems = watchConsole(returner);

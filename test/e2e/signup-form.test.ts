@@ -1,26 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, startServer, watchConsole, type RunningServer } from './harness.js';
+import { describe, it } from 'node:test';
+import { useDemo, watchConsole } from './harness.js';
 
 describe('a leaver joins the network on the career site', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemo();
 
   it('fills in the form, sees the thank-you state, and HR finds the new member through the API', async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     const problems = watchConsole(page);
-    await page.goto(`${server.url}/careers.html`);
+    await page.goto(`${demo.server.url}/careers.html`);
     await page.selectOption('#lang', 'en');
     const form = page.locator('okaeri-signup-form');
     const familyName = `Okaeri${Date.now().toString(36).replace(/\d/g, '')}`;
@@ -49,8 +37,8 @@ describe('a leaver joins the network on the career site', () => {
     await form.getByRole('heading', { name: 'Welcome to the alumni network' }).waitFor();
     assert.deepEqual(problems, []);
 
-    const { hr } = await (await fetch(`${server.url}/demo/tokens.json`)).json();
-    const response = await fetch(`${server.url}/api/v1/alumni/${id}`, { headers: { Authorization: `Bearer ${hr}` } });
+    const { hr } = await (await fetch(`${demo.server.url}/demo/tokens.json`)).json();
+    const response = await fetch(`${demo.server.url}/api/v1/alumni/${id}`, { headers: { Authorization: `Bearer ${hr}` } });
     assert.equal(response.status, 200);
     const member = await response.json();
     assert.equal(member.familyName, familyName);

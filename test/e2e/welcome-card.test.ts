@@ -1,46 +1,26 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { mintToken } from '../../server/auth.js';
-import { resolveJwtSecret } from '../../server/config.js';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { RETURNERS } from '../../server/seed/returners.js';
-import { launchBrowser, startServer, watchConsole, type RunningServer } from './harness.js';
+import { useDemo, watchConsole } from './harness.js';
 
 const shota = RETURNERS.find((story) => story.alumnus.givenName === '翔太')!;
 const message = `田中 翔太さんが戻ってきます。e2e ${Date.now()}`;
 
 describe('<okaeri-welcome-card> on the intranet demo: HR drafts, the returner approves, a colleague reacts', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let dir: string;
+  const demo = useDemo();
   let tokens: Record<'hr' | 'employee', string>;
   let returnerToken: string;
   let id: string;
 
   before(async () => {
-    // Our own database path, so the test can read the demo secret next to it and mint the
-    // returner's token (the demo hands out tokens for the three personas only).
-    dir = mkdtempSync(join(tmpdir(), 'okaeri-e2e-welcome-'));
-    const dbPath = join(dir, 'okaeri.db');
-    server = await startServer({ OKAERI_DB: dbPath });
-    browser = await launchBrowser();
-    tokens = await (await fetch(`${server.url}/demo/tokens.json`)).json();
-    const { secret } = resolveJwtSecret({}, dbPath);
+    tokens = await (await fetch(`${demo.server.url}/demo/tokens.json`)).json();
     // The returner signs in as an employee whose subject is their alumni id.
-    returnerToken = await mintToken(secret, { role: 'employee', sub: shota.alumnus.id, ttl: '10m' });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    returnerToken = await demo.server.mintToken('employee', shota.alumnus.id);
   });
 
   const api = (path: string, token: string, init: RequestInit = {}) =>
-    fetch(`${server.url}${path}`, {
+    fetch(`${demo.server.url}${path}`, {
       ...init,
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers },
     });
@@ -72,10 +52,10 @@ describe('<okaeri-welcome-card> on the intranet demo: HR drafts, the returner ap
   });
 
   it('the returner approves it in the card', async () => {
-    const context = await browser.newContext();
+    const context = await demo.browser.newContext();
     const page = await context.newPage();
     const problems = watchConsole(page);
-    await page.goto(server.url + '/');
+    await page.goto(demo.server.url + '/');
     await page.locator('okaeri-welcome-card .card').first().waitFor();
     // Signed in as the returner: the page's provider carries their token.
     await page.evaluate((token) => document.getElementById('okaeri')!.setAttribute('token', token), returnerToken);
@@ -93,10 +73,10 @@ describe('<okaeri-welcome-card> on the intranet demo: HR drafts, the returner ap
   });
 
   it('an employee sees it on demo/index.html and welcomes the returner back', async () => {
-    const context = await browser.newContext();
+    const context = await demo.browser.newContext();
     const page = await context.newPage();
     const problems = watchConsole(page);
-    await page.goto(server.url + '/');
+    await page.goto(demo.server.url + '/');
     await page.selectOption('#role', 'employee');
     const slide = await showSlideWith(page, message);
     assert.match(await slide.innerText(), /おかえりなさい、田中 翔太さん/);
