@@ -5,6 +5,7 @@ import { OkaeriApiError } from '../../src/api/errors.js';
 import type { Announcement, AnnouncementApprove } from '../../src/api/types.js';
 import { WelcomeOpenEvent } from '../../src/events/welcome-open.js';
 import { WelcomeReactEvent } from '../../src/events/welcome-react.js';
+import type { MessageKey } from '../../src/i18n/en.js';
 import { avatarStyles, renderAvatar } from '../../src/internal/avatar.js';
 import { buttonStyles, renderButton } from '../../src/internal/button.js';
 import { errorBannerStyles, renderErrorBanner } from '../../src/internal/error-banner.js';
@@ -18,6 +19,24 @@ export type WelcomeCardLayout = 'list' | 'carousel';
 
 /** Names listed under a card for the returner and HR; the rest are counted. */
 const MAX_NAMES = 10;
+/** The server's limits for "ask me about": how many topics, and characters (UTF-16 units) each. */
+const TOPICS = { max: 5, length: 50 };
+
+type Problem = [MessageKey, Record<string, number>];
+
+/** Topics typed one per line (trimmed, empty lines dropped), with the first problem if any. */
+function parseTopics(value: string): { topics: string[]; problem?: Problem } {
+  const lines = value.split('\n').map((line) => line.trim());
+  const topics = lines.filter(Boolean);
+  const long = lines.findIndex((line) => line.length > TOPICS.length);
+  const problem: Problem | undefined =
+    long >= 0
+      ? ['welcome.topicTooLong', { line: long + 1, length: TOPICS.length }]
+      : topics.length > TOPICS.max
+        ? ['welcome.topicsTooMany', { max: TOPICS.max, count: topics.length }]
+        : undefined;
+  return { topics, problem };
+}
 
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 const year = (month: string | null) => month?.slice(0, 4) ?? '';
@@ -95,6 +114,8 @@ export class OkaeriWelcomeCard extends OkaeriElement {
   @state() private busy = new Set<string>();
   @state() private editing?: string;
   @state() private reasonMissing = false;
+  /** What is wrong with the topics being edited (shown next to the field). */
+  @state() private topicsProblem?: Problem;
   @state() private approveError?: { id: string; error: unknown };
 
   private readonly announcer = new LiveAnnouncer(this);
@@ -129,6 +150,7 @@ export class OkaeriWelcomeCard extends OkaeriElement {
       try {
         this.replace(await this.api.approveAnnouncement!(announcement.id, body));
         this.editing = undefined;
+        this.topicsProblem = undefined;
         void this.announcer.announce(this.localize.msg('welcome.published'));
       } catch (error) {
         this.approveError = { id: announcement.id, error };
@@ -201,8 +223,15 @@ export class OkaeriWelcomeCard extends OkaeriElement {
     const body: AnnouncementApprove = {};
     if (announcement.viewer.isReturner) {
       if (this.editing === announcement.id) {
+        const { topics, problem } = parseTopics(String(data.get('askMeAbout') ?? ''));
+        this.topicsProblem = problem;
+        if (problem) {
+          form.querySelector<HTMLTextAreaElement>('[name=askMeAbout]')?.focus();
+          return;
+        }
         body.message = String(data.get('message'));
         body.whileAway = String(data.get('whileAway'));
+        body.askMeAbout = topics;
       }
     } else {
       body.reason = String(data.get('reason') ?? '').trim();
@@ -367,6 +396,7 @@ export class OkaeriWelcomeCard extends OkaeriElement {
               ? html`<div class="editor" part="editor">
                   ${textarea('message', l.msg('welcome.messageLabel'), a.message ?? '', 1000)}
                   ${textarea('whileAway', l.msg('welcome.whileAway'), a.whileAway ?? '', 500)}
+                  ${this.renderTopicsField(a)}
                 </div>`
               : nothing}
             ${own ? nothing : textarea('reason', l.msg('welcome.reason'), '', 500, this.reasonMissing)}
@@ -374,9 +404,33 @@ export class OkaeriWelcomeCard extends OkaeriElement {
             ${failure ? renderErrorBanner(l, { error: failure }) : nothing}
             <div class="actions">
               ${renderButton({ label: l.msg('welcome.approve'), type: 'submit', busy: running })}
-              ${own && !editing ? renderButton({ label: l.msg('welcome.edit'), variant: 'quiet', onClick: () => (this.editing = a.id) }) : nothing}
+              ${own && !editing ? renderButton({ label: l.msg('welcome.edit'), variant: 'quiet', onClick: () => ((this.editing = a.id), (this.topicsProblem = undefined)) }) : nothing}
             </div>`
         : nothing}
     </form>`;
+  }
+
+  /** "Ask me about", one topic per line, with its hint and (after a submit) its problem. */
+  private renderTopicsField(a: Announcement): TemplateResult {
+    const l = this.localize;
+    const id = `topics-${a.id}`;
+    const problem = this.topicsProblem;
+    return html`<div class="field" part="field">
+      <label for=${id}>${l.msg('welcome.askMeAbout')}</label>
+      <p class="hint" id="${id}-hint">${l.msg('welcome.topicsHint', TOPICS)}</p>
+      ${problem ? html`<p class="error" id="${id}-error" role="alert">${l.msg(...problem)}</p>` : nothing}
+      <textarea
+        id=${id}
+        name="askMeAbout"
+        rows=${TOPICS.max}
+        aria-describedby="${id}-hint${problem ? ` ${id}-error` : ''}"
+        aria-invalid=${problem ? 'true' : 'false'}
+        .value=${a.askMeAbout.join('\n')}
+        @input=${(event: InputEvent) => {
+          // Once a problem is shown, it follows the typing and goes away when fixed.
+          if (this.topicsProblem) this.topicsProblem = parseTopics((event.target as HTMLTextAreaElement).value).problem;
+        }}
+      ></textarea>
+    </div>`;
   }
 }

@@ -140,6 +140,11 @@ export const styles = css`
     color: var(--_okaeri-color-danger);
     font-weight: 600;
   }
+  .hint {
+    color: var(--_okaeri-color-text-muted);
+    font-size: var(--_okaeri-font-size-small);
+    font-weight: 400;
+  }
   .carousel {
     display: grid;
     gap: var(--_okaeri-space-s);

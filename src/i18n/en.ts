@@ -106,6 +106,9 @@ export const en = {
   'welcome.messageLabel': 'Message',
   'welcome.reason': 'Reason for approving on the returner’s behalf',
   'welcome.published': 'Published. Colleagues can now see the introduction.',
+  'welcome.topicsHint': 'One topic per line: up to {max} topics of at most {length} characters each. Empty lines are left out.',
+  'welcome.topicsTooMany': 'Please enter at most {max} topics (there are {count}).',
+  'welcome.topicTooLong': 'Line {line} is too long: each topic can have at most {length} characters.',
   // <okaeri-reonboarding-checklist>
   'checklist.title': 'Re-onboarding: {name}',
   'checklist.returnDate': 'Return date: {date}',
@@ -143,6 +146,7 @@ export const en = {
   'checklist.field.due': 'Due, in days from the return date',
   'checklist.field.dueHint': 'Negative numbers are before the first day back.',
   'checklist.added': '“{title}” was added.',
+  // <okaeri-directory>
   // English addresses people by name alone; the key exists so Japanese can add さん.
   'person.honorific': '{name}',
 };

@@ -104,6 +104,9 @@ export const ja: Messages = {
   'welcome.messageLabel': 'メッセージ',
   'welcome.reason': 'ご本人に代わって承認する理由',
   'welcome.published': '公開しました。社内のみなさんが紹介を見られるようになりました。',
+  'welcome.topicsHint': '1行に1つずつ、{max}件まで入力できます（1件{length}文字以内）。空の行は含まれません。',
+  'welcome.topicsTooMany': '話題は{max}件までにしてください（現在{count}件あります）。',
+  'welcome.topicTooLong': '{line}行目が長すぎます。話題は1件につき{length}文字以内でご入力ください。',
   // <okaeri-reonboarding-checklist>
   'checklist.title': '{name}の再オンボーディング',
   'checklist.returnDate': '復職日：{date}',
@@ -141,5 +144,6 @@ export const ja: Messages = {
   'checklist.field.due': '期限（復職日からの日数）',
   'checklist.field.dueHint': 'マイナスの値は復職日より前を表します。',
   'checklist.added': '「{title}」を追加しました。',
+  // <okaeri-directory>
   'person.honorific': '{name}さん',
 };

@@ -408,19 +408,92 @@ describe('<okaeri-welcome-card>', () => {
         await expect(el).to.be.accessible();
         buttonNamed(root, lang === 'en' ? 'Edit the text' : '文章を編集する').click();
         await el.updateComplete;
-        const [message, whileAway] = [...root.querySelectorAll('textarea')];
+        const [message, whileAway, topics] = [...root.querySelectorAll('textarea')];
         expect(message!.value).to.equal(draft.message);
+        expect(topics!.value, 'one topic per line').to.equal('SaaSの価格設計\nユーザーインタビュー');
+        expect(text(root.querySelector(`label[for="${topics!.id}"]`))).to.equal(lang === 'en' ? 'Ask me about' : 'こんな話ができます');
+        expect(text(root.getElementById(topics!.getAttribute('aria-describedby')!))).to.contain(lang === 'en' ? 'One topic per line' : '1行に1つずつ');
         message!.value = 'ただいま戻りました。';
+        topics!.value = '  採用  \n\nKubernetes\n';
         await expect(el).to.be.accessible();
         buttonNamed(root, lang === 'en' ? 'Approve and publish' : '承認して公開する').click();
         await waitUntil(() => !root.querySelector('.draft'), 'the card is published');
         const post = sent.find((request) => request.method === 'POST')!;
         expect(post.url).to.equal(`${base}/api/v1/announcements/an_d/approve`);
-        expect(post.body).to.deep.equal({ message: 'ただいま戻りました。', whileAway: whileAway!.value });
+        expect(post.body, 'topics are trimmed and empty lines dropped').to.deep.equal({
+          message: 'ただいま戻りました。',
+          whileAway: whileAway!.value,
+          askMeAbout: ['採用', 'Kubernetes'],
+        });
         expect(root.querySelector('.message')!.textContent).to.equal('ただいま戻りました。');
+        expect([...root.querySelectorAll('.topic')].map(text), 'the edited topics are shown').to.deep.equal(['採用', 'Kubernetes']);
         await waitUntil(() => text(root.querySelector('[role=status]')) !== '', 'publication is announced');
       });
     }
+
+    for (const lang of ['en', 'ja'] as const) {
+      it(`keeps the topics within 5 × 50 characters with a message next to the field (${lang})`, async () => {
+        const draft = draftFor({ isReturner: true, canApprove: true, canReact: false });
+        const { el, root, sent } = await mount({
+          lang,
+          routes: {
+            ...listing([draft]),
+            'POST /api/v1/announcements/an_d/approve': ({ body }) =>
+              json({ ...draft, ...(body as object), status: 'published', viewer: { ...draft.viewer, canApprove: false } }),
+          },
+        });
+        const approve = () => buttonNamed(root, lang === 'en' ? 'Approve and publish' : '承認して公開する').click();
+        buttonNamed(root, lang === 'en' ? 'Edit the text' : '文章を編集する').click();
+        await el.updateComplete;
+        const topics = root.querySelector<HTMLTextAreaElement>('textarea[name=askMeAbout]')!;
+        const error = () => root.getElementById(`${topics.id}-error`);
+
+        topics.value = ['一', '二', '三', '四', '五', '', '六'].join('\n');
+        approve();
+        await el.updateComplete;
+        expect(sent.filter((request) => request.method === 'POST'), 'nothing is sent').to.have.length(0);
+        expect(text(error())).to.equal(lang === 'en' ? 'Please enter at most 5 topics (there are 6).' : '話題は5件までにしてください（現在6件あります）。');
+        expect(topics.getAttribute('aria-invalid')).to.equal('true');
+        expect(topics.getAttribute('aria-describedby')!.split(' ')).to.include(error()!.id);
+        expect(root.activeElement).to.equal(topics);
+
+        topics.value = `一\n${'あ'.repeat(51)}`;
+        topics.dispatchEvent(new InputEvent('input'));
+        await el.updateComplete;
+        expect(text(error()), 'the message follows the typing').to.equal(
+          lang === 'en' ? 'Line 2 is too long: each topic can have at most 50 characters.' : '2行目が長すぎます。話題は1件につき50文字以内でご入力ください。',
+        );
+        approve();
+        await el.updateComplete;
+        expect(sent.filter((request) => request.method === 'POST')).to.have.length(0);
+
+        topics.value = `一\n${'あ'.repeat(50)}`;
+        topics.dispatchEvent(new InputEvent('input'));
+        await el.updateComplete;
+        expect(error(), 'fixed topics clear the message').to.equal(null);
+        expect(topics.getAttribute('aria-invalid')).to.equal('false');
+        approve();
+        await waitUntil(() => !root.querySelector('.draft'), 'published');
+        expect((sent.at(-1)!.body as { askMeAbout: string[] }).askMeAbout).to.deep.equal(['一', 'あ'.repeat(50)]);
+      });
+    }
+
+    it('passes axe with the topics editor open, in en and ja, light and dark', async () => {
+      const draft = draftFor({ isReturner: true, canApprove: true, canReact: false });
+      for (const lang of ['en', 'ja'] as const) {
+        for (const theme of ['light', 'dark'] as const) {
+          const { el, root } = await mount({ lang, theme, routes: listing([draft]) });
+          buttonNamed(root, lang === 'en' ? 'Edit the text' : '文章を編集する').click();
+          await el.updateComplete;
+          await expect(el, `${lang} ${theme}, editor open`).to.be.accessible();
+          root.querySelector<HTMLTextAreaElement>('textarea[name=askMeAbout]')!.value = '1\n2\n3\n4\n5\n6';
+          buttonNamed(root, lang === 'en' ? 'Approve and publish' : '承認して公開する').click();
+          await el.updateComplete;
+          expect(root.querySelector('.draft .error')).to.exist;
+          await expect(el, `${lang} ${theme}, with the topics message`).to.be.accessible();
+        }
+      }
+    });
 
     it('asks HR for a reason before approving on the returner’s behalf, and shows a refusal', async () => {
       const draft = draftFor({ isReturner: false, canApprove: true, canReact: false });
