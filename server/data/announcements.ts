@@ -204,7 +204,7 @@ function reactionsFor(db: Db, viewer: Viewer, id: string, withReactors: boolean)
        LEFT JOIN alumni p ON p.id = x.viewer_sub
        LEFT JOIN employees e ON e.id = x.viewer_sub
        WHERE x.announcement_id = ? AND COALESCE(p.id, e.id) IS NOT NULL
-       ORDER BY x.created_at, x.viewer_sub LIMIT ?`,
+       ORDER BY x.created_at, x.rowid LIMIT ?`,
     )
     .all(id, MAX_REACTORS);
   return { count, mine, reactors };
