@@ -7,7 +7,22 @@ import { ProblemError } from './problem.js';
 export const TOKEN_ROLES = ['alumni', 'employee', 'hr'] as const;
 export type TokenRole = (typeof TOKEN_ROLES)[number];
 
-export type Viewer = { role: 'public' } | { role: TokenRole; sub: string };
+/**
+ * An employee's token may name their team (`"team": "it"`): a short lowercase slug, letters and
+ * digits in hyphen-separated words, starting with a letter, at most 32 characters. Only `employee`
+ * tokens carry one; anything else in `team` makes the token invalid.
+ */
+export const TEAM_MAX_LENGTH = 32;
+const TEAM_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+export type Viewer =
+  | { role: 'public' }
+  | { role: 'alumni' | 'hr'; sub: string }
+  | { role: 'employee'; sub: string; team?: string };
+
+export function isTeam(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= TEAM_MAX_LENGTH && TEAM_PATTERN.test(value);
+}
 
 const ALGORITHM = 'HS256';
 const encoder = new TextEncoder();
@@ -16,12 +31,17 @@ export function isTokenRole(value: unknown): value is TokenRole {
   return (TOKEN_ROLES as readonly unknown[]).includes(value);
 }
 
-/** `ttl` is a jose time span such as '8h', '30m' or '2d'. */
-export function mintToken(
+/** `ttl` is a jose time span such as '8h', '30m' or '2d'; `team` only for an employee. */
+export async function mintToken(
   secret: string,
-  claims: { role: TokenRole; sub: string; ttl: string },
+  claims: { role: TokenRole; sub: string; ttl: string; team?: string | undefined },
 ): Promise<string> {
-  return new SignJWT({ role: claims.role })
+  if (claims.team !== undefined) {
+    if (claims.role !== 'employee') throw new Error('Only an employee token carries a team.');
+    if (!isTeam(claims.team)) throw new Error(`Not a team slug: ${JSON.stringify(claims.team)}`);
+  }
+  const payload = claims.team === undefined ? { role: claims.role } : { role: claims.role, team: claims.team };
+  return new SignJWT(payload)
     .setProtectedHeader({ alg: ALGORITHM })
     .setSubject(claims.sub)
     .setIssuedAt()
@@ -41,7 +61,11 @@ export async function verifyToken(secret: string, token: string): Promise<Viewer
   if (!isTokenRole(payload.role) || !payload.sub) {
     throw unauthorized('The bearer token lacks a known role or a subject.');
   }
-  return { role: payload.role, sub: payload.sub };
+  if (payload.team === undefined) return { role: payload.role, sub: payload.sub };
+  if (payload.role !== 'employee' || !isTeam(payload.team)) {
+    throw unauthorized('The bearer token\'s team is not a team slug on an employee token.');
+  }
+  return { role: 'employee', sub: payload.sub, team: payload.team };
 }
 
 /**

@@ -42,7 +42,7 @@ function resolve(db: Db, viewer: Viewer, id: string): { returner: ReturnerRecord
   if (!returner) throw new ProblemError('not-found', `No returner has the id ${id}.`);
   const relation = relationTo(viewer, returner);
   if (!relation) {
-    throw new ProblemError('forbidden', 'Only the returner, their manager and HR see this checklist.');
+    throw new ProblemError('forbidden', 'Only the returner, their manager, HR and IT see this checklist.');
   }
   return { returner, relation };
 }
@@ -54,7 +54,7 @@ export function checklistRoutes({ db }: { db: Db }) {
     tags: ['returners'],
     summary: "A returner's re-onboarding checklist, with what the viewer may do",
     description:
-      'For the returner (`me`, or their returner id), their manager and HR. Items come in category order; `permissions` says which items the viewer may toggle and whether they may add.',
+      'For the returner (`me`, or their returner id), their manager, HR and IT (an `employee` token with `"team": "it"`). Items come in category order; `permissions` says which items the viewer may toggle and whether they may add.',
     security: REQUIRED_BEARER,
     middleware: requireRole('employee', 'hr'),
     request: { params: ReturnerIdParamSchema },
@@ -74,7 +74,7 @@ export function checklistRoutes({ db }: { db: Db }) {
     tags: ['returners'],
     summary: 'Mark an item done or not done',
     description:
-      'Needs `If-Match` with the item’s version as last read (`"<version>"`): 428 without it; 412 with the item as it is now (`current`) when someone changed it in between, so nothing is overwritten. The returner may toggle their own items, the manager and HR every item (HR stands in for IT).',
+      'Needs `If-Match` with the item’s version as last read (`"<version>"`): 428 without it; 412 with the item as it is now (`current`) when someone changed it in between, so nothing is overwritten. The returner may toggle their own (`returner`) items, IT (an `employee` token with `"team": "it"`) the `it` items, the manager and HR every item.',
     security: REQUIRED_BEARER,
     middleware: requireRole('employee', 'hr'),
     request: {
@@ -132,7 +132,7 @@ export function checklistRoutes({ db }: { db: Db }) {
       const item = readItem(db, returner, itemId);
       if (!item) throw new ProblemError('not-found', `The checklist has no item ${itemId}.`);
       if (!mayToggle(relation, item.owner)) {
-        throw new ProblemError('forbidden', `A ${relation} may not change an item owned by ${item.owner}.`);
+        throw new ProblemError('forbidden', `As ${relation}, you may not change an item owned by ${item.owner}.`);
       }
       const ifMatch = c.req.header('if-match');
       if (ifMatch === undefined) {

@@ -9,9 +9,10 @@ import {
   ALUMNI_PERSONA,
   ANNOUNCEMENT_APPROVER_ID,
   EMPLOYEES,
+  IT_EMPLOYEE,
   featuredAlumnusRecord,
 } from './people.js';
-import { DEMO_PERSONAS } from './personas.js';
+import { DEMO_PERSONAS, IT_PERSONA } from './personas.js';
 import { RETURNERS, type ReturnerStory } from './returners.js';
 import { SeededRandom } from './random.js';
 
@@ -55,7 +56,8 @@ function seedDemoData(db: Db, now: Date): void {
     `INSERT INTO employees (id, family_name, given_name, family_name_kana, given_name_kana, email,
        role, department_id, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const e of EMPLOYEES) {
+  // No random draws here, so IT (outside EMPLOYEES: see IT_EMPLOYEE) changes nothing else.
+  for (const e of [...EMPLOYEES, IT_EMPLOYEE]) {
     insertEmployee.run(
       e.id, e.familyName, e.givenName, e.familyNameKana, e.givenNameKana, e.email, e.role,
       e.departmentId, e.title,
@@ -106,8 +108,7 @@ function seedReturner(db: Db, story: ReturnerStory, rng: SeededRandom, now: Date
     returner: story.alumnus.id,
     manager: story.managerId,
     hr: DEMO_PERSONAS.hr,
-    // IT tickets are closed in IT's own tool; HR ticks the item off here.
-    it: DEMO_PERSONAS.hr,
+    it: IT_PERSONA,
   };
   // The same generator as POST /api/v1/returners: the template, plus what changed since they left.
   const drafts = generateChecklist({

@@ -2,7 +2,7 @@ import { DEFAULT_VISIBILITY } from '../domain/visibility.js';
 import type { InterestId } from '../domain/interests.js';
 import { stableId } from '../ids.js';
 import type { AlumnusRecord } from './alumni.js';
-import { DEMO_PERSONAS } from './personas.js';
+import { DEMO_PERSONAS, IT_PERSONA } from './personas.js';
 
 export interface EmployeeSeed {
   id: string;
@@ -12,7 +12,8 @@ export interface EmployeeSeed {
   givenNameKana: string | null;
   email: string;
   role: 'employee' | 'hr';
-  departmentId: string;
+  /** One of the catalog's departments, or null for a corporate function outside it (IT). */
+  departmentId: string | null;
   title: string;
 }
 
@@ -88,6 +89,22 @@ export const EMPLOYEES: readonly EmployeeSeed[] = [
     title: 'マーケティング部長',
   },
 ];
+
+/**
+ * The IT department's demo persona. Kept out of EMPLOYEES, whose length the seed's random draws
+ * depend on (the colleagues who react to announcements), so adding them changed no other data.
+ */
+export const IT_EMPLOYEE: EmployeeSeed = {
+  id: IT_PERSONA,
+  familyName: '小川',
+  givenName: '大輔',
+  familyNameKana: 'おがわ',
+  givenNameKana: 'だいすけ',
+  email: 'daisuke.ogawa@corp.example.com',
+  role: 'employee',
+  departmentId: null,
+  title: '情報システム部 ヘルプデスク',
+};
 
 export type FeaturedAlumnus = Pick<
   AlumnusRecord,

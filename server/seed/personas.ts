@@ -11,3 +11,9 @@ export const DEMO_PERSONAS: Record<TokenRole, string> = {
   employee: stableId('em', 'persona:employee'),
   hr: stableId('em', 'persona:hr'),
 };
+
+/**
+ * The IT department's demo persona (an `employee` token with `"team": "it"`): 小川 大輔 of
+ * 情報システム部, who ticks off the accounts and equipment items on every returner's checklist.
+ */
+export const IT_PERSONA = stableId('em', 'persona:it');

@@ -812,7 +812,7 @@ export interface paths {
         };
         /**
          * A returner's re-onboarding checklist, with what the viewer may do
-         * @description For the returner (`me`, or their returner id), their manager and HR. Items come in category order; `permissions` says which items the viewer may toggle and whether they may add.
+         * @description For the returner (`me`, or their returner id), their manager, HR and IT (an `employee` token with `"team": "it"`). Items come in category order; `permissions` says which items the viewer may toggle and whether they may add.
          */
         get: {
             parameters: {
@@ -898,7 +898,7 @@ export interface paths {
         head?: never;
         /**
          * Mark an item done or not done
-         * @description Needs `If-Match` with the item’s version as last read (`"<version>"`): 428 without it; 412 with the item as it is now (`current`) when someone changed it in between, so nothing is overwritten. The returner may toggle their own items, the manager and HR every item (HR stands in for IT).
+         * @description Needs `If-Match` with the item’s version as last read (`"<version>"`): 428 without it; 412 with the item as it is now (`current`) when someone changed it in between, so nothing is overwritten. The returner may toggle their own (`returner`) items, IT (an `employee` token with `"team": "it"`) the `it` items, the manager and HR every item.
          */
         patch: {
             parameters: {

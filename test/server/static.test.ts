@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { verifyToken } from '../../server/auth.js';
 import { mintDemoTokens } from '../../server/demo-tokens.js';
-import { DEMO_PERSONAS } from '../../server/seed/personas.js';
+import { DEMO_PERSONAS, IT_PERSONA } from '../../server/seed/personas.js';
 import { PROBLEM_CONTENT_TYPE, TEST_SECRET, type TestServer, startTestServer } from './harness.js';
 
 describe('static files and demo tokens', () => {
@@ -61,10 +61,11 @@ describe('static files and demo tokens', () => {
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('cache-control'), 'no-store');
     const tokens = await response.json();
-    assert.deepEqual(Object.keys(tokens).sort(), ['alumni', 'employee', 'hr']);
+    assert.deepEqual(Object.keys(tokens).sort(), ['alumni', 'employee', 'hr', 'it']);
     for (const role of ['alumni', 'employee', 'hr'] as const) {
       assert.deepEqual(await verifyToken(TEST_SECRET, tokens[role]), { role, sub: DEMO_PERSONAS[role] });
     }
+    assert.deepEqual(await verifyToken(TEST_SECRET, tokens.it), { role: 'employee', sub: IT_PERSONA, team: 'it' });
   });
 
   it('has no demo tokens and no files when not given them', async (t) => {
