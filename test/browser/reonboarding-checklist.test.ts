@@ -7,7 +7,7 @@ import '../../components/reonboarding-checklist/reonboarding-checklist.js';
 import type { OkaeriReonboardingChecklist } from '../../components/reonboarding-checklist/reonboarding-checklist.component.js';
 import type { Checklist, ChecklistItem } from '../../src/api/types.js';
 import type { ChecklistChangeEvent } from '../../src/events/checklist-change.js';
-import { json } from './support.js';
+import { json, fakeServer, type RouteHandler } from './support.js';
 
 const base = 'https://alumni.example.test';
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -65,29 +65,6 @@ function checklist(overrides: Partial<Checklist> = {}, items?: ChecklistItem[]):
   };
 }
 
-interface Sent {
-  url: string;
-  method: string;
-  headers: Headers;
-  body: unknown;
-}
-type Handler = (sent: Sent) => Response | Promise<Response>;
-
-function server(routes: Record<string, Handler>) {
-  const sent: Sent[] = [];
-  const fetch = sinon.fake(async (url: string, init: RequestInit = {}) => {
-    const request: Sent = {
-      url,
-      method: init.method ?? 'GET',
-      headers: new Headers(init.headers),
-      body: init.body === undefined ? undefined : JSON.parse(String(init.body)),
-    };
-    sent.push(request);
-    const handler = routes[`${request.method} ${new URL(url).pathname}`];
-    return handler ? handler(request) : json({ type: 'about:blank', title: 'Not found', status: 404 }, { status: 404 });
-  });
-  return { fetch: fetch as unknown as typeof globalThis.fetch, sent };
-}
 
 const problem = (status: number, extra: object = {}) =>
   new Response(JSON.stringify({ type: 'https://okaeri.dev/problems/x', title: 'x', status, ...extra }), {
@@ -95,12 +72,12 @@ const problem = (status: number, extra: object = {}) =>
     headers: { 'Content-Type': 'application/problem+json' },
   });
 
-const withChecklist = (data: Checklist, id = 'me'): Record<string, Handler> => ({
+const withChecklist = (data: Checklist, id = 'me'): Record<string, RouteHandler> => ({
   [`GET /api/v1/returners/${id}/checklist`]: () => json(data, { headers: { ETag: '"abc"' } }),
 });
 
-async function mount(routes: Record<string, Handler>, { lang = 'en', theme, returnerId }: { lang?: string; theme?: 'dark'; returnerId?: string } = {}) {
-  const fake = server(routes);
+async function mount(routes: Record<string, RouteHandler>, { lang = 'en', theme, returnerId }: { lang?: string; theme?: 'dark'; returnerId?: string } = {}) {
+  const fake = fakeServer(routes);
   const wrapper = await fixture<HTMLElement>(html`<okaeri-config base-url=${base} token="t0k" lang=${lang} theme=${ifDefined(theme)} .fetch=${fake.fetch}>
     <okaeri-reonboarding-checklist returner-id=${ifDefined(returnerId)}></okaeri-reonboarding-checklist>
   </okaeri-config>`);

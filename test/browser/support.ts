@@ -29,3 +29,33 @@ export function json(body: unknown, init: ResponseInit = {}): Response {
     headers: { 'Content-Type': 'application/json', ...init.headers },
   });
 }
+
+/** A request a widget sent, as the fake server recorded it. */
+export interface SentRequest {
+  url: string;
+  method: string;
+  headers: Headers;
+  body: unknown;
+}
+
+export type RouteHandler = (sent: SentRequest) => Response | Promise<Response>;
+
+/**
+ * A fake backend for a widget's `fetch`: answers by `"METHOD /path"` with real Responses (404
+ * problem otherwise) and records every request, so a test can assert what was actually sent.
+ */
+export function fakeServer(routes: Record<string, RouteHandler>) {
+  const sent: SentRequest[] = [];
+  const fetch = async (url: string, init: RequestInit = {}) => {
+    const request: SentRequest = {
+      url,
+      method: init.method ?? 'GET',
+      headers: new Headers(init.headers),
+      body: init.body === undefined ? undefined : JSON.parse(String(init.body)),
+    };
+    sent.push(request);
+    const handler = routes[`${request.method} ${new URL(url).pathname}`];
+    return handler ? handler(request) : json({ type: 'about:blank', title: 'Not found', status: 404 }, { status: 404 });
+  };
+  return { fetch: fetch as typeof globalThis.fetch, sent };
+}

@@ -8,7 +8,7 @@ import type { OkaeriWelcomeCard } from '../../components/welcome-card/welcome-ca
 import type { Announcement } from '../../src/api/types.js';
 import type { WelcomeOpenEvent } from '../../src/events/welcome-open.js';
 import type { WelcomeReactEvent } from '../../src/events/welcome-react.js';
-import { json } from './support.js';
+import { json, fakeServer, type RouteHandler } from './support.js';
 
 const base = 'https://alumni.example.test';
 
@@ -45,42 +45,16 @@ const daniel = announcement(
 );
 const aya = announcement({ id: 'an_3', askMeAbout: [] }, { familyName: '高橋', givenName: '彩' });
 
-interface Sent {
-  url: string;
-  method: string;
-  headers: Headers;
-  body: unknown;
-}
 
-type Handler = (sent: Sent) => Response | Promise<Response>;
-
-/** A fake server answering by method + path; records every request. */
-function server(routes: Record<string, Handler>) {
-  const sent: Sent[] = [];
-  const fetch = sinon.fake(async (url: string, init: RequestInit = {}) => {
-    const request: Sent = {
-      url,
-      method: init.method ?? 'GET',
-      headers: new Headers(init.headers),
-      body: init.body === undefined ? undefined : JSON.parse(String(init.body)),
-    };
-    sent.push(request);
-    const path = new URL(url).pathname;
-    const handler = routes[`${request.method} ${path}`];
-    return handler ? handler(request) : json({ type: 'about:blank', title: 'Not found', status: 404 }, { status: 404 });
-  });
-  return { fetch: fetch as unknown as typeof globalThis.fetch, sent };
-}
-
-const listing = (items: Announcement[]): Record<string, Handler> => ({
+const listing = (items: Announcement[]): Record<string, RouteHandler> => ({
   'GET /api/v1/announcements': () => json({ items, nextCursor: null }),
 });
 
 interface MountOptions {
   lang?: 'en' | 'ja';
   theme?: 'light' | 'dark';
-  routes?: Record<string, Handler>;
-  fake?: ReturnType<typeof server>;
+  routes?: Record<string, RouteHandler>;
+  fake?: ReturnType<typeof fakeServer>;
   id?: string;
   limit?: number;
   layout?: 'list' | 'carousel';
@@ -88,7 +62,7 @@ interface MountOptions {
   compact?: boolean;
 }
 
-async function mount({ lang = 'en', theme, routes = listing([misaki, daniel]), fake = server(routes), id, limit, layout, interval, compact }: MountOptions = {}) {
+async function mount({ lang = 'en', theme, routes = listing([misaki, daniel]), fake = fakeServer(routes), id, limit, layout, interval, compact }: MountOptions = {}) {
   const wrapper = await fixture(html`<okaeri-config base-url=${base} token="t0ken" lang=${lang} theme=${ifDefined(theme)} .fetch=${fake.fetch}>
     <okaeri-welcome-card
       announcement-id=${ifDefined(id)}
