@@ -13,6 +13,7 @@ const entries = {
   'signup-form': 'components/signup-form/signup-form.ts',
   'welcome-card': 'components/welcome-card/welcome-card.ts',
   'reonboarding-checklist': 'components/reonboarding-checklist/reonboarding-checklist.ts',
+  directory: 'components/directory/directory.ts',
 };
 
 export default defineConfig(({ mode }) => {

@@ -18,6 +18,7 @@ const pageText = {
     'program.heading': 'アルムナイ・プログラム',
     'config.heading': 'この画面の設定',
     'welcome.heading': 'おかえりなさい',
+    'directory.heading': 'アルムナイ名簿',
     'checklist.heading': '再オンボーディング',
     'careers.alumni': '退職された方へ：アルムナイ・ネットワーク',
     'careers.intro':
@@ -47,6 +48,7 @@ const pageText = {
     'program.heading': 'Alumni program',
     'config.heading': 'This page’s configuration',
     'welcome.heading': 'Welcome back',
+    'directory.heading': 'Alumni directory',
     'checklist.heading': 'Re-onboarding',
     'careers.alumni': 'Leaving us? Join the alumni network',
     'careers.intro':

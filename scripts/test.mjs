@@ -8,8 +8,8 @@ const steps = [
   { name: 'build', command: 'npm run build --silent' },
   { name: 'browser tests', command: 'npx web-test-runner', tests: 'wtr' },
   { name: 'server tests', command: 'npx tsx --test test/server/*.test.ts', tests: 'node' },
-  { name: 'end-to-end tests', command: 'npx tsx --test --test-concurrency=1 test/e2e/*.test.ts', tests: 'node' },
   { name: 'storybook build', command: 'npx storybook build --quiet -o storybook-static' },
+  { name: 'end-to-end tests', command: 'npx tsx --test --test-concurrency=1 test/e2e/*.test.ts', tests: 'node' },
 ];
 
 const env = { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1', FORCE_COLOR: '0' };

@@ -58,3 +58,8 @@ export type { ChecklistChangeDetail } from './events/checklist-change.js';
 export type { ChecklistCompleteEvent } from './events/checklist-complete.js';
 export type { ChecklistCompleteDetail } from './events/checklist-complete.js';
 export type { Checklist, ChecklistItem, ChecklistItemCreate, ChecklistOwner } from './api/types.js';
+export type { OkaeriDirectory, DirectoryLayout } from '../components/directory/directory.component.js';
+export type { DirectorySelectEvent, DirectorySelectDetail } from './events/directory-select.js';
+export type { DirectoryContactEvent, DirectoryContactDetail } from './events/directory-contact.js';
+export type { AuthRequiredEvent, AuthRequiredDetail } from './events/auth-required.js';
+export type { DirectoryQuery, Member, MemberList } from './api/types.js';

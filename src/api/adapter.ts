@@ -1,4 +1,4 @@
-import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Meta, Announcement, AnnouncementApprove, AnnouncementList, Reactions } from './types.js';
+import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Meta, Announcement, AnnouncementApprove, AnnouncementList, Reactions, DirectoryQuery, Member, MemberList } from './types.js';
 
 export interface CallOptions {
   /** Aborts the call; pass @lit/task's signal so superseded requests are cancelled. */
@@ -38,4 +38,8 @@ export interface OkaeriAdapter {
   setChecklistItemDone?(returnerId: string, itemId: string, done: boolean, version: number, options?: CallOptions): Promise<ChecklistItem>;
   /** `POST …/checklist/items` (HR). */
   addChecklistItem?(returnerId: string, body: ChecklistItemCreate, options?: WriteOptions): Promise<ChecklistItem>;
+  /** `GET /api/v1/alumni`: one page of the directory, as the viewer may see it (used by `<okaeri-directory>`). */
+  searchAlumni?(query: DirectoryQuery, options?: CallOptions): Promise<MemberList>;
+  /** `GET /api/v1/alumni/{id}`: one member, as the viewer may see them. */
+  getAlumnus?(id: string, options?: CallOptions): Promise<Member>;
 }

@@ -2,7 +2,7 @@ import type { CallOptions, OkaeriAdapter, WriteOptions } from './adapter.js';
 import { endpoints, type EndpointName } from './endpoints.js';
 import { OkaeriApiError } from './errors.js';
 import { backoff, retryableStatuses, retryAfterMs, sleep, untilAborted } from './retry.js';
-import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Health, Meta, Problem, Announcement, AnnouncementApprove, AnnouncementList, Reactions } from './types.js';
+import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Health, Meta, Problem, Announcement, AnnouncementApprove, AnnouncementList, Reactions, DirectoryQuery, Member, MemberList } from './types.js';
 import { buildUrl, type QueryValue } from './url.js';
 
 export interface OkaeriClientOptions {
@@ -133,6 +133,15 @@ export class OkaeriClient implements OkaeriAdapter {
     return (
       await this.request<ChecklistItem>('checklistItems', { method: 'POST', pathParams: { id: returnerId }, body, idempotencyKey, headers, signal })
     ).data;
+  }
+
+  /** Array filters repeat the parameter (`?interest=a&interest=b`). */
+  async searchAlumni(query: DirectoryQuery, { signal }: CallOptions = {}): Promise<MemberList> {
+    return (await this.request<MemberList>('alumni', { query, signal })).data;
+  }
+
+  async getAlumnus(id: string, { signal }: CallOptions = {}): Promise<Member> {
+    return (await this.request<Member>('alumnus', { pathParams: { id }, signal })).data;
   }
 
   async request<T>(endpoint: EndpointName, options: RequestOptions = {}): Promise<ApiResponse<T>> {

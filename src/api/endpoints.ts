@@ -10,6 +10,7 @@ export const endpoints = {
   announcementApprove: '/api/v1/announcements/{id}/approve',
   announcementReaction: '/api/v1/announcements/{id}/reactions/me',
   alumni: '/api/v1/alumni',
+  alumnus: '/api/v1/alumni/{id}',
   returnerChecklist: '/api/v1/returners/{id}/checklist',
   checklistItems: '/api/v1/returners/{id}/checklist/items',
   checklistItem: '/api/v1/returners/{id}/checklist/items/{itemId}',

@@ -1,5 +1,5 @@
 // Friendly names for the generated contract types; never redeclare a contract shape by hand.
-import type { components } from './contract.js';
+import type { components, paths } from './contract.js';
 
 type Schemas = components['schemas'];
 
@@ -34,3 +34,8 @@ export type ChecklistItem = Schemas['ChecklistItem'];
 export type ChecklistItemCreate = Schemas['ChecklistItemCreate'];
 export type ChecklistOwner = Schemas['ChecklistOwner'];
 export type ChecklistConflict = Schemas['ChecklistConflict'];
+
+// Alumni directory (<okaeri-directory>): GET /api/v1/alumni and /api/v1/alumni/{id}.
+export type Member = Schemas['Member'];
+export type MemberList = Schemas['MemberList'];
+export type DirectoryQuery = NonNullable<paths['/api/v1/alumni']['get']['parameters']['query']>;

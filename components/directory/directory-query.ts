@@ -1,0 +1,43 @@
+import type { DirectoryQuery, InterestId } from '../../src/api/types.js';
+
+/** What the viewer searches for: the query and the filters, as applied (after the debounce). */
+export interface DirectoryFilters {
+  q: string;
+  /** A department id from meta; empty for any. */
+  department: string;
+  interests: InterestId[];
+  location: string;
+  leftFrom?: number;
+  leftTo?: number;
+}
+
+export const emptyFilters: DirectoryFilters = { q: '', department: '', interests: [], location: '' };
+
+export function hasFilters(f: DirectoryFilters): boolean {
+  return Boolean(f.department || f.interests.length || f.location.trim() || f.leftFrom !== undefined || f.leftTo !== undefined);
+}
+
+export function isBlank(f: DirectoryFilters): boolean {
+  return !f.q.trim() && !hasFilters(f);
+}
+
+/** A year between the server's bounds, or undefined. */
+export function parseYear(value: string | null | undefined): number | undefined {
+  const year = Number(value);
+  return value && Number.isInteger(year) && year >= 1900 && year <= 2999 ? year : undefined;
+}
+
+/** The request's query: empty values left out, a reversed year range put in order. */
+export function toQuery(f: DirectoryFilters, limit: number, cursor?: string): DirectoryQuery {
+  let { leftFrom, leftTo } = f;
+  if (leftFrom !== undefined && leftTo !== undefined && leftFrom > leftTo) [leftFrom, leftTo] = [leftTo, leftFrom];
+  const query: DirectoryQuery = { limit };
+  if (f.q.trim()) query.q = f.q.trim();
+  if (f.department) query.department = [f.department];
+  if (f.interests.length) query.interest = [...f.interests];
+  if (f.location.trim()) query.location = f.location.trim();
+  if (leftFrom !== undefined) query.leftFrom = leftFrom;
+  if (leftTo !== undefined) query.leftTo = leftTo;
+  if (cursor) query.cursor = cursor;
+  return query;
+}

@@ -1,0 +1,91 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Member, Meta } from '../../src/api/types.js';
+import type { LocalizeController } from '../../src/i18n/localize.js';
+import { renderAvatar } from '../../src/internal/avatar.js';
+
+export interface MemberCardOptions {
+  index: number;
+  /** The number of results, or -1 while more are available (aria-setsize). */
+  setSize: number;
+  /** The roving-focus item: its controls are the list's one tab stop. */
+  active: boolean;
+  meta?: Meta;
+}
+
+const year = (month: string | undefined) => month?.slice(0, 4);
+
+/** "Sales, 2014–2019": the parts the server returned, in the reader's language. */
+function tenure(l: LocalizeController, member: Member, meta: Meta | undefined): string {
+  const department = member.department
+    ? (meta?.departments.find((d) => d.id === member.department)?.name[l.lang] ?? member.department)
+    : member.departmentOther;
+  const [from, to] = [year(member.joined), year(member.left)];
+  const years = from && to ? l.msg('directory.years', { from, to }) : to ? l.msg('directory.leftIn', { year: to }) : from ? l.msg('directory.joinedIn', { year: from }) : '';
+  return [department, years].filter(Boolean).join(l.lang === 'ja' ? '・' : ', ');
+}
+
+const safeUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
+
+/**
+ * One directory entry. Renders only what the server returned: a hidden field is absent from the
+ * member, so it is absent here. Never renders an e-mail address; contact goes through the host.
+ */
+export function renderMemberCard(l: LocalizeController, member: Member, { index, setSize, active, meta }: MemberCardOptions): TemplateResult {
+  const name = l.personName(member);
+  const reading = [member.familyNameKana, member.givenNameKana].filter(Boolean).join(' ');
+  const work = [member.currentCompany, member.currentRole].filter(Boolean).join(' · ');
+  const past = tenure(l, member, meta);
+  const interests = member.interests ?? [];
+  const profile = safeUrl(member.profileUrl);
+  const tabindex = active ? '0' : '-1';
+  return html`<div
+    class="item"
+    part="item"
+    role="listitem"
+    data-index=${index}
+    aria-posinset=${index + 1}
+    aria-setsize=${setSize}
+  >
+    <article class="card" part="card" aria-label=${name}>
+      ${renderAvatar(l, { person: member, photoUrl: member.photoUrl, decorative: true })}
+      <div class="body">
+        <p class="name-line">
+          <button class="name" part="name" type="button" tabindex=${tabindex}>${name}</button>
+          ${reading && l.lang === 'ja' ? html`<span class="reading" part="reading">${reading}</span>` : nothing}
+        </p>
+        ${work ? html`<p class="work" part="work">${work}</p>` : nothing}
+        ${past || member.roleAtLeaving
+          ? html`<p class="tenure" part="tenure">${[past, member.roleAtLeaving].filter(Boolean).join(' · ')}</p>`
+          : nothing}
+        ${member.location ? html`<p class="location" part="location">${member.location}</p>` : nothing}
+        ${interests.length
+          ? html`<ul class="badges" part="badges" aria-label=${l.msg('directory.interests')}>
+              ${interests.map(
+                (id) => html`<li class="badge" part="badge">${meta?.interests.find((i) => i.id === id)?.label[l.lang] ?? id}</li>`,
+              )}
+            </ul>`
+          : nothing}
+      </div>
+      ${member.contactable || profile
+        ? html`<div class="actions" part="actions">
+            ${member.contactable
+              ? html`<button
+                  class="contact"
+                  part="contact"
+                  type="button"
+                  tabindex=${tabindex}
+                  aria-label=${l.msg('directory.contactName', { name: l.personName(member, { honorific: true }) })}
+                >
+                  ${l.msg('directory.contact')}
+                </button>`
+              : nothing}
+            ${profile
+              ? html`<a class="profile" part="profile" href=${profile} target="_blank" rel="noopener noreferrer" tabindex=${tabindex}
+                  >${l.msg('directory.profile')}</a
+                >`
+              : nothing}
+          </div>`
+        : nothing}
+    </article>
+  </div>`;
+}

@@ -1,0 +1,138 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export interface WindowRange {
+  /** First and last index to render (inclusive); last < first when there is nothing. */
+  first: number;
+  last: number;
+  /** Space above and below the rendered items, standing in for the ones left out. */
+  before: number;
+  after: number;
+}
+
+/**
+ * A windowed list: of `count` items in a scrolling element, only those in or near the viewport are
+ * rendered; padding stands in for the rest. Heights are measured once rendered (cards differ:
+ * hidden fields are absent) and estimated before. It replaces @lit-labs/virtualizer, which alone
+ * is about 8 kB gzip, two thirds of the widget's 12 kB budget.
+ *
+ * The host renders items with `data-index` inside the element given to `attach()`, and calls
+ * `measure()` after each update.
+ */
+export class WindowedList implements ReactiveController {
+  private readonly host: ReactiveControllerHost;
+  private readonly estimate: () => number;
+  private heights: (number | undefined)[] = [];
+  private scroller?: HTMLElement;
+  private observer?: ResizeObserver;
+  private scrollTop = 0;
+  private viewport = 0;
+  private width = 0;
+  private frame = 0;
+
+  constructor(host: ReactiveControllerHost, estimate: () => number) {
+    this.host = host;
+    this.estimate = estimate;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.attach(undefined);
+  }
+
+  /** The scrolling element (call after each update; a no-op when unchanged). */
+  attach(scroller: HTMLElement | undefined): void {
+    if (scroller === this.scroller) return;
+    this.scroller?.removeEventListener('scroll', this.onScroll);
+    this.observer?.disconnect();
+    cancelAnimationFrame(this.frame);
+    this.scroller = scroller;
+    if (!scroller) return;
+    this.scrollTop = scroller.scrollTop;
+    this.viewport = scroller.clientHeight;
+    scroller.addEventListener('scroll', this.onScroll, { passive: true });
+    this.observer = new ResizeObserver(() => {
+      const { clientWidth, clientHeight } = scroller;
+      // Text wraps differently at another width: measure again.
+      if (clientWidth !== this.width) this.heights = [];
+      this.width = clientWidth;
+      this.viewport = clientHeight;
+      this.host.requestUpdate();
+    });
+    this.observer.observe(scroller);
+  }
+
+  private readonly onScroll = (): void => {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.scrollTop = this.scroller?.scrollTop ?? 0;
+      this.host.requestUpdate();
+    });
+  };
+
+  /** Forget measured heights and scroll back to the top (a new result set). */
+  reset(): void {
+    this.heights = [];
+    this.scrollTop = 0;
+    this.scroller?.scrollTo({ top: 0 });
+  }
+
+  private height(index: number): number {
+    return this.heights[index] ?? this.estimate();
+  }
+
+  range(count: number): WindowRange {
+    // Before the first layout the viewport is unknown: render one screenful by the estimate.
+    const viewport = this.viewport || 600;
+    const top = this.scrollTop - viewport / 2;
+    const bottom = this.scrollTop + viewport * 1.5;
+    let offset = 0;
+    let first = 0;
+    let before = 0;
+    let last = -1;
+    let after = 0;
+    for (let i = 0; i < count; i++) {
+      const height = this.height(i);
+      if (offset + height <= top) {
+        first = i + 1;
+        before = offset + height;
+      } else if (offset < bottom) {
+        last = i;
+      } else {
+        after += height;
+      }
+      offset += height;
+    }
+    if (last < first) last = Math.min(first, count - 1);
+    return { first, last, before, after };
+  }
+
+  /** Records the rendered items' heights; re-renders when an estimate was off. */
+  measure(): void {
+    if (!this.scroller) return;
+    let changed = false;
+    for (const item of this.scroller.querySelectorAll<HTMLElement>('[data-index]')) {
+      const index = Number(item.dataset.index);
+      const height = item.offsetHeight;
+      if (height && Math.abs((this.heights[index] ?? -1) - height) > 0.5) {
+        this.heights[index] = height;
+        changed = true;
+      }
+    }
+    // A frame later: an update requested while the host finishes one would only be warned about.
+    if (changed) requestAnimationFrame(() => this.host.requestUpdate());
+  }
+
+  /** Scrolls just enough for the item to be in view (it renders in the next update). */
+  scrollToIndex(index: number): void {
+    const scroller = this.scroller;
+    if (!scroller) return;
+    let top = 0;
+    for (let i = 0; i < index; i++) top += this.height(i);
+    const bottom = top + this.height(index);
+    if (top < scroller.scrollTop) scroller.scrollTop = top;
+    else if (bottom > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = bottom - scroller.clientHeight;
+    this.scrollTop = scroller.scrollTop;
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,91 @@
+// The built Storybook (`npm test` builds it just before this step): every story must show its
+// widget upgraded and throw nothing. A build that succeeds while its stories render bare,
+// undefined tags is exactly the rot this guards against (tree-shaking once dropped the define calls).
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './harness.js';
+
+const root = join(import.meta.dirname, '..', '..', 'storybook-static');
+const types: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+};
+
+interface IndexEntry {
+  type: 'story' | 'docs';
+  id: string;
+  title: string;
+  name: string;
+}
+
+describe('the built Storybook', () => {
+  let server: Server;
+  let origin: string;
+  let browser: Browser;
+  const stories = existsSync(join(root, 'index.json'))
+    ? Object.values(JSON.parse(readFileSync(join(root, 'index.json'), 'utf8')).entries as Record<string, IndexEntry>).filter(
+        (entry) => entry.type === 'story',
+      )
+    : [];
+
+  before(async () => {
+    server = createServer((request, response) => {
+      const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+      const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
+      if (!file.startsWith(root) || !existsSync(file)) {
+        response.writeHead(404).end();
+        return;
+      }
+      response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
+      response.end(readFileSync(file));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  it('has a story for every widget', () => {
+    const titles = new Set(stories.map((story) => story.title));
+    for (const widget of ['signup-form', 'directory', 'reonboarding-checklist', 'welcome-card']) {
+      assert.ok([...titles].some((title) => title.toLowerCase().replace(/[^a-z]/g, '').includes(widget.replace(/-/g, ''))), `no story for ${widget}`);
+    }
+  });
+
+  it('renders every story with its widgets defined and upgraded, and nothing thrown', async () => {
+    const page = await browser.newPage();
+    const failures: string[] = [];
+    let errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    for (const story of stories) {
+      errors = [];
+      await page.goto(`${origin}/iframe.html?id=${story.id}&viewMode=story`);
+      await page.waitForFunction(() => (document.querySelector('#storybook-root')?.childElementCount ?? 0) > 0, null, { timeout: 10_000 });
+      const bare = await page.evaluate(async () => {
+        const widgets = [...document.querySelectorAll('#storybook-root *')].filter((element) => element.localName.startsWith('okaeri-'));
+        // An element whose define module was dropped never gets defined: wait a bounded time.
+        const defined = Promise.all(widgets.map((element) => customElements.whenDefined(element.localName)));
+        await Promise.race([defined, new Promise((resolve) => setTimeout(resolve, 3000))]);
+        return widgets.length === 0 ? ['(no okaeri element)'] : widgets.filter((element) => !element.shadowRoot && element.localName !== 'okaeri-config').map((element) => element.localName);
+      });
+      if (bare.length) failures.push(`${story.title} / ${story.name}: ${bare.join(', ')} not upgraded`);
+      if (errors.length) failures.push(`${story.title} / ${story.name}: ${errors.join('; ')}`);
+    }
+    await page.close();
+    assert.ok(stories.length > 0, 'storybook-static/index.json lists no stories: run `npm run build-storybook`');
+    assert.deepEqual(failures, []);
+  });
+});
