@@ -2,14 +2,19 @@
  * Directory search under load: seeds 100,000 alumni into a temporary database, starts the server
  * on a free loopback port in a child process (so the load generator does not share its event
  * loop), and measures typical queries with autocannon. Prints p50/p95/p99 latency and requests/s
- * per scenario, then stops and removes the database.
+ * per scenario (one table per connection count; `--connections 1,4,10` sweeps), and the load
+ * average before and after (a busy machine inflates every figure), then stops and removes the
+ * database.
  *
- *   npx tsx scripts/bench-directory-server.ts [--members 100000] [--duration 6] [--connections 10]
+ * `--workers 2` serves with that many processes on one port (node:cluster), as OKAERI_WORKERS does.
+ *
+ *   npx tsx scripts/bench-directory-server.ts [--members 100000] [--duration 6] [--connections 10] [--workers 1]
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import cluster from 'node:cluster';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -39,6 +44,7 @@ const { values: args } = parseArgs({
     members: { type: 'string', default: '100000' },
     duration: { type: 'string', default: '6' },
     connections: { type: 'string', default: '10' },
+    workers: { type: 'string', default: '1' },
   },
 });
 
@@ -50,13 +56,24 @@ if (args.serve) {
 
 /** The child: the real app on the seeded file, on a free loopback port, reported to the parent. */
 async function serveDatabase(path: string): Promise<void> {
+  const workers = Number(args.workers);
+  if (workers > 1 && cluster.isPrimary) {
+    // Port 0 in cluster workers is one shared port: report it when the first one listens.
+    for (let index = 0; index < workers; index++) cluster.fork();
+    cluster.once('listening', (_worker, address) => process.send!({ port: address.port }));
+    process.on('disconnect', () => {
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.kill();
+      process.exit(0);
+    });
+    return;
+  }
   const { serve } = await import('@hono/node-server');
   const { createApp } = await import('../server/app.js');
   const { openDatabase } = await import('../server/db/open.js');
   const db = openDatabase(path);
   const app = createApp({ db, jwtSecret: SECRET, corsOrigins: [] });
   serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (address) => {
-    process.send!({ port: address.port });
+    if (cluster.isPrimary) process.send!({ port: address.port });
   });
   process.on('disconnect', () => {
     db.close();
@@ -73,7 +90,8 @@ async function main(): Promise<void> {
 
   const members = Number(args.members);
   const duration = Number(args.duration);
-  const connections = Number(args.connections);
+  const sweep = args.connections.split(',').map(Number);
+  if (sweep.some((count) => !Number.isInteger(count) || count < 1)) throw new Error('--connections: 1 or more, comma-separated');
   const dir = mkdtempSync(join(tmpdir(), 'okaeri-bench-'));
   const path = join(dir, 'okaeri.db');
   let server: ChildProcess | undefined;
@@ -95,7 +113,9 @@ async function main(): Promise<void> {
         `${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
     );
 
-    server = fork(fileURLToPath(import.meta.url), ['--serve', path], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const workers = Number(args.workers);
+    if (!Number.isInteger(workers) || workers < 1) throw new Error('--workers: 1 or more');
+    server = fork(fileURLToPath(import.meta.url), ['--serve', path, '--workers', String(workers)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const port = await new Promise<number>((resolve, reject) => {
       server!.once('message', (message: { port: number }) => resolve(message.port));
       server!.once('exit', (code) => reject(new Error(`the server exited (${code})`)));
@@ -113,31 +133,37 @@ async function main(): Promise<void> {
       ['department filter: department=engineering', '?department=engineering'],
       ['no query', ''],
     ];
-    console.log(`autocannon: ${connections} connections, ${duration} s per scenario, loopback, employee token\n`);
-    const rows: string[][] = [];
-    for (const [name, query] of scenarios) {
-      const url = base + query;
-      const check = await fetch(url, { headers });
-      const body = (await check.json()) as { items?: unknown[] };
-      if (check.status !== 200) throw new Error(`${name}: HTTP ${check.status}`);
-      await autocannon({ url, connections, duration: 1, headers }); // warm-up, not recorded
-      const latencies: number[] = [];
-      const instance = autocannon({ url, connections, duration, headers });
-      instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
-      const result = await instance;
-      latencies.sort((a, b) => a - b);
-      const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
-      rows.push([
-        name,
-        String(body.items?.length ?? 0),
-        at(0.5).toFixed(1),
-        at(0.95).toFixed(1),
-        at(0.99).toFixed(1),
-        (result.requests.total / result.duration).toFixed(0),
-        String(result.non2xx + result.errors + result.timeouts),
-      ]);
+    console.log(`Server: ${workers} process${workers > 1 ? 'es (node:cluster)' : ''}`);
+    const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
+    console.log(`Load average (1, 5, 15 min) before: ${load()}`);
+    for (const connections of sweep) {
+      console.log(`\nautocannon: ${connections} connections, ${duration} s per scenario, loopback, employee token`);
+      const rows: string[][] = [];
+      for (const [name, query] of scenarios) {
+        const url = base + query;
+        const check = await fetch(url, { headers });
+        const body = (await check.json()) as { items?: unknown[] };
+        if (check.status !== 200) throw new Error(`${name}: HTTP ${check.status}`);
+        await autocannon({ url, connections, duration: 1, headers }); // warm-up, not recorded
+        const latencies: number[] = [];
+        const instance = autocannon({ url, connections, duration, headers });
+        instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+        const result = await instance;
+        latencies.sort((a, b) => a - b);
+        const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
+        rows.push([
+          name,
+          String(body.items?.length ?? 0),
+          at(0.5).toFixed(1),
+          at(0.95).toFixed(1),
+          at(0.99).toFixed(1),
+          (result.requests.total / result.duration).toFixed(0),
+          String(result.non2xx + result.errors + result.timeouts),
+        ]);
+      }
+      printTable(['scenario', 'items', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'failed'], rows);
     }
-    printTable(['scenario', 'items', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'failed'], rows);
+    console.log(`\nLoad average (1, 5, 15 min) after: ${load()}`);
   } finally {
     server?.disconnect();
     server?.kill();

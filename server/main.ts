@@ -1,51 +1,106 @@
 // `npm start`: the reference server with its database, demo data and (in demo mode) demo pages.
+import cluster from 'node:cluster';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/open.js';
-import { mintDemoTokens } from './demo-tokens.js';
+import { type DemoTokens, mintDemoTokens } from './demo-tokens.js';
 import { seedIfEmpty } from './seed/demo.js';
 
 const DEMO_TOKEN_TTL = '12h';
 
+/**
+ * OKAERI_WORKERS: how many server processes share the port (node:cluster), default 1. Each has
+ * its own SQLite connection (WAL: readers never wait for each other) and its own in-memory rate
+ * limiter; idempotency keys live in SQLite and hold across workers.
+ */
+function parseWorkers(value: string | undefined): number {
+  if (!value) return 1;
+  const workers = Number(value);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+    throw new Error(`OKAERI_WORKERS must be an integer between 1 and 64, got "${value}"`);
+  }
+  return workers;
+}
+
 const config = loadConfig();
-const db = openDatabase(config.dbPath);
+const workers = parseWorkers(process.env.OKAERI_WORKERS);
 
-const seedingStarted = performance.now();
-if (seedIfEmpty(db)) {
-  const elapsed = Math.round(performance.now() - seedingStarted);
-  console.log(`Seeded demo data into ${config.dbPath} in ${elapsed} ms`);
-}
-
-const demoTokens = config.demoMode ? await mintDemoTokens(config.jwtSecret, DEMO_TOKEN_TTL) : null;
-if (demoTokens) {
-  console.log(`Demo mode (OKAERI_JWT_SECRET is unset). Tokens valid for ${DEMO_TOKEN_TTL}:`);
-  for (const [role, token] of Object.entries(demoTokens)) console.log(`  ${role.padEnd(8)} ${token}`);
-}
-
-const app = createApp({
-  db,
-  jwtSecret: config.jwtSecret,
-  corsOrigins: config.corsOrigins,
-  demoTokens,
-  staticRoot: fileURLToPath(new URL('..', import.meta.url)),
-});
-
-const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (address) => {
-  const base = `http://${config.host}:${address.port}/`;
-  console.log(`Okaeri is running at ${base} (demo: /  careers: /careers.html  API: /api/v1/meta)`);
-});
-
-function shutDown(signal: string): void {
-  console.log(`${signal}: closing`);
-  const exit = () => {
+if (cluster.isPrimary) {
+  // The primary creates, migrates and seeds the database before any worker opens it.
+  const db = openDatabase(config.dbPath);
+  const seedingStarted = performance.now();
+  if (seedIfEmpty(db)) {
+    const elapsed = Math.round(performance.now() - seedingStarted);
+    console.log(`Seeded demo data into ${config.dbPath} in ${elapsed} ms`);
+  }
+  const demoTokens = config.demoMode ? await mintDemoTokens(config.jwtSecret, DEMO_TOKEN_TTL) : null;
+  if (demoTokens) {
+    console.log(`Demo mode (OKAERI_JWT_SECRET is unset). Tokens valid for ${DEMO_TOKEN_TTL}:`);
+    for (const [role, token] of Object.entries(demoTokens)) console.log(`  ${role.padEnd(8)} ${token}`);
+  }
+  if (workers === 1) {
+    startServer(db, demoTokens, true);
+  } else {
     db.close();
-    process.exit(0);
-  };
-  server.close(exit);
-  // Keep-alive connections can hold close() open; they must not keep the process alive.
-  setTimeout(exit, 5000).unref();
+    startWorkers();
+  }
+} else {
+  // A worker: the database is already migrated and seeded; its demo tokens are as valid as the
+  // primary's (same secret), so the demo pages work whichever worker answers.
+  const demoTokens = config.demoMode ? await mintDemoTokens(config.jwtSecret, DEMO_TOKEN_TTL) : null;
+  startServer(openDatabase(config.dbPath), demoTokens, process.env.OKAERI_WORKER_ANNOUNCES === '1');
 }
-process.once('SIGINT', () => shutDown('SIGINT'));
-process.once('SIGTERM', () => shutDown('SIGTERM'));
+
+function startServer(db: ReturnType<typeof openDatabase>, demoTokens: DemoTokens | null, announce: boolean): void {
+  const app = createApp({
+    db,
+    jwtSecret: config.jwtSecret,
+    corsOrigins: config.corsOrigins,
+    demoTokens,
+    staticRoot: fileURLToPath(new URL('..', import.meta.url)),
+  });
+
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (address) => {
+    if (!announce) return;
+    const base = `http://${config.host}:${address.port}/`;
+    const processes = workers > 1 ? ` (${workers} workers)` : '';
+    console.log(`Okaeri is running at ${base}${processes} (demo: /  careers: /careers.html  API: /api/v1/meta)`);
+  });
+
+  function shutDown(signal: string): void {
+    if (cluster.isPrimary) console.log(`${signal}: closing`);
+    const exit = () => {
+      db.close();
+      process.exit(0);
+    };
+    server.close(exit);
+    // Keep-alive connections can hold close() open; they must not keep the process alive.
+    setTimeout(exit, 5000).unref();
+  }
+  process.once('SIGINT', () => shutDown('SIGINT'));
+  process.once('SIGTERM', () => shutDown('SIGTERM'));
+}
+
+function startWorkers(): void {
+  let stopping = false;
+  const fork = (announces: boolean) => cluster.fork({ OKAERI_WORKER_ANNOUNCES: announces ? '1' : '0' });
+  for (let index = 0; index < workers; index++) fork(index === 0);
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    console.error(`Worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    fork(false);
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    console.log(`${signal}: closing ${workers} workers`);
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    setTimeout(() => process.exit(0), 6000).unref();
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}

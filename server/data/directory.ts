@@ -13,13 +13,14 @@ import { indexText, normalizeSearchText, searchWords, wordQuery } from '../domai
 import type { VisibilityField } from '../domain/visibility.js';
 
 /*
- * The directory index (migration 2) is two tables kept in sync by triggers on `alumni` and
+ * The directory index (migrations 2 and 3) is two tables kept in sync by triggers on `alumni` and
  * `departments`, so every writer (the signup route, the seeders, a future profile editor) keeps
  * it current in the same transaction as its write:
  *
- * - `directory_entries`: one row per alumnus with the sort key, the listed flag, and each
- *   filterable value next to its visibility rank (0 alumni, 1 hr, 2 hidden). A filter compares the
- *   rank with the viewer's, so it never matches a value the viewer may not see.
+ * - `directory_entries`: one row per alumnus, keyed by `entry_id`, with the sort key, the listed
+ *   flag, and each filterable value next to its visibility rank (0 alumni, 1 hr, 2 hidden). A
+ *   filter compares the rank with the viewer's, so it never matches a value the viewer may not
+ *   see. A covering index holds all of it in directory order.
  * - `directory_search`: a contentless FTS5 table with the same rowid, holding bigram tokens of the
  *   normalized searchable text in two columns by visibility: `a` has names and everything at the
  *   'alumni' level, `h` what is at the 'hr' level. Hidden values are not indexed at all. Alumni
@@ -193,11 +194,13 @@ export interface DirectoryPage {
 }
 
 /**
- * Below this many index matches the query starts from the matches and sorts them; from it on,
- * matches are so common that walking the directory in order and keeping the matching entries
- * fills a page sooner.
+ * Up to `fewMatches` index matches the query starts from them: their entry ids are read in one
+ * pass over the index, each is looked up by its `entry_id` (one B-tree descent) and those that pass
+ * the filters are sorted. Beyond it, matches are so common that walking the directory in order
+ * (along the covering order index) and keeping the matching entries fills a page sooner. Both
+ * plans give the same pages; tests lower the threshold to run both.
  */
-const FEW_MATCHES = 4000;
+export const directoryPlan = { fewMatches: 4000 };
 
 const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
 
@@ -215,13 +218,9 @@ export function matchExpression(audience: Audience, words: readonly string[]): s
   return words.map((word) => `${columns} : ${wordQuery(word)}`).join(' AND ');
 }
 
-function countMatches(db: Db, match: string, atMost: number): number {
-  return statement(
-    db,
-    'SELECT COUNT(*) FROM (SELECT 1 FROM directory_search WHERE directory_search MATCH ? LIMIT ?)',
-  )
-    .pluck()
-    .get(match, atMost) as number;
+/** SQLite's BINARY collation (UTF-8 byte order), which is UTF-16 code unit order except for surrogates. */
+function compareText(a: string, b: string): number {
+  return a === b ? 0 : Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
 export function listDirectory(db: Db, query: DirectoryQuery): DirectoryPage {
@@ -255,24 +254,45 @@ export function listDirectory(db: Db, query: DirectoryQuery): DirectoryPage {
     params.afterKey = query.after.sortKey;
     params.afterId = query.after.id;
   }
-  let from = 'directory_entries e';
-  if (query.words.length) {
-    const match = matchExpression(query.audience, query.words);
-    params.match = match;
-    if (countMatches(db, match, FEW_MATCHES) < FEW_MATCHES) {
-      // Few matches: start from them, then sort (CROSS JOIN fixes the order of the loops).
-      from = 'directory_search s CROSS JOIN directory_entries e ON e.entry_id = s.rowid';
-      conditions.push('s.directory_search MATCH :match');
+  const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
+  const order = ' ORDER BY e.sort_key, e.alumni_id LIMIT :limit';
+  let positions: DirectoryPosition[];
+  if (!query.words.length) {
+    positions = statement(db, `SELECT e.alumni_id AS id, e.sort_key AS sortKey FROM directory_entries e${where}${order}`)
+      .all(params) as DirectoryPosition[];
+  } else {
+    params.match = matchExpression(query.audience, query.words);
+    const cap = directoryPlan.fewMatches + 1;
+    params.cap = cap;
+    // One pass over the index puts up to `cap` matching entry ids in a temporary table. The first
+    // row says how many: below `cap` (few), the other rows are the page: each match looked up by
+    // its entry id (the rowid), kept if the filters pass, sorted. At `cap` the guard, a constant,
+    // skips the lookups and the page comes from walking the directory instead.
+    const fromMatches = statement(
+      db,
+      `WITH m AS MATERIALIZED (SELECT rowid AS entry_id FROM directory_search WHERE directory_search MATCH :match LIMIT :cap)
+       SELECT NULL AS id, NULL AS sortKey, (SELECT COUNT(*) FROM m) AS matches
+       UNION ALL
+       SELECT * FROM (SELECT e.alumni_id, e.sort_key, NULL
+         FROM m CROSS JOIN directory_entries e ON e.entry_id = m.entry_id
+         WHERE (SELECT COUNT(*) FROM m) < :cap${conditions.map((condition) => ` AND ${condition}`).join('')}
+         ${order})`,
+    ).all(params) as (DirectoryPosition & { matches: number | null })[];
+    const matches = fromMatches.find((row) => row.id === null)?.matches ?? 0;
+    if (matches < cap) {
+      positions = fromMatches
+        .filter((row) => row.id !== null)
+        .map(({ id, sortKey }) => ({ id, sortKey }))
+        .sort((a, b) => compareText(a.sortKey, b.sortKey) || compareText(a.id, b.id));
     } else {
-      // Many: walk the directory in order and keep matching entries (`+`: not by the entry_id index).
-      conditions.push('+e.entry_id IN (SELECT rowid FROM directory_search WHERE directory_search MATCH :match)');
+      // Many: walk the directory in order and keep matching entries (`+`: not by entry id lookups).
+      const walk = `+e.entry_id IN (SELECT rowid FROM directory_search WHERE directory_search MATCH :match)`;
+      positions = statement(
+        db,
+        `SELECT e.alumni_id AS id, e.sort_key AS sortKey FROM directory_entries e WHERE ${[...conditions, walk].join(' AND ')}${order}`,
+      ).all(params) as DirectoryPosition[];
     }
   }
-  const sql =
-    `SELECT e.alumni_id AS id, e.sort_key AS sortKey FROM ${from}` +
-    (conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '') +
-    ' ORDER BY e.sort_key, e.alumni_id LIMIT :limit';
-  const positions = statement(db, sql).all(params) as DirectoryPosition[];
 
   const more = positions.length > query.limit;
   const page = more ? positions.slice(0, query.limit) : positions;

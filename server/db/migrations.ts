@@ -169,6 +169,7 @@ export const MIGRATIONS: readonly string[] = [
     ('privacy_policy_version', '2025-04-01');
   `,
   directoryIndexMigration(),
+  directoryRowidMigration(),
 ];
 
 /*
@@ -237,6 +238,73 @@ function directoryIndexMigration(): string {
 
   ${directoryEntriesInsert('1')}
   ${directorySearchInsert('1')}
+
+  CREATE TRIGGER alumni_directory_insert AFTER INSERT ON alumni BEGIN
+    ${directoryEntriesInsert('al.id = new.id')}
+    ${directorySearchInsert('e.alumni_id = new.id')}
+  END;
+
+  CREATE TRIGGER alumni_directory_update AFTER UPDATE ON alumni BEGIN
+    DELETE FROM directory_search
+      WHERE rowid = (SELECT entry_id FROM directory_entries WHERE alumni_id = old.id);
+    DELETE FROM directory_entries WHERE alumni_id = old.id;
+    ${directoryEntriesInsert('al.id = new.id')}
+    ${directorySearchInsert('e.alumni_id = new.id')}
+  END;
+
+  CREATE TRIGGER alumni_directory_delete AFTER DELETE ON alumni BEGIN
+    DELETE FROM directory_search
+      WHERE rowid = (SELECT entry_id FROM directory_entries WHERE alumni_id = old.id);
+    DELETE FROM directory_entries WHERE alumni_id = old.id;
+  END;
+
+  CREATE TRIGGER departments_directory_rename AFTER UPDATE OF name_en, name_ja ON departments BEGIN
+    DELETE FROM directory_search
+      WHERE rowid IN (SELECT entry_id FROM directory_entries WHERE department_id = new.id);
+    ${directorySearchInsert('e.department_id = new.id')}
+  END;
+`;
+}
+
+/*
+ * Migration 3: `directory_entries` becomes a rowid table keyed by `entry_id` (the FTS5 rowid), so
+ * joining a search match to its entry is one B-tree descent instead of two (the UNIQUE(entry_id)
+ * index, then the clustered primary key). The directory order moves to a covering index that also
+ * holds every filter column (and, implicitly, `entry_id`), so walking the directory in order still
+ * never reads the table. The FTS5 table and the entry ids are kept as they are; the triggers are
+ * the same as migration 2's, recreated because the table they write is replaced.
+ */
+function directoryRowidMigration(): string {
+  const columns = `entry_id, sort_key, alumni_id, listed, department_id, department_rank,
+    location_key, location_rank, left_year, left_rank, interest_mask, interests_rank`;
+  return `
+  DROP TRIGGER alumni_directory_insert;
+  DROP TRIGGER alumni_directory_update;
+  DROP TRIGGER alumni_directory_delete;
+  DROP TRIGGER departments_directory_rename;
+
+  CREATE TABLE directory_entries_next (
+    entry_id INTEGER PRIMARY KEY,
+    sort_key TEXT NOT NULL,
+    alumni_id TEXT NOT NULL UNIQUE,
+    listed INTEGER NOT NULL,
+    department_id TEXT,
+    department_rank INTEGER NOT NULL,
+    location_key TEXT,
+    location_rank INTEGER NOT NULL,
+    left_year INTEGER,
+    left_rank INTEGER NOT NULL,
+    interest_mask INTEGER NOT NULL,
+    interests_rank INTEGER NOT NULL
+  ) STRICT;
+  INSERT INTO directory_entries_next (${columns})
+    SELECT ${columns} FROM directory_entries ORDER BY entry_id;
+  DROP TABLE directory_entries;
+  ALTER TABLE directory_entries_next RENAME TO directory_entries;
+
+  CREATE INDEX directory_entries_order ON directory_entries (sort_key, alumni_id, listed, department_id,
+    department_rank, location_key, location_rank, left_year, left_rank, interest_mask, interests_rank);
+  CREATE INDEX directory_entries_department ON directory_entries (department_id, sort_key, alumni_id);
 
   CREATE TRIGGER alumni_directory_insert AFTER INSERT ON alumni BEGIN
     ${directoryEntriesInsert('al.id = new.id')}
