@@ -212,6 +212,35 @@ function directorySearchInsert(where: string): string {
     WHERE ${where};`;
 }
 
+/** The triggers that keep the directory index in step with alumni and department names. */
+function directoryTriggers(): string {
+  return `  CREATE TRIGGER alumni_directory_insert AFTER INSERT ON alumni BEGIN
+    ${directoryEntriesInsert('al.id = new.id')}
+    ${directorySearchInsert('e.alumni_id = new.id')}
+  END;
+
+  CREATE TRIGGER alumni_directory_update AFTER UPDATE ON alumni BEGIN
+    DELETE FROM directory_search
+      WHERE rowid = (SELECT entry_id FROM directory_entries WHERE alumni_id = old.id);
+    DELETE FROM directory_entries WHERE alumni_id = old.id;
+    ${directoryEntriesInsert('al.id = new.id')}
+    ${directorySearchInsert('e.alumni_id = new.id')}
+  END;
+
+  CREATE TRIGGER alumni_directory_delete AFTER DELETE ON alumni BEGIN
+    DELETE FROM directory_search
+      WHERE rowid = (SELECT entry_id FROM directory_entries WHERE alumni_id = old.id);
+    DELETE FROM directory_entries WHERE alumni_id = old.id;
+  END;
+
+  CREATE TRIGGER departments_directory_rename AFTER UPDATE OF name_en, name_ja ON departments BEGIN
+    DELETE FROM directory_search
+      WHERE rowid IN (SELECT entry_id FROM directory_entries WHERE department_id = new.id);
+    ${directorySearchInsert('e.department_id = new.id')}
+  END;
+`;
+}
+
 // A function, not a constant, so the list above can use it before this point of the module.
 function directoryIndexMigration(): string {
   return `
@@ -239,31 +268,7 @@ function directoryIndexMigration(): string {
   ${directoryEntriesInsert('1')}
   ${directorySearchInsert('1')}
 
-  CREATE TRIGGER alumni_directory_insert AFTER INSERT ON alumni BEGIN
-    ${directoryEntriesInsert('al.id = new.id')}
-    ${directorySearchInsert('e.alumni_id = new.id')}
-  END;
-
-  CREATE TRIGGER alumni_directory_update AFTER UPDATE ON alumni BEGIN
-    DELETE FROM directory_search
-      WHERE rowid = (SELECT entry_id FROM directory_entries WHERE alumni_id = old.id);
-    DELETE FROM directory_entries WHERE alumni_id = old.id;
-    ${directoryEntriesInsert('al.id = new.id')}
-    ${directorySearchInsert('e.alumni_id = new.id')}
-  END;
-
-  CREATE TRIGGER alumni_directory_delete AFTER DELETE ON alumni BEGIN
-    DELETE FROM directory_search
-      WHERE rowid = (SELECT entry_id FROM directory_entries WHERE alumni_id = old.id);
-    DELETE FROM directory_entries WHERE alumni_id = old.id;
-  END;
-
-  CREATE TRIGGER departments_directory_rename AFTER UPDATE OF name_en, name_ja ON departments BEGIN
-    DELETE FROM directory_search
-      WHERE rowid IN (SELECT entry_id FROM directory_entries WHERE department_id = new.id);
-    ${directorySearchInsert('e.department_id = new.id')}
-  END;
-`;
+${directoryTriggers()}`;
 }
 
 /*
@@ -306,29 +311,5 @@ function directoryRowidMigration(): string {
     department_rank, location_key, location_rank, left_year, left_rank, interest_mask, interests_rank);
   CREATE INDEX directory_entries_department ON directory_entries (department_id, sort_key, alumni_id);
 
-  CREATE TRIGGER alumni_directory_insert AFTER INSERT ON alumni BEGIN
-    ${directoryEntriesInsert('al.id = new.id')}
-    ${directorySearchInsert('e.alumni_id = new.id')}
-  END;
-
-  CREATE TRIGGER alumni_directory_update AFTER UPDATE ON alumni BEGIN
-    DELETE FROM directory_search
-      WHERE rowid = (SELECT entry_id FROM directory_entries WHERE alumni_id = old.id);
-    DELETE FROM directory_entries WHERE alumni_id = old.id;
-    ${directoryEntriesInsert('al.id = new.id')}
-    ${directorySearchInsert('e.alumni_id = new.id')}
-  END;
-
-  CREATE TRIGGER alumni_directory_delete AFTER DELETE ON alumni BEGIN
-    DELETE FROM directory_search
-      WHERE rowid = (SELECT entry_id FROM directory_entries WHERE alumni_id = old.id);
-    DELETE FROM directory_entries WHERE alumni_id = old.id;
-  END;
-
-  CREATE TRIGGER departments_directory_rename AFTER UPDATE OF name_en, name_ja ON departments BEGIN
-    DELETE FROM directory_search
-      WHERE rowid IN (SELECT entry_id FROM directory_entries WHERE department_id = new.id);
-    ${directorySearchInsert('e.department_id = new.id')}
-  END;
-`;
+${directoryTriggers()}`;
 }
