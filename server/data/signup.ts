@@ -4,7 +4,7 @@ import type { Db } from '../db/open.js';
 import { VISIBILITY_FIELDS, type Visibility } from '../domain/visibility.js';
 import { idFromBytes } from '../ids.js';
 import type { SignupRequest } from '../schemas/signup.js';
-import { prepareAlumnusInsert } from '../seed/alumni.js';
+import { prepareAlumnusInsert } from './alumni.js';
 import { recordAudit } from './audit.js';
 
 export type SignupOutcome = 'created' | 'duplicate';

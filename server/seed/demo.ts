@@ -1,6 +1,7 @@
 import type { Db } from '../db/open.js';
 import { idFromBytes, stableId } from '../ids.js';
-import { prepareAlumnusInsert, seedAlumni } from './alumni.js';
+import { prepareAlumnusInsert } from '../data/alumni.js';
+import { seedAlumni } from './alumni.js';
 import { DEPARTMENTS } from './catalog.js';
 import { type OrgChange, generateChecklist } from '../domain/checklist-template.js';
 import { addDays, isoDay } from './dates.js';

@@ -1,7 +1,7 @@
 import { DEFAULT_VISIBILITY } from '../domain/visibility.js';
 import type { InterestId } from '../domain/interests.js';
 import { stableId } from '../ids.js';
-import type { AlumnusRecord } from './alumni.js';
+import type { AlumnusRecord } from '../data/alumni.js';
 import { DEMO_PERSONAS, IT_PERSONA } from './personas.js';
 
 export interface EmployeeSeed {

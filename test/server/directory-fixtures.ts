@@ -2,7 +2,7 @@ import { type AppOptions, createApp } from '../../server/app.js';
 import { type TokenRole, mintToken } from '../../server/auth.js';
 import { type Db, openDatabase } from '../../server/db/open.js';
 import { DEFAULT_VISIBILITY, type Visibility } from '../../server/domain/visibility.js';
-import { type AlumnusRecord, prepareAlumnusInsert } from '../../server/seed/alumni.js';
+import { type AlumnusRecord, prepareAlumnusInsert } from '../../server/data/alumni.js';
 import { DEPARTMENTS } from '../../server/seed/catalog.js';
 import { TEST_SECRET } from './harness.js';
 

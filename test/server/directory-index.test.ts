@@ -11,7 +11,8 @@ import { migrate } from '../../server/db/migrate.js';
 import { MIGRATIONS } from '../../server/db/migrations.js';
 import type { Audience } from '../../server/domain/member-view.js';
 import { queryWords } from '../../server/domain/search-text.js';
-import { prepareAlumnusInsert, seedAlumni } from '../../server/seed/alumni.js';
+import { prepareAlumnusInsert } from '../../server/data/alumni.js';
+import { seedAlumni } from '../../server/seed/alumni.js';
 import { DEPARTMENTS } from '../../server/seed/catalog.js';
 import { alumnus, directoryFixture, type DirectoryFixture } from './directory-fixtures.js';
 

@@ -5,7 +5,7 @@ import { TOKEN_ROLES, type TokenRole } from '../../server/auth.js';
 import { INTEREST_IDS, type InterestId } from '../../server/domain/interests.js';
 import { normalizeSearchText, queryWords } from '../../server/domain/search-text.js';
 import { VISIBILITY_FIELDS, VISIBILITY_LEVELS, type Visibility, type VisibilityField } from '../../server/domain/visibility.js';
-import type { AlumnusRecord } from '../../server/seed/alumni.js';
+import type { AlumnusRecord } from '../../server/data/alumni.js';
 import { DEPARTMENTS } from '../../server/seed/catalog.js';
 import { alumnus, directoryFixture, listPath, walkAll } from './directory-fixtures.js';
 

@@ -1,0 +1,54 @@
+import type { Db } from '../db/open.js';
+import type { InterestId } from '../domain/interests.js';
+import type { Visibility } from '../domain/visibility.js';
+
+/** An alumnus as written: the signup route, the demo seed and the bulk seeder all insert these. */
+export interface AlumnusRecord {
+  id: string;
+  familyName: string;
+  givenName: string;
+  familyNameKana: string | null;
+  givenNameKana: string | null;
+  email: string;
+  departmentId: string | null;
+  departmentOther: string | null;
+  roleAtLeaving: string | null;
+  joined: string;
+  left: string;
+  currentCompany: string | null;
+  currentRole: string | null;
+  location: string | null;
+  profileUrl: string | null;
+  photoUrl: string | null;
+  interests: InterestId[];
+  listed: boolean;
+  visibility: Visibility;
+  contactConsent: boolean;
+  createdAt: string;
+  consentId: string;
+  privacyPolicyVersion: string;
+}
+
+/** Inserts an alumnus together with the consent they gave when signing up. */
+export function prepareAlumnusInsert(db: Db): (alumnus: AlumnusRecord) => void {
+  const insertAlumnus = db.prepare(
+    `INSERT INTO alumni (id, family_name, given_name, family_name_kana, given_name_kana, email,
+       department_id, department_other, role_at_leaving, joined_month, left_month, current_company,
+       current_position, location, profile_url, photo_url, interests, listed, visibility,
+       contact_consent, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertConsent = db.prepare(
+    `INSERT INTO consents (id, alumni_id, privacy_policy_version, contact, consented_at)
+     VALUES (?, ?, ?, ?, ?)`,
+  );
+  return (a) => {
+    insertAlumnus.run(
+      a.id, a.familyName, a.givenName, a.familyNameKana, a.givenNameKana, a.email.trim().toLowerCase(),
+      a.departmentId, a.departmentOther, a.roleAtLeaving, a.joined, a.left, a.currentCompany,
+      a.currentRole, a.location, a.profileUrl, a.photoUrl, JSON.stringify(a.interests),
+      a.listed ? 1 : 0, JSON.stringify(a.visibility), a.contactConsent ? 1 : 0, a.createdAt, a.createdAt,
+    );
+    insertConsent.run(a.consentId, a.id, a.privacyPolicyVersion, a.contactConsent ? 1 : 0, a.createdAt);
+  };
+}
