@@ -19,6 +19,7 @@ import { styles } from './signup-form.styles.js';
 import {
   emptyValues,
   errorKeyFor,
+  furigana,
   optionalFields,
   validate,
   visibleFields,
@@ -277,8 +278,8 @@ export class OkaeriSignupForm extends OkaeriElement {
     const body: SignupRequest = {
       familyName: v.familyName.trim(),
       givenName: v.givenName.trim(),
-      familyNameKana: opt('familyNameKana', kana),
-      givenNameKana: opt('givenNameKana', kana),
+      familyNameKana: opt('familyNameKana', kana) && furigana(v.familyNameKana),
+      givenNameKana: opt('givenNameKana', kana) && furigana(v.givenNameKana),
       email: v.email.trim(),
       department: other ? undefined : v.department,
       departmentOther: opt('departmentOther', other),

@@ -107,6 +107,11 @@ function month(values: SignupValues, which: 'joined' | 'left'): string | undefin
   return year && mon ? `${year}-${mon}` : undefined;
 }
 
+/** Furigana as sent: trimmed, and half-width katakana (ｽｽﾞｷ) made full width (スズキ), as the server does. */
+export function furigana(text: string): string {
+  return text.trim().normalize('NFKC');
+}
+
 /** Every problem with the current answers, keyed by ErrorKey; empty when the form can be sent. */
 export function validate(values: SignupValues, rules: Rules): Errors {
   const errors: Errors = {};
@@ -123,7 +128,7 @@ export function validate(values: SignupValues, rules: Rules): Errors {
     text('familyNameKana', false);
     text('givenNameKana', false);
     for (const name of ['familyNameKana', 'givenNameKana'] as const) {
-      if (!errors[name] && !kana.test(values[name])) errors[name] = ['signup.error.kana'];
+      if (!errors[name] && !kana.test(furigana(values[name]))) errors[name] = ['signup.error.kana'];
     }
   }
   text('email', true);

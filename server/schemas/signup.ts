@@ -54,6 +54,8 @@ const kana = () =>
   z
     .string()
     .trim()
+    // Half-width katakana (ｽｽﾞｷ, common on older PCs) becomes full width (スズキ) before the check.
+    .overwrite((text) => text.normalize('NFKC'))
     .max(SIGNUP_LIMITS.kana)
     .regex(KANA_FORMAT, { error: 'invalid' })
     .optional()

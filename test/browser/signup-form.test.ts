@@ -337,6 +337,15 @@ describe('<okaeri-signup-form>', () => {
     expect((events.submit.firstCall.args[0] as SignupSubmitEvent).detail.body, 'the event leaves the honeypot out').to.deep.equal(expectedBody);
   });
 
+  it('accepts half-width katakana furigana and sends it in full width', async () => {
+    const { fetch, sent } = server();
+    const el = await mount({ lang: 'ja', fetch, noDraft: true });
+    await fill(el, { ...valid, familyNameKana: ' ｸﾗｰｸ ', givenNameKana: 'ｴﾐﾘｰ' });
+    submit(el);
+    await oneEvent(el, 'okaeri-signup-success');
+    expect(sent[0].body).to.deep.include({ familyNameKana: 'クラーク', givenNameKana: 'エミリー' });
+  });
+
   it('submitting: shows a busy button, announces it, and never sends twice', async () => {
     const { fetch, sent } = server(() => new Promise<Response>(() => undefined));
     const el = await mount({ fetch, lang: 'ja' });

@@ -39,6 +39,7 @@ interface AlumnusRow {
   family_name: string;
   given_name: string;
   family_name_kana: string | null;
+  given_name_kana: string | null;
   email: string;
   department_id: string | null;
   department_other: string | null;
@@ -130,6 +131,13 @@ describe('POST /api/v1/alumni', () => {
     assert.equal(audit[0]!.actor_role, 'public');
     assert.equal(audit[0]!.actor_sub, null);
     assert.doesNotMatch(audit[0]!.detail, /hanako|山田/i, 'no personal data in the audit log');
+  });
+
+  it('stores half-width katakana furigana in full width', async () => {
+    await assertReceipt(await post(validSignup({ email: 'suzuki.kana@example.com', familyNameKana: ' ｽｽﾞｷ ', givenNameKana: 'ﾊﾅｺ' })));
+    const row = alumnusByEmail('suzuki.kana@example.com');
+    assert.equal(row?.family_name_kana, 'スズキ');
+    assert.equal(row?.given_name_kana, 'ハナコ');
   });
 
   it('stores optional fields left out or empty as nothing, and free-text departments', async () => {
