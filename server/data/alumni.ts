@@ -1,29 +1,15 @@
 import type { Db } from '../db/open.js';
-import type { InterestId } from '../domain/interests.js';
+import type { AlumnusProfile } from '../domain/member-view.js';
 import type { Visibility } from '../domain/visibility.js';
 
-/** An alumnus as written: the signup route, the demo seed and the bulk seeder all insert these. */
-export interface AlumnusRecord {
-  id: string;
-  familyName: string;
-  givenName: string;
-  familyNameKana: string | null;
-  givenNameKana: string | null;
-  email: string;
-  departmentId: string | null;
-  departmentOther: string | null;
-  roleAtLeaving: string | null;
-  joined: string;
+/**
+ * An alumnus as written (by the signup route, the demo seed and the bulk seeder): the stored
+ * profile, with a leaving month and a complete visibility map, plus what only the write records.
+ */
+export interface AlumnusRecord extends Omit<AlumnusProfile, 'left' | 'visibility'> {
   left: string;
-  currentCompany: string | null;
-  currentRole: string | null;
-  location: string | null;
-  profileUrl: string | null;
-  photoUrl: string | null;
-  interests: InterestId[];
-  listed: boolean;
   visibility: Visibility;
-  contactConsent: boolean;
+  listed: boolean;
   createdAt: string;
   consentId: string;
   privacyPolicyVersion: string;
