@@ -31,12 +31,30 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The server's environment: the shell's, minus every OKAERI_* variable (a developer's
+ * OKAERI_JWT_SECRET would turn off demo mode and its tokens, a stray OKAERI_CORS_ORIGINS or
+ * OKAERI_WORKERS would change what the tests see), plus what the test asks for.
+ */
+export function serverEnvironment(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!key.startsWith('OKAERI_') && !['PORT', 'HOST'].includes(key)) env[key] = value;
+  }
+  return { ...env, ...overrides };
+}
+
+export interface ServerOptions {
+  /** Extra environment for this server only, e.g. `{ OKAERI_CORS_ORIGINS: 'http://127.0.0.1:4321' }`. */
+  env?: Record<string, string>;
+}
+
 /** `npm start` with its own database file; resolves once the server prints its URL. */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'okaeri-e2e-'));
   const port = await freePort();
   const child: ChildProcess = spawn('npm', ['start', '--silent'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', OKAERI_DB: join(dir, 'okaeri.db') },
+    env: serverEnvironment({ ...options.env, PORT: String(port), HOST: '127.0.0.1', OKAERI_DB: join(dir, 'okaeri.db') }),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -83,10 +101,10 @@ export interface DemoSuite {
  * One `npm start` server and one Chromium for the enclosing describe(): started before its tests,
  * stopped after them. Read the fields inside tests and hooks (they are set by then).
  */
-export function useDemo(): DemoSuite {
+export function useDemo(options: ServerOptions = {}): DemoSuite {
   const suite = {} as DemoSuite;
   before(async () => {
-    suite.server = await startServer();
+    suite.server = await startServer(options);
     suite.browser = await launchBrowser();
   });
   after(async () => {
