@@ -2,8 +2,12 @@ import { defineConfig } from 'vite';
 
 /**
  * Two builds of the same sources:
- * - `npm run build` (default mode): the npm package in dist/, one minified ES module per entry (with
- *   source maps), Lit left external so an app that already ships Lit loads it once.
+ * - `npm run build` (default mode): the npm package in dist/, one minified ES module per source
+ *   module (dist/src/…, dist/components/…, with source maps), Lit left external so an app that
+ *   already ships Lit loads it once. Modules are preserved, not merged into hashed chunks, so that
+ *   package.json's `sideEffects` can name exactly the define modules: a consumer's bundler then
+ *   keeps every `define()` it imports and drops the rest (with shared chunks, the define of
+ *   <okaeri-config> sat in a chunk no pattern matched, and esbuild and Vite removed it).
  * - `--mode cdn`: dist/cdn/, everything bundled and minified, for a page that loads the library
  *   with a plain <script type="module"> and no bundler (the demo pages, a CMS).
  */
@@ -24,13 +28,12 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
       minify: true,
       sourcemap: true,
-      lib: { entry: entries, formats: ['es'] },
+      lib: { entry: cdn ? entries : Object.values(entries), formats: ['es'] },
       rolldownOptions: {
         external: cdn ? [] : [/^lit(\/.*)?$/, /^@lit\//],
-        output: {
-          entryFileNames: '[name].js',
-          chunkFileNames: 'chunks/[name]-[hash].js',
-        },
+        output: cdn
+          ? { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' }
+          : { preserveModules: true, preserveModulesRoot: import.meta.dirname, entryFileNames: '[name].js' },
       },
     },
   };

@@ -1,66 +1,46 @@
-// Size benchmark (`npm run size`): minified + gzip bytes of
-// - the shared core: every module in src/ (client, configuration, i18n catalogs, widget base,
-//   shared UI pieces, events) bundled together, with Lit external and with Lit included;
-// - each widget's own module: its components/<widget>/ code bundled with Lit and src/ external,
-//   which is what the issues budget ("without Lit and the shared core").
-// It bundles from source with Vite, so it needs no prior `npm run build`.
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+// Size benchmark (`npm run size`): what a page pays for each entry, as a consumer's bundler
+// produces it from the published package. It builds dist/, packs it with `npm pack`, installs the
+// tarball into a throwaway consumer project (test/consumer/fixture.mjs), bundles each entry there
+// with esbuild, Lit and the shared core included, minified, and reports the gzip bytes; then all
+// entries in one bundle. Budgets (issue 9): each widget entry ≤ 20 kB, all together ≤ 36 kB.
+// `--no-build` measures the dist/ already built.
+import { execSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
+import { build } from 'esbuild';
+import { consumerEntries, installConsumer, repoRoot, writeEntrySources } from '../test/consumer/fixture.mjs';
 
-const root = resolve(import.meta.dirname, '..');
-const scratch = join(root, 'node_modules', '.cache', 'okaeri-size');
-mkdirSync(scratch, { recursive: true });
+const WIDGET_BUDGET = 20 * 1024;
+const TOTAL_BUDGET = 36 * 1024;
 
-const isLit = (id) => /^(lit|lit-html|lit-element|@lit\/[^/]+)(\/|$)/.test(id);
-const inSrc = (id) => resolve(id).startsWith(join(root, 'src') + '/');
-
-/** Minified ES bundle of `entry`; `external` decides which imports stay out of it. */
-async function bundle(entry, external) {
-  const result = await build({
-    configFile: false,
-    logLevel: 'silent',
-    root,
-    build: {
-      write: false,
+if (!process.argv.includes('--no-build')) execSync('npm run build --silent', { cwd: repoRoot, stdio: 'inherit' });
+const consumer = installConsumer();
+try {
+  const entries = consumerEntries(`${consumer.dir}/node_modules/okaeri`);
+  const files = writeEntrySources(consumer.dir, entries);
+  const rows = [];
+  for (const [name, file] of Object.entries(files)) {
+    const result = await build({
+      entryPoints: [file],
+      absWorkingDir: consumer.dir,
+      bundle: true,
       minify: true,
+      format: 'esm',
       target: 'es2022',
-      lib: { entry, formats: ['es'], fileName: 'bundle' },
-      rolldownOptions: {
-        external: (id, importer) => external(importer && id.startsWith('.') ? resolve(importer, '..', id) : id),
-        output: { minify: true, codeSplitting: false },
-      },
-    },
-  });
-  const output = (Array.isArray(result) ? result[0] : result).output;
-  const code = output.filter((chunk) => chunk.type === 'chunk').map((chunk) => chunk.code).join('\n');
-  return gzipSync(code, { level: 9 }).length;
+      write: false,
+      logLevel: 'silent',
+    });
+    const code = result.outputFiles[0].contents;
+    const isWidget = !['core', 'config', 'all'].includes(name);
+    const budget = name === 'all' ? TOTAL_BUDGET : isWidget ? WIDGET_BUDGET : undefined;
+    rows.push({ name, min: code.length, gzip: gzipSync(code, { level: 9 }).length, budget });
+  }
+  console.log('entry (consumer bundle: Lit + core included, esbuild --minify)   min kB   gzip kB   budget');
+  for (const row of rows) {
+    const label = row.name === 'all' ? 'all entries together' : row.name === 'core' ? "core ('okaeri')" : `okaeri/${row.name}.js`;
+    const verdict = row.budget === undefined ? '' : `${(row.budget / 1024).toFixed(0)} kB ${row.gzip <= row.budget ? 'ok' : 'OVER'}`;
+    console.log(`${label.padEnd(64)} ${(row.min / 1024).toFixed(2).padStart(7)} ${(row.gzip / 1024).toFixed(2).padStart(9)}   ${verdict}`);
+  }
+  if (rows.some((row) => row.budget !== undefined && row.gzip > row.budget)) process.exitCode = 1;
+} finally {
+  consumer.remove();
 }
-
-function sourceFiles(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
-  });
-}
-
-const coreEntry = join(scratch, 'core.ts');
-writeFileSync(
-  coreEntry,
-  sourceFiles(join(root, 'src'))
-    .map((file) => `export * as m${Math.random().toString(36).slice(2)} from '${relative(scratch, file).replace(/\.ts$/, '.js')}';`)
-    .join('\n'),
-);
-
-const rows = [
-  ['shared core (src/), Lit excluded', await bundle(coreEntry, isLit)],
-  ['shared core (src/), Lit included', await bundle(coreEntry, () => false)],
-];
-const widgets = readdirSync(join(root, 'components')).filter((name) => name !== 'config');
-for (const widget of widgets) {
-  const entry = join(root, 'components', widget, `${widget}.ts`);
-  rows.push([`${widget} own module`, await bundle(entry, (id) => isLit(id) || inSrc(id))]);
-}
-for (const [name, bytes] of rows) console.log(`${name.padEnd(36)} ${(bytes / 1024).toFixed(2).padStart(6)} kB gzip`);

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 const steps = [
   { name: 'typecheck', command: 'npx tsc --noEmit -p tsconfig.json' },
   { name: 'build', command: 'npm run build --silent' },
+  { name: 'consumer tests', command: 'npx tsx --test test/consumer/*.test.ts', tests: 'node' },
   { name: 'browser tests', command: 'npx web-test-runner', tests: 'wtr' },
   { name: 'server tests', command: 'npx tsx --test test/server/*.test.ts', tests: 'node' },
   { name: 'storybook build', command: 'npx storybook build --quiet -o storybook-static' },

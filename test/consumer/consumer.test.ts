@@ -1,0 +1,137 @@
+// A consumer project outside the package, installed from the tarball `npm pack` makes (what an
+// integrator gets from the registry), bundles each export as the README says — `import 'okaeri';`
+// and `import 'okaeri/<widget>.js';` — with Vite and with esbuild, and Chromium checks which tags
+// each bundle registers. This is the test that catches a bundler dropping a define() because the
+// package's `sideEffects` does not name the module it lives in.
+// Needs a built dist/ (`npm test` builds just before; alone: `npm run build` first).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { build as esbuild } from 'esbuild';
+import type { Browser } from 'playwright-core';
+import { build as viteBuild } from 'vite';
+import { launchBrowser } from '../e2e/harness.js';
+import { consumerEntries, installConsumer, writeEntrySources } from './fixture.mjs';
+
+interface Entry {
+  name: string;
+  specifier: string;
+  tags: string[];
+}
+
+describe('a consumer project that installs the npm pack tarball', () => {
+  let consumer: ReturnType<typeof installConsumer>;
+  let entries: Entry[];
+  let files: Record<string, string>;
+  let server: Server;
+  let origin: string;
+  let browser: Browser;
+
+  before(async () => {
+    consumer = installConsumer();
+    entries = consumerEntries(join(consumer.dir, 'node_modules', 'okaeri'));
+    files = writeEntrySources(consumer.dir, entries);
+    // Serves the consumer's build output, one empty page per bundle.
+    server = createServer((request, response) => {
+      const url = new URL(request.url ?? '/', 'http://x');
+      const page = url.pathname.match(/^\/(esbuild|vite)\/([\w-]+)\.html$/);
+      if (page) {
+        response.writeHead(200, { 'Content-Type': 'text/html' });
+        response.end(`<!doctype html><script type="module" src="/${page[1]}/${page[2]}.js"></script>`);
+        return;
+      }
+      // Vite splits what the entries share into chunks under assets/.
+      const script = url.pathname.match(/^\/(esbuild|vite)\/((?:assets\/)?[\w-]+\.js)$/);
+      try {
+        if (!script) throw new Error('not found');
+        const code = readFileSync(join(consumer.dir, `out-${script[1]}`, script[2]));
+        response.writeHead(200, { 'Content-Type': 'text/javascript' });
+        response.end(code);
+      } catch {
+        response.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    consumer?.remove();
+  });
+
+  it('ships the built modules, their types, the LICENSE and package.json, and no sources', () => {
+    for (const file of ['LICENSE', 'README.md', 'package.json', 'dist/src/index.js', 'dist/types/src/index.d.ts']) {
+      assert.ok(consumer.files.includes(file), `${file} is not in the tarball`);
+    }
+    assert.deepEqual(consumer.files.filter((file) => /^(src|components|server|test)\//.test(file)), []);
+    const require = createRequire(join(consumer.dir, 'index.js'));
+    assert.equal(JSON.parse(readFileSync(require.resolve('okaeri/package.json'), 'utf8')).name, 'okaeri');
+  });
+
+  it('finds the core and one entry per element', () => {
+    assert.deepEqual(
+      entries.map((entry) => entry.specifier),
+      ['okaeri', 'okaeri/config.js', 'okaeri/directory.js', 'okaeri/reonboarding-checklist.js', 'okaeri/signup-form.js', 'okaeri/welcome-card.js'],
+    );
+  });
+
+  const bundlers = {
+    esbuild: async (outdir: string) => {
+      await esbuild({
+        entryPoints: Object.fromEntries(entries.map((entry) => [entry.name, files[entry.name]])),
+        absWorkingDir: consumer.dir,
+        outdir,
+        bundle: true,
+        minify: true,
+        format: 'esm',
+        target: 'es2022',
+        logLevel: 'silent',
+      });
+    },
+    vite: async (outdir: string) => {
+      await viteBuild({
+        configFile: false,
+        root: consumer.dir,
+        logLevel: 'silent',
+        build: {
+          outDir: outdir,
+          emptyOutDir: true,
+          target: 'es2022',
+          rolldownOptions: {
+            input: Object.fromEntries(entries.map((entry) => [entry.name, files[entry.name]])),
+            output: { entryFileNames: '[name].js' },
+          },
+        },
+      });
+    },
+  };
+
+  for (const [bundler, bundle] of Object.entries(bundlers)) {
+    it(`bundled with ${bundler}, each entry registers exactly its tags in Chromium`, async () => {
+      await bundle(join(consumer.dir, `out-${bundler}`));
+      const allTags = [...new Set(entries.flatMap((entry) => entry.tags))];
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('response', (response) => {
+        if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
+      });
+      const registered: Record<string, string[]> = {};
+      for (const entry of entries) {
+        await page.goto(`${origin}/${bundler}/${entry.name}.html`);
+        await page.waitForLoadState('load');
+        registered[entry.name] = await page.evaluate((tags) => tags.filter((tag) => customElements.get(tag)), allTags);
+      }
+      await page.close();
+      assert.deepEqual(errors, []);
+      assert.deepEqual(registered, Object.fromEntries(entries.map((entry) => [entry.name, entry.tags])));
+    });
+  }
+});
