@@ -35,7 +35,7 @@ export { OkaeriConfigElement } from '../components/config/config.component.js';
 export { formatPersonName } from './i18n/names.js';
 export type { PersonName } from './i18n/names.js';
 export type { Lang } from './i18n/catalogs.js';
-export type { MessageKey, Messages } from './i18n/en.js';
+export type { MessageKey, Messages, PluralMessage, SharedMessages, WidgetMessages } from './i18n/messages.js';
 export { OkaeriEvent } from './events/okaeri-event.js';
 export type { OkaeriSignupForm } from '../components/signup-form/signup-form.component.js';
 export type { SignupExtras } from '../components/signup-form/signup-form.component.js';

@@ -1,10 +1,10 @@
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
+import { adapterMethod } from '../../src/api/adapter.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { OkaeriApiError } from '../../src/api/errors.js';
 import type { Member, MemberList, Meta } from '../../src/api/types.js';
-import { AuthRequiredEvent, type AuthRequiredDetail } from '../../src/events/auth-required.js';
 import { DirectoryContactEvent } from '../../src/events/directory-contact.js';
 import { DirectorySelectEvent } from '../../src/events/directory-select.js';
 import { avatarStyles } from '../../src/internal/avatar.js';
@@ -17,6 +17,8 @@ import { renderSpinner } from '../../src/internal/spinner.js';
 import { renderFilters } from './directory-filters.js';
 import { emptyFilters, hasFilters, isBlank, toQuery, type DirectoryFilters } from './directory-query.js';
 import { styles } from './directory.styles.js';
+import { directoryEn } from './directory.messages.en.js';
+import { directoryJa } from './directory.messages.ja.js';
 import { renderMemberCard } from './member-card.js';
 import { readFiltersFromUrl, writeFiltersToUrl } from './url-sync.js';
 import { WindowedList, type WindowRange } from './windowed-list.js';
@@ -27,7 +29,7 @@ export type DirectoryLayout = 'cards' | 'list';
 const PREFETCH = 10;
 
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
-const isUnauthorized = (error: unknown) => error instanceof OkaeriApiError && error.status === 401;
+const isUnauthorized = (error: unknown) => error instanceof OkaeriApiError && error.kind === 'http' && error.status === 401;
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
 /**
@@ -51,7 +53,7 @@ const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve))
  * @csspart item - Each result (`role="listitem"`); inside: `card`, `avatar`, `avatar-photo`, `name`, `reading`, `work`, `tenure`, `location`, `badges`, `badge`, `actions`, `contact`, `profile`.
  * @csspart skeleton - A placeholder card while the first page loads.
  * @csspart empty - The "no one matches" message and its suggestion.
- * @csspart auth-required - The default sign-in message.
+ * @csspart auth-required - The default sign-in message; `forbidden` - the no-permission message (no retry).
  * @csspart more - The "load more" row.
  * @csspart button - Buttons; also `button-primary`, `button-secondary`, `button-quiet`, `button-label`, `button-spinner`.
  * @csspart error-banner - A failure with its retry button; also `error-banner-message`.
@@ -75,6 +77,7 @@ const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve))
  */
 export class OkaeriDirectory extends OkaeriElement {
   static override styles = [OkaeriElement.styles, buttonStyles, errorBannerStyles, fieldStyles, avatarStyles, liveRegionStyles, styles];
+  static override messages = { en: directoryEn, ja: directoryJa };
 
   /** `cards` (the default) or a compact `list`. */
   @property({ reflect: true }) layout: DirectoryLayout = 'cards';
@@ -96,7 +99,6 @@ export class OkaeriDirectory extends OkaeriElement {
   @state() private nextCursor: string | null = null;
   @state() private loadingMore = false;
   @state() private pageError?: unknown;
-  @state() private authReason?: AuthRequiredDetail['reason'];
   @state() private activeIndex = 0;
 
   @query('.results') private list?: HTMLElement;
@@ -113,9 +115,10 @@ export class OkaeriDirectory extends OkaeriElement {
   private seen = new Set<string>();
   private restored = false;
 
-  private readonly meta = new Task(this, {
-    args: () => [this.api] as const,
-    task: async ([api], { signal }): Promise<Meta | undefined> => {
+  private readonly meta = this.loadTask({
+    args: () => [] as const,
+    needsSignIn: false,
+    task: async (_, { signal, api }): Promise<Meta | undefined> => {
       try {
         return await api.getMeta({ signal });
       } catch (error) {
@@ -126,34 +129,23 @@ export class OkaeriDirectory extends OkaeriElement {
     },
   });
 
-  private readonly search = new Task(this, {
-    args: () => [JSON.stringify(this.filters), this.api, this.hasCredentials(), this.pageSize] as const,
-    task: async ([, api, signedIn, pageSize], { signal }): Promise<MemberList | undefined> => {
+  // The shared load (src/internal/okaeri-element.ts): waits for the page's configuration, handles
+  // signed-out/forbidden, aborts superseded runs; the list state changes only for the latest run.
+  private readonly search = this.loadTask({
+    args: () => [JSON.stringify(this.filters), this.pageSize] as const,
+    task: async ([, pageSize], { signal, api }): Promise<MemberList> => {
       this.pageController?.abort();
       this.loadingMore = false;
       this.pageError = undefined;
-      if (!signedIn) {
-        this.requireAuth('missing-token');
-        return undefined;
-      }
-      let page: MemberList;
-      try {
-        page = await api.searchAlumni!(toQuery(this.filters, pageSize), { signal });
-      } catch (error) {
-        if (isUnauthorized(error)) {
-          this.requireAuth('unauthorized');
-          return undefined;
-        }
-        throw error;
-      }
-      this.authReason = undefined;
+      return adapterMethod(api, 'searchAlumni')(toQuery(this.filters, pageSize), { signal });
+    },
+    onComplete: (page) => {
       this.seen = new Set();
       this.items = this.fresh(page.items);
       this.nextCursor = page.nextCursor;
       this.activeIndex = 0;
       this.window.reset();
       this.announceCount();
-      return page;
     },
   });
 
@@ -173,6 +165,10 @@ export class OkaeriDirectory extends OkaeriElement {
     super.willUpdate(changed);
     if (changed.has('syncUrl') && this.syncUrl && !this.restored) this.restoreFromUrl();
     if (changed.has('filters') && this.syncUrl && this.restored) writeFiltersToUrl(this.filters);
+    if (changed.has('access') && this.access) {
+      this.items = [];
+      this.nextCursor = null;
+    }
   }
 
   /** Moves focus to the search box. */
@@ -186,20 +182,6 @@ export class OkaeriDirectory extends OkaeriElement {
     if (!fromUrl) return;
     this.filters = { ...emptyFilters, ...fromUrl };
     this.typed = { q: this.filters.q, location: this.filters.location };
-  }
-
-  /** Whether a request can carry the viewer's identity; without one the server would answer 401. */
-  private hasCredentials(): boolean {
-    const { token, getToken, adapter, headers, credentials } = this.config;
-    return Boolean(token || getToken || adapter || credentials === 'include' || Object.keys(headers ?? {}).some((name) => name.toLowerCase() === 'authorization'));
-  }
-
-  private requireAuth(reason: AuthRequiredDetail['reason']): void {
-    const first = this.authReason === undefined;
-    this.authReason = reason;
-    this.items = [];
-    this.nextCursor = null;
-    if (first) this.dispatchEvent(new AuthRequiredEvent({ reason }));
   }
 
   /** Members not already listed: a page boundary that moved must not show anyone twice. */
@@ -237,12 +219,12 @@ export class OkaeriDirectory extends OkaeriElement {
   /** The next page, after the last cursor; ignored while one is loading or when there is none. */
   async loadMore(): Promise<void> {
     const cursor = this.nextCursor;
-    if (!cursor || this.loadingMore || this.search.status !== TaskStatus.COMPLETE || this.authReason) return;
+    if (!cursor || this.loadingMore || this.search.status !== TaskStatus.COMPLETE || this.access) return;
     const controller = (this.pageController = new AbortController());
     this.loadingMore = true;
     this.pageError = undefined;
     try {
-      const page = await this.api.searchAlumni!(toQuery(this.filters, this.pageSize, cursor), { signal: controller.signal });
+      const page = await adapterMethod(this.api, 'searchAlumni')(toQuery(this.filters, this.pageSize, cursor), { signal: controller.signal });
       if (controller.signal.aborted) return;
       this.items = [...this.items, ...this.fresh(page.items)];
       this.nextCursor = page.nextCursor;
@@ -250,6 +232,7 @@ export class OkaeriDirectory extends OkaeriElement {
     } catch (error) {
       if (controller.signal.aborted || isAbort(error)) return;
       if (isUnauthorized(error)) this.requireAuth('unauthorized');
+      else if (error instanceof OkaeriApiError && error.status === 403) this.setAccess({ state: 'forbidden' });
       else this.pageError = error;
     } finally {
       if (this.pageController === controller) this.loadingMore = false;
@@ -350,20 +333,14 @@ export class OkaeriDirectory extends OkaeriElement {
   override render(): TemplateResult {
     const l = this.localize;
     const meta = this.meta.value;
-    return html`${this.authReason
+    return html`${this.access
       ? nothing
       : renderFilters(l, { typed: this.typed, applied: this.filters, meta }, {
           onText: (field, value) => this.onText(field, value),
           onChange: (patch) => this.onChange(patch),
           onClear: () => this.clear(),
         })}
-    ${this.authReason ? this.renderAuthRequired() : this.renderResults()} ${this.announcer.render()}`;
-  }
-
-  private renderAuthRequired(): TemplateResult {
-    return html`<slot name="auth-required">
-      <p class="auth-required" part="auth-required">${this.localize.msg('directory.authRequired')}</p>
-    </slot>`;
+    ${this.renderAccess({ signedOut: 'directory.authRequired' }) ?? this.renderResults()} ${this.announcer.render()}`;
   }
 
   private renderResults(): TemplateResult {

@@ -1,25 +1,26 @@
-import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { adapterMethod } from '../../src/api/adapter.js';
 import { OkaeriApiError } from '../../src/api/errors.js';
 import type { Checklist, ChecklistItem, ChecklistItemCreate, ChecklistOwner, FieldErrorCode } from '../../src/api/types.js';
 import { ChecklistChangeEvent } from '../../src/events/checklist-change.js';
 import { ChecklistCompleteEvent } from '../../src/events/checklist-complete.js';
 import { buttonStyles, renderButton } from '../../src/internal/button.js';
 import { errorBannerStyles, renderErrorBanner } from '../../src/internal/error-banner.js';
-import { errorMessageKey, fieldErrorKey } from '../../src/internal/error-message.js';
+import { localToday } from '../../src/internal/dates.js';
+import { fieldErrorKey } from '../../src/internal/error-message.js';
 import { fieldStyles, renderField } from '../../src/internal/field.js';
 import { LiveAnnouncer, liveRegionStyles } from '../../src/internal/live-region.js';
+import { Mutations } from '../../src/internal/mutation.js';
 import { OkaeriElement } from '../../src/internal/okaeri-element.js';
 import { renderSpinner, spinnerStyles } from '../../src/internal/spinner.js';
 import { styles } from './reonboarding-checklist.styles.js';
+import { checklistEn } from './reonboarding-checklist.messages.en.js';
+import { checklistJa } from './reonboarding-checklist.messages.ja.js';
 
 const OWNERS: readonly ChecklistOwner[] = ['returner', 'manager', 'hr', 'it'];
 const URL_PATTERN = /(https?:\/\/[^\s<>"'）」]+)/;
-
-/** Today as 'YYYY-MM-DD' in the viewer's time zone: an item due today is not overdue yet. */
-const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 
 /**
  * @summary A returning employee's re-onboarding checklist: items grouped by category with owners,
@@ -31,6 +32,9 @@ const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_00
  * optimistic: a failure rolls back and says why; a concurrent change (412) shows the item as it is
  * now and says what changed instead of overwriting it.
  *
+ * @slot auth-required - Replaces the default "please sign in" message (no token, or the server answered 401).
+ *
+ * @fires okaeri-auth-required - `AuthRequiredEvent`: no token or a 401; detail `{ reason }`. Once per transition.
  * @fires okaeri-checklist-change - `ChecklistChangeEvent`: the server confirmed a toggle; detail `{ returnerId, item, done }`.
  * @fires okaeri-checklist-complete - `ChecklistCompleteEvent`: a toggle made every required item done (once); detail `{ returnerId, required }`.
  *
@@ -41,6 +45,7 @@ const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_00
  * @csspart item - Each item (`data-done`, `data-overdue` attributes); also `item-title`, `item-toggle`, `item-meta`, `item-description`, `item-message`, `overdue`, `badge`.
  * @csspart add-form - HR's add-item form.
  * @csspart field - Form fields; also `field-label`, `field-required`, `field-hint`, `field-error`.
+ * @csspart auth-required - The default sign-in message; `forbidden` - the no-permission message (no retry).
  * @csspart button - Buttons; also `button-primary`, `button-secondary`, `button-quiet`, `button-label`, `button-spinner`.
  * @csspart error-banner - A failure with its retry button; also `error-banner-message`.
  * @csspart spinner - The loading indicator.
@@ -66,6 +71,7 @@ const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_00
  */
 export class OkaeriReonboardingChecklist extends OkaeriElement {
   static override styles = [OkaeriElement.styles, spinnerStyles, buttonStyles, errorBannerStyles, fieldStyles, liveRegionStyles, styles];
+  static override messages = { en: checklistEn, ja: checklistJa };
 
   /** The returner whose checklist to show; unset, the signed-in returner's own (`me`). */
   @property({ attribute: 'returner-id' }) returnerId?: string;
@@ -75,73 +81,45 @@ export class OkaeriReonboardingChecklist extends OkaeriElement {
   /** Show only the viewer's own items. */
   @state() private mine = false;
   @state() private showDone = true;
-  @state() private saving = new Set<string>();
   /** A message under an item after a rollback or a conflict, by item id. */
   @state() private notes = new Map<string, string>();
   @state() private adding = false;
   @state() private addErrors: Record<string, FieldErrorCode> = {};
+  /** A failure of the add form that is not about one field. */
+  @state() private addError?: unknown;
 
   private readonly announcer = new LiveAnnouncer(this);
   private completed = false;
 
-  private readonly load = new Task(this, {
-    args: () => [this.returnerId || 'me', this.api] as const,
-    task: async ([id, api], { signal }) => {
-      // Another returner or another viewer (a new token): nothing of the old list may linger.
-      this.data = undefined;
-      if (!api.getChecklist) throw new Error('[okaeri] the adapter has no getChecklist()');
-      const checklist = await api.getChecklist(id, { signal });
+  private readonly mutations = new Mutations(this, this.localize);
+
+  private readonly checklistTask = this.loadTask({
+    args: () => [this.returnerId || 'me'] as const,
+    task: ([id], { signal, api }) => adapterMethod(api, 'getChecklist')(id, { signal }),
+    onComplete: (checklist) => {
       this.data = checklist;
       this.notes = new Map();
       // A list that arrives complete has nothing left to celebrate.
       this.completed = allRequiredDone(checklist.items);
-      return checklist;
     },
   });
 
-  private readonly add = new Task(this, {
-    autoRun: false,
-    args: () => [] as const,
-    task: async (_args, { signal }) => {
-      const form = this.renderRoot.querySelector('form')!;
-      const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
-      const body: ChecklistItemCreate = {
-        title: value('title').trim(),
-        categoryId: value('categoryId'),
-        owner: value('owner') as ChecklistOwner,
-        dueOffsetDays: Number(value('dueOffsetDays')),
-        required: (form.elements.namedItem('required') as HTMLInputElement).checked,
-      };
-      if (!body.title) {
-        this.addErrors = { title: 'required' };
-        return;
-      }
-      const data = this.data!;
-      try {
-        const item = await this.api.addChecklistItem!(data.returner.id, body, { idempotencyKey: crypto.randomUUID(), signal });
-        this.addErrors = {};
-        this.data = {
-          ...data,
-          items: insertInCategory(data, item),
-          permissions: { ...data.permissions, canToggle: [...data.permissions.canToggle, item.id] },
-        };
-        this.adding = false;
-        this.announcer.announce(this.localize.msg('checklist.added', { title: item.title }));
-      } catch (error) {
-        this.addErrors = error instanceof OkaeriApiError ? error.fieldErrors : {};
-        throw error;
-      }
-    },
-  });
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    // Another returner, another viewer (a new token) or no access: nothing of the old list may linger.
+    if (changed.has('returnerId') || (changed.has('access') && this.access)) this.data = undefined;
+  }
 
   override render(): TemplateResult {
-    const body = this.data
-      ? this.renderChecklist(this.data)
-      : this.load.render({
-          initial: () => this.renderLoading(),
-          pending: () => this.renderLoading(),
-          error: (error) => renderErrorBanner(this.localize, { error, onRetry: () => this.load.run() }),
-        });
+    const body =
+      this.renderAccess() ??
+      (this.data
+        ? this.renderChecklist(this.data)
+        : this.checklistTask.render({
+            initial: () => this.renderLoading(),
+            pending: () => this.renderLoading(),
+            error: (error) => renderErrorBanner(this.localize, { error, onRetry: () => void this.checklistTask.run() }),
+          }));
     return html`${body}${this.announcer.render()}`;
   }
 
@@ -157,7 +135,7 @@ export class OkaeriReonboardingChecklist extends OkaeriElement {
     const mineAvailable = data.permissions.viewerOwners.length > 0;
     const visible = data.items.filter(
       (item) =>
-        (this.showDone || !item.done || this.saving.has(item.id) || this.notes.has(item.id)) &&
+        (this.showDone || !item.done || this.mutations.isPending(item.id) || this.notes.has(item.id)) &&
         (!this.mine || data.permissions.viewerOwners.includes(item.owner)),
     );
     const sections = data.categories
@@ -201,12 +179,12 @@ export class OkaeriReonboardingChecklist extends OkaeriElement {
   private renderItem(data: Checklist, item: ChecklistItem): TemplateResult {
     const l = this.localize;
     const canToggle = data.permissions.canToggle.includes(item.id);
-    const saving = this.saving.has(item.id);
-    const overdue = !item.done && item.dueDate < today();
+    const saving = this.mutations.isPending(item.id);
+    const overdue = !item.done && item.dueDate < localToday();
     const note = this.notes.get(item.id);
     const id = `item-${item.id}`;
     const title = html`<span part="item-title" class="title">${item.title}</span>`;
-    return html`<li part="item" class="item" ?data-done=${item.done} ?data-overdue=${overdue} aria-busy=${saving ? 'true' : 'false'}>
+    return html`<li part="item" class="item" data-item-id=${item.id} tabindex="-1" ?data-done=${item.done} ?data-overdue=${overdue} aria-busy=${saving ? 'true' : 'false'}>
       <div class="head">
         ${canToggle
           ? html`<input
@@ -239,13 +217,12 @@ export class OkaeriReonboardingChecklist extends OkaeriElement {
   private renderAdd(data: Checklist): TemplateResult {
     const l = this.localize;
     if (!this.adding) {
-      return html`<div class="add">${renderButton({ label: l.msg('checklist.add'), variant: 'secondary', onClick: () => this.openAdd() })}</div>`;
+      return html`<div class="add">${renderButton({ label: l.msg('checklist.add'), variant: 'secondary', onClick: () => void this.openAdd() })}</div>`;
     }
     const error = (field: string) => (this.addErrors[field] ? l.msg(fieldErrorKey(this.addErrors[field]!)) : undefined);
-    const failed = this.add.status === TaskStatus.ERROR && Object.keys(this.addErrors).length === 0;
-    return html`<form part="add-form" class="add-form" novalidate @submit=${(e: Event) => (e.preventDefault(), this.add.run())}>
+    return html`<form part="add-form" class="add-form" novalidate @submit=${(e: Event) => (e.preventDefault(), void this.submitAdd(e.target as HTMLFormElement))}>
       <h3>${l.msg('checklist.addHeading')}</h3>
-      ${failed ? renderErrorBanner(l, { error: this.add.error }) : nothing}
+      ${this.addError ? renderErrorBanner(l, { error: this.addError }) : nothing}
       ${renderField(l, { id: 'add-title', label: l.msg('checklist.field.title'), required: true, error: error('title') }, (c) => html`<input ${c} name="title" maxlength="200" autocomplete="off" />`)}
       ${renderField(l, { id: 'add-category', label: l.msg('checklist.field.category'), error: error('categoryId') }, (c) => html`<select ${c} name="categoryId">
         ${data.categories.map((category) => html`<option value=${category.id}>${category.name[l.lang] ?? category.name.en}</option>`)}
@@ -256,8 +233,8 @@ export class OkaeriReonboardingChecklist extends OkaeriElement {
       ${renderField(l, { id: 'add-due', label: l.msg('checklist.field.due'), hint: l.msg('checklist.field.dueHint'), error: error('dueOffsetDays') }, (c) => html`<input ${c} name="dueOffsetDays" type="number" min="-365" max="365" step="1" value="0" />`)}
       <label class="check"><input type="checkbox" name="required" checked /> ${l.msg('checklist.required')}</label>
       <div class="actions">
-        ${renderButton({ label: l.msg('checklist.add'), type: 'submit', busy: this.add.status === TaskStatus.PENDING })}
-        ${renderButton({ label: l.msg('action.cancel'), variant: 'quiet', onClick: () => (this.adding = false) })}
+        ${renderButton({ label: l.msg('checklist.add'), type: 'submit', busy: this.mutations.isPending('add') })}
+        ${renderButton({ label: l.msg('action.cancel'), variant: 'quiet', onClick: () => void this.closeAdd() })}
       </div>
     </form>`;
   }
@@ -265,8 +242,66 @@ export class OkaeriReonboardingChecklist extends OkaeriElement {
   private async openAdd(): Promise<void> {
     this.adding = true;
     this.addErrors = {};
+    this.addError = undefined;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>('#add-title')?.focus();
+  }
+
+  /** Cancel: the form goes and focus returns to the button that opened it, not to <body>. */
+  private async closeAdd(): Promise<void> {
+    this.adding = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.add button')?.focus();
+  }
+
+  /**
+   * HR adds an item. One Idempotency-Key per body (the shared mutation helper): pressing "Add"
+   * again after a lost answer replays the first write instead of creating a second item.
+   */
+  private async submitAdd(form: HTMLFormElement): Promise<void> {
+    if (this.mutations.isPending('add')) return;
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
+    const body: ChecklistItemCreate = {
+      title: value('title').trim(),
+      categoryId: value('categoryId'),
+      owner: value('owner') as ChecklistOwner,
+      dueOffsetDays: Number(value('dueOffsetDays')),
+      required: (form.elements.namedItem('required') as HTMLInputElement).checked,
+    };
+    this.addError = undefined;
+    if (!body.title) {
+      this.addErrors = { title: 'required' };
+      form.querySelector<HTMLInputElement>('#add-title')?.focus();
+      return;
+    }
+    const returnerId = this.data!.returner.id;
+    const result = await this.mutations.run({
+      id: 'add',
+      body: { returnerId, ...body },
+      send: (options) => adapterMethod(this.api, 'addChecklistItem')(returnerId, body, options),
+    });
+    if (!result.ok) {
+      if (result.aborted) return;
+      this.addErrors = result.error instanceof OkaeriApiError ? result.error.fieldErrors : {};
+      if (Object.keys(this.addErrors).length === 0) this.addError = result.error;
+      return;
+    }
+    const item = result.value;
+    const data = this.data!;
+    this.addErrors = {};
+    this.data = {
+      ...data,
+      items: insertInCategory(data, item),
+      permissions: { ...data.permissions, canToggle: [...data.permissions.canToggle, item.id] },
+    };
+    this.adding = false;
+    // Shown even with "show done" off or "only my items" on, so focus has somewhere to go.
+    this.notes = new Map(this.notes).set(item.id, this.localize.msg('checklist.added', { title: item.title }));
+    this.announcer.announce(this.localize.msg('checklist.added', { title: item.title }));
+    await this.updateComplete;
+    // Focus the new item (its checkbox, or the item itself), never <body>.
+    const added = this.renderRoot.querySelector<HTMLElement>(`#item-${CSS.escape(item.id)}`) ?? this.renderRoot.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(item.id)}"]`);
+    added?.focus();
   }
 
   private replace(item: ChecklistItem): void {
@@ -281,42 +316,37 @@ export class OkaeriReonboardingChecklist extends OkaeriElement {
     this.notes = notes;
   }
 
-  private setSaving(itemId: string, on: boolean): void {
-    const saving = new Set(this.saving);
-    if (on) saving.add(itemId);
-    else saving.delete(itemId);
-    this.saving = saving;
-  }
-
   /** Optimistic: shows the new state at once, then the server's answer (or the rollback). */
   private async toggle(before: ChecklistItem, done: boolean): Promise<void> {
     const l = this.localize;
     const returnerId = this.data!.returner.id;
     this.note(before.id);
-    this.setSaving(before.id, true);
-    this.replace({ ...before, done });
-    try {
-      const saved = await this.api.setChecklistItemDone!(returnerId, before.id, done, before.version);
+    const result = await this.mutations.run({
+      id: before.id,
+      apply: () => this.replace({ ...before, done }),
+      rollback: (error) => {
+        const current = error instanceof OkaeriApiError && error.status === 412 ? (error.problem as { current?: ChecklistItem } | undefined)?.current : undefined;
+        this.replace(current ?? before);
+      },
+      send: ({ signal }) => adapterMethod(this.api, 'setChecklistItemDone')(returnerId, before.id, done, before.version, { signal }),
+    });
+    if (result.ok) {
+      const saved = result.value;
       this.replace(saved);
       this.announcer.announce(l.msg(saved.done ? 'checklist.saved' : 'checklist.savedUndone', { title: saved.title }));
       this.dispatchEvent(new ChecklistChangeEvent({ returnerId, item: saved, done: saved.done }));
       this.checkComplete(returnerId);
-    } catch (error) {
-      const current = error instanceof OkaeriApiError && error.status === 412 ? (error.problem as { current?: ChecklistItem } | undefined)?.current : undefined;
-      let message: string;
-      if (current) {
-        this.replace(current);
-        const who = current.doneBy ? l.personName(current.doneBy, { honorific: true }) : '';
-        message = l.msg(current.done ? 'checklist.conflictDone' : 'checklist.conflictUndone', { title: current.title, who });
-      } else {
-        this.replace(before);
-        message = l.msg('checklist.failed', { title: before.title, reason: l.msg(errorMessageKey(error)) });
-      }
-      this.note(before.id, message);
-      this.announcer.announce(message);
-    } finally {
-      this.setSaving(before.id, false);
+      return;
     }
+    if (result.aborted) return;
+    const { error } = result;
+    const current = error instanceof OkaeriApiError && error.status === 412 ? (error.problem as { current?: ChecklistItem } | undefined)?.current : undefined;
+    const who = current?.doneBy ? l.personName(current.doneBy, { honorific: true }) : '';
+    const message = current
+      ? l.msg(current.done ? 'checklist.conflictDone' : 'checklist.conflictUndone', { title: current.title, who })
+      : l.msg('checklist.failed', { title: before.title, reason: result.reason });
+    this.note(before.id, message);
+    this.announcer.announce(message);
   }
 
   private checkComplete(returnerId: string): void {

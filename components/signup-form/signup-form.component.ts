@@ -6,7 +6,7 @@ import { OkaeriApiError } from '../../src/api/errors.js';
 import { SignupErrorEvent } from '../../src/events/signup-error.js';
 import { SignupSubmitEvent } from '../../src/events/signup-submit.js';
 import { SignupSuccessEvent } from '../../src/events/signup-success.js';
-import type { MessageKey } from '../../src/i18n/en.js';
+import type { MessageKey } from '../../src/i18n/messages.js';
 import { buttonStyles, renderButton } from '../../src/internal/button.js';
 import { errorBannerStyles, renderErrorBanner } from '../../src/internal/error-banner.js';
 import { fieldErrorKey } from '../../src/internal/error-message.js';
@@ -16,6 +16,8 @@ import { OkaeriElement } from '../../src/internal/okaeri-element.js';
 import { renderSpinner } from '../../src/internal/spinner.js';
 import { clearDraft, draftStorageKey, loadDraft, saveDraft, type SignupDraft } from './signup-draft.js';
 import { styles } from './signup-form.styles.js';
+import { signupEn } from './signup-form.messages.en.js';
+import { signupJa } from './signup-form.messages.ja.js';
 import {
   emptyValues,
   errorKeyFor,
@@ -95,6 +97,7 @@ const levels: VisibilityLevel[] = ['alumni', 'hr', 'hidden'];
  */
 export class OkaeriSignupForm extends OkaeriElement {
   static override styles = [OkaeriElement.styles, fieldStyles, buttonStyles, errorBannerStyles, liveRegionStyles, styles];
+  static override messages = { en: signupEn, ja: signupJa };
 
   /** Furigana fields: `auto` (in Japanese only), `always` or `never`. */
   @property() furigana: 'auto' | 'always' | 'never' = 'auto';

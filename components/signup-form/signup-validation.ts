@@ -1,5 +1,5 @@
 import type { VisibilityLevel } from '../../src/api/types.js';
-import type { MessageKey } from '../../src/i18n/en.js';
+import type { MessageKey } from '../../src/i18n/messages.js';
 
 /** Optional fields a host may hide or require (`hide-fields`, `require-fields`), in body names. */
 export const optionalFields = ['roleAtLeaving', 'currentCompany', 'currentRole', 'location', 'profileUrl'] as const;

@@ -1,19 +1,23 @@
-import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { adapterMethod } from '../../src/api/adapter.js';
 import { OkaeriApiError } from '../../src/api/errors.js';
 import type { Announcement, AnnouncementApprove } from '../../src/api/types.js';
 import { WelcomeOpenEvent } from '../../src/events/welcome-open.js';
 import { WelcomeReactEvent } from '../../src/events/welcome-react.js';
-import type { MessageKey } from '../../src/i18n/en.js';
+import type { MessageKey } from '../../src/i18n/messages.js';
 import { avatarStyles, renderAvatar } from '../../src/internal/avatar.js';
 import { buttonStyles, renderButton } from '../../src/internal/button.js';
 import { errorBannerStyles, renderErrorBanner } from '../../src/internal/error-banner.js';
-import { errorMessageKey } from '../../src/internal/error-message.js';
+import { localToday } from '../../src/internal/dates.js';
+import { fieldStyles, renderField } from '../../src/internal/field.js';
+import { Mutations } from '../../src/internal/mutation.js';
 import { LiveAnnouncer, liveRegionStyles } from '../../src/internal/live-region.js';
 import { OkaeriElement } from '../../src/internal/okaeri-element.js';
 import { renderSpinner } from '../../src/internal/spinner.js';
 import { styles } from './welcome-card.styles.js';
+import { welcomeEn } from './welcome-card.messages.en.js';
+import { welcomeJa } from './welcome-card.messages.ja.js';
 
 export type WelcomeCardLayout = 'list' | 'carousel';
 
@@ -51,6 +55,9 @@ const year = (month: string | null) => month?.slice(0, 4) ?? '';
  *
  * @slot empty - Shown when there is no announcement to show (default: nothing).
  *
+ * @slot auth-required - Replaces the default "please sign in" message (no token, or the server answered 401).
+ *
+ * @fires okaeri-auth-required - `AuthRequiredEvent`: no token or a 401; detail `{ reason }`. Once per transition.
  * @fires okaeri-welcome-react - `WelcomeReactEvent`: the server saved the viewer's reaction; detail `{ announcementId, reacted }`.
  * @fires okaeri-welcome-open - `WelcomeOpenEvent`: the viewer selected a card (its name); detail `{ announcementId }`.
  *
@@ -66,6 +73,7 @@ const year = (month: string | null) => month?.slice(0, 4) ?? '';
  * @csspart topics - The "ask me about" list; each item is `topic`.
  * @csspart reactions - The reaction row; also `react` (the toggle), `count`, `reactors`.
  * @csspart draft - The draft notice and approval form (returner and HR only); also `editor`.
+ * @csspart auth-required - The default sign-in message; `forbidden` - the no-permission message (no retry).
  * @csspart button - Buttons; also `button-primary`, `button-secondary`, `button-quiet`, `button-label`, `button-spinner`.
  * @csspart error-banner - A failure with its retry button; also `error-banner-message`.
  * @csspart live-region - The visually hidden status region.
@@ -89,7 +97,8 @@ const year = (month: string | null) => month?.slice(0, 4) ?? '';
  * @cssproperty --okaeri-duration - Transitions (0s under prefers-reduced-motion).
  */
 export class OkaeriWelcomeCard extends OkaeriElement {
-  static override styles = [OkaeriElement.styles, buttonStyles, errorBannerStyles, avatarStyles, liveRegionStyles, styles];
+  static override styles = [OkaeriElement.styles, buttonStyles, errorBannerStyles, fieldStyles, avatarStyles, liveRegionStyles, styles];
+  static override messages = { en: welcomeEn, ja: welcomeJa };
 
   /** Show this announcement only. */
   @property({ attribute: 'announcement-id' }) announcementId?: string;
@@ -111,9 +120,9 @@ export class OkaeriWelcomeCard extends OkaeriElement {
   /** The carousel rotates (off by default under prefers-reduced-motion). */
   @state() private playing = !reducedMotion();
   @state() private paused = false;
-  @state() private busy = new Set<string>();
   @state() private editing?: string;
-  @state() private reasonMissing = false;
+  /** The draft (by id) whose approval was submitted without the reason HR must give. */
+  @state() private reasonMissing?: string;
   /** What is wrong with the topics being edited (shown next to the field). */
   @state() private topicsProblem?: Problem;
   @state() private approveError?: { id: string; error: unknown };
@@ -123,41 +132,30 @@ export class OkaeriWelcomeCard extends OkaeriElement {
   private hovered = false;
   private focused = false;
 
-  private readonly loader = new Task(this, {
-    args: () => [this.announcementId, this.limit, this.api] as const,
-    task: async ([id, limit, api], { signal }) => {
-      let items: Announcement[];
-      if (id) {
-        try {
-          items = [await api.getAnnouncement!(id, { signal })];
-        } catch (error) {
-          // A draft this viewer may not see is, for them, nothing to show.
-          if (!(error instanceof OkaeriApiError && error.status === 404)) throw error;
-          items = [];
-        }
-      } else {
-        items = (await api.listAnnouncements!({ kind: 'welcome-back', limit }, { signal })).items;
-      }
-      this.index = 0;
-      return (this.items = items);
-    },
-  });
+  private readonly mutations = new Mutations(this, this.localize);
 
-  private readonly approval = new Task(this, {
-    autoRun: false,
-    task: async ([announcement, body]: [Announcement, AnnouncementApprove]) => {
-      this.approveError = undefined;
+  private readonly announcementsTask = this.loadTask({
+    args: () => [this.announcementId, this.limit] as const,
+    task: async ([id, limit], { signal, api }): Promise<Announcement[]> => {
+      if (!id) return (await adapterMethod(api, 'listAnnouncements')({ kind: 'welcome-back', limit }, { signal })).items;
       try {
-        this.replace(await this.api.approveAnnouncement!(announcement.id, body));
-        this.editing = undefined;
-        this.topicsProblem = undefined;
-        void this.announcer.announce(this.localize.msg('welcome.published'));
+        return [await adapterMethod(api, 'getAnnouncement')(id, { signal })];
       } catch (error) {
-        this.approveError = { id: announcement.id, error };
+        // A draft this viewer may not see is, for them, nothing to show.
+        if (error instanceof OkaeriApiError && error.status === 404) return [];
         throw error;
       }
     },
+    onComplete: (items) => {
+      this.index = 0;
+      this.items = items;
+    },
   });
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    if (changed.has('access') && this.access) this.items = undefined;
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -193,29 +191,44 @@ export class OkaeriWelcomeCard extends OkaeriElement {
 
   private async toggleReaction(announcement: Announcement): Promise<void> {
     const { id, reactions } = announcement;
-    if (this.busy.has(id)) return;
+    if (this.mutations.isPending(id)) return;
     const reacted = !reactions.mine;
-    const setBusy = (on: boolean) => {
-      const busy = new Set(this.busy);
-      if (on) busy.add(id);
-      else busy.delete(id);
-      this.busy = busy;
+    const withReactions = (next: (current: Announcement) => Announcement['reactions']) => {
+      const current = this.items?.find((item) => item.id === id);
+      if (current) this.replace({ ...current, reactions: next(current) });
     };
     // Optimistic: the count and the pressed state change at once, and go back if the server refuses.
-    this.replace({ ...announcement, reactions: { ...reactions, mine: reacted, count: reactions.count + (reacted ? 1 : -1) } });
-    setBusy(true);
-    try {
-      const saved = await this.api.setReaction!(id, reacted);
-      const current = this.items?.find((item) => item.id === id);
-      if (current) this.replace({ ...current, reactions: { ...current.reactions, ...saved } });
+    const result = await this.mutations.run({
+      id,
+      apply: () => this.replace({ ...announcement, reactions: { ...reactions, mine: reacted, count: reactions.count + (reacted ? 1 : -1) } }),
+      rollback: () => withReactions(() => reactions),
+      send: ({ signal }) => adapterMethod(this.api, 'setReaction')(id, reacted, { signal }),
+    });
+    if (result.ok) {
+      withReactions((current) => ({ ...current.reactions, ...result.value }));
       this.dispatchEvent(new WelcomeReactEvent({ announcementId: id, reacted }));
-    } catch (error) {
-      const current = this.items?.find((item) => item.id === id);
-      if (current) this.replace({ ...current, reactions });
-      void this.announcer.announce(`${this.localize.msg('welcome.reactFailed')} ${this.localize.msg(errorMessageKey(error))}`);
-    } finally {
-      setBusy(false);
+    } else if (!result.aborted) {
+      void this.announcer.announce(`${this.localize.msg('welcome.reactFailed')} ${result.reason}`);
     }
+  }
+
+  /** Publishes a draft; then focus goes to the published card's heading, not to <body>. */
+  private async publish(announcement: Announcement, body: AnnouncementApprove): Promise<void> {
+    this.approveError = undefined;
+    const result = await this.mutations.run({
+      id: `approve:${announcement.id}`,
+      send: ({ signal }) => adapterMethod(this.api, 'approveAnnouncement')(announcement.id, body, { signal }),
+    });
+    if (!result.ok) {
+      if (!result.aborted) this.approveError = { id: announcement.id, error: result.error };
+      return;
+    }
+    this.replace(result.value);
+    this.editing = undefined;
+    this.topicsProblem = undefined;
+    void this.announcer.announce(this.localize.msg('welcome.published'));
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#h-${CSS.escape(announcement.id)} .open`)?.focus();
   }
 
   private approve(announcement: Announcement, form: HTMLFormElement): void {
@@ -235,21 +248,23 @@ export class OkaeriWelcomeCard extends OkaeriElement {
       }
     } else {
       body.reason = String(data.get('reason') ?? '').trim();
-      this.reasonMissing = !body.reason;
-      if (this.reasonMissing) {
-        form.querySelector('textarea')?.focus();
+      this.reasonMissing = body.reason ? undefined : announcement.id;
+      if (!body.reason) {
+        form.querySelector<HTMLTextAreaElement>('[name=reason]')?.focus();
         return;
       }
     }
-    void this.approval.run([announcement, body]);
+    void this.publish(announcement, body);
   }
 
   override render(): TemplateResult {
     const l = this.localize;
-    return html`${this.loader.render({
+    return html`${this.renderAccess() ??
+    this.announcementsTask.render({
+      initial: () => renderSpinner(l),
       pending: () => (this.items ? this.renderItems(this.items) : renderSpinner(l)),
       complete: (items) => this.renderItems(this.items ?? items),
-      error: (error) => renderErrorBanner(l, { error, onRetry: () => void this.loader.run() }),
+      error: (error) => renderErrorBanner(l, { error, onRetry: () => void this.announcementsTask.run() }),
     })}${this.announcer.render()}`;
   }
 
@@ -312,7 +327,8 @@ export class OkaeriWelcomeCard extends OkaeriElement {
     const l = this.localize;
     const { returner: r, reactions } = a;
     const name = l.personName(r, { honorific: true });
-    const returned = r.returnDate <= new Date().toISOString().slice(0, 10);
+    // The viewer's calendar day: in Tokyo before 9 a.m. the UTC date is still yesterday.
+    const returned = r.returnDate <= localToday();
     const date = l.formatDate(r.returnDate, { dateStyle: 'long' });
     const tenure = r.previousTenure;
     const years = { from: year(tenure.joined), to: year(tenure.left) };
@@ -364,7 +380,7 @@ export class OkaeriWelcomeCard extends OkaeriElement {
             part="react"
             type="button"
             aria-pressed=${mine ? 'true' : 'false'}
-            aria-disabled=${this.busy.has(a.id) ? 'true' : nothing}
+            aria-disabled=${this.mutations.isPending(a.id) ? 'true' : nothing}
             @click=${() => this.toggleReaction(a)}
           >
             ${l.msg('welcome.react')}
@@ -379,13 +395,12 @@ export class OkaeriWelcomeCard extends OkaeriElement {
     const l = this.localize;
     const own = a.viewer.isReturner;
     const editing = this.editing === a.id;
-    const running = this.approval.status === TaskStatus.PENDING;
+    const running = this.mutations.isPending(`approve:${a.id}`);
     const failure = this.approveError?.id === a.id ? this.approveError.error : undefined;
-    const textarea = (field: 'message' | 'whileAway' | 'reason', label: string, value: string, max: number, invalid = false) =>
-      html`<label class="field" part="field">
-        <span>${label}</span>
-        <textarea name=${field} maxlength=${max} rows="3" aria-invalid=${invalid ? 'true' : 'false'} .value=${value}></textarea>
-      </label>`;
+    const textarea = (field: 'message' | 'whileAway' | 'reason', label: string, value: string, max: number, error?: string) =>
+      renderField(l, { id: `${field}-${a.id}`, label, error, required: field === 'reason' }, (control) =>
+        html`<textarea ${control} name=${field} maxlength=${max} rows="3" .value=${value}></textarea>`,
+      );
     return html`<form class="draft" part="draft" @submit=${(event: SubmitEvent) => {
       event.preventDefault();
       this.approve(a, event.currentTarget as HTMLFormElement);
@@ -399,8 +414,7 @@ export class OkaeriWelcomeCard extends OkaeriElement {
                   ${this.renderTopicsField(a)}
                 </div>`
               : nothing}
-            ${own ? nothing : textarea('reason', l.msg('welcome.reason'), '', 500, this.reasonMissing)}
-            ${!own && this.reasonMissing ? html`<p class="error" role="alert">${l.msg('validation.required')}</p>` : nothing}
+            ${own ? nothing : textarea('reason', l.msg('welcome.reason'), '', 500, this.reasonMissing === a.id ? l.msg('validation.required') : undefined)}
             ${failure ? renderErrorBanner(l, { error: failure }) : nothing}
             <div class="actions">
               ${renderButton({ label: l.msg('welcome.approve'), type: 'submit', busy: running })}
@@ -415,22 +429,20 @@ export class OkaeriWelcomeCard extends OkaeriElement {
     const l = this.localize;
     const id = `topics-${a.id}`;
     const problem = this.topicsProblem;
-    return html`<div class="field" part="field">
-      <label for=${id}>${l.msg('welcome.askMeAbout')}</label>
-      <p class="hint" id="${id}-hint">${l.msg('welcome.topicsHint', TOPICS)}</p>
-      ${problem ? html`<p class="error" id="${id}-error" role="alert">${l.msg(...problem)}</p>` : nothing}
-      <textarea
-        id=${id}
-        name="askMeAbout"
-        rows=${TOPICS.max}
-        aria-describedby="${id}-hint${problem ? ` ${id}-error` : ''}"
-        aria-invalid=${problem ? 'true' : 'false'}
-        .value=${a.askMeAbout.join('\n')}
-        @input=${(event: InputEvent) => {
-          // Once a problem is shown, it follows the typing and goes away when fixed.
-          if (this.topicsProblem) this.topicsProblem = parseTopics((event.target as HTMLTextAreaElement).value).problem;
-        }}
-      ></textarea>
-    </div>`;
+    return renderField(
+      l,
+      { id, label: l.msg('welcome.askMeAbout'), hint: l.msg('welcome.topicsHint', TOPICS), error: problem ? l.msg(...problem) : undefined },
+      (control) =>
+        html`<textarea
+          ${control}
+          name="askMeAbout"
+          rows=${TOPICS.max}
+          .value=${a.askMeAbout.join('\n')}
+          @input=${(event: InputEvent) => {
+            // Once a problem is shown, it follows the typing and goes away when fixed.
+            if (this.topicsProblem) this.topicsProblem = parseTopics((event.target as HTMLTextAreaElement).value).problem;
+          }}
+        ></textarea>`,
+    );
   }
 }

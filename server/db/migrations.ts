@@ -170,6 +170,7 @@ export const MIGRATIONS: readonly string[] = [
   `,
   directoryIndexMigration(),
   directoryRowidMigration(),
+  directoryApplicationIndexMigration(),
 ];
 
 /*
@@ -312,4 +313,54 @@ function directoryRowidMigration(): string {
   CREATE INDEX directory_entries_department ON directory_entries (department_id, sort_key, alumni_id);
 
 ${directoryTriggers()}`;
+}
+
+/*
+ * Migration 5: the application, not triggers, keeps the directory index (server/data/directory.ts:
+ * `syncDirectoryEntries` in the same transaction as every alumni write), so no JavaScript runs
+ * inside the database and PostgreSQL can keep the same index. One sort key per order (`sort_ja`:
+ * あいう順 by reading, `sort_en`: Latin order with readings romanized), a covering index for each,
+ * and romaji tokens in the search columns. The tables are created empty: `ensureDirectoryIndex`
+ * fills them after migrating, because the rows are computed in TypeScript, and rebuilds them
+ * whenever `directory_index_state` records another DIRECTORY_INDEX_VERSION.
+ */
+function directoryApplicationIndexMigration(): string {
+  const filterColumns = `listed, department_id, department_rank, location_key, location_rank, left_year,
+    left_rank, interest_mask, interests_rank`;
+  return `
+  DROP TRIGGER alumni_directory_insert;
+  DROP TRIGGER alumni_directory_update;
+  DROP TRIGGER alumni_directory_delete;
+  DROP TRIGGER departments_directory_rename;
+  DROP TABLE directory_search;
+  DROP TABLE directory_entries;
+
+  CREATE TABLE directory_entries (
+    entry_id INTEGER PRIMARY KEY,
+    alumni_id TEXT NOT NULL UNIQUE,
+    sort_ja TEXT NOT NULL,
+    sort_en TEXT NOT NULL,
+    listed INTEGER NOT NULL,
+    department_id TEXT,
+    department_rank INTEGER NOT NULL,
+    location_key TEXT,
+    location_rank INTEGER NOT NULL,
+    left_year INTEGER,
+    left_rank INTEGER NOT NULL,
+    interest_mask INTEGER NOT NULL,
+    interests_rank INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX directory_entries_order_ja ON directory_entries (sort_ja, alumni_id, ${filterColumns});
+  CREATE INDEX directory_entries_order_en ON directory_entries (sort_en, alumni_id, ${filterColumns});
+  CREATE INDEX directory_entries_department_ja ON directory_entries (department_id, sort_ja, alumni_id);
+  CREATE INDEX directory_entries_department_en ON directory_entries (department_id, sort_en, alumni_id);
+
+  CREATE VIRTUAL TABLE directory_search USING fts5(
+    a, h, content = '', contentless_delete = 1, tokenize = 'ascii'
+  );
+
+  CREATE TABLE directory_index_state (
+    version INTEGER NOT NULL
+  ) STRICT;
+`;
 }

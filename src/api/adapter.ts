@@ -43,3 +43,31 @@ export interface OkaeriAdapter {
   /** `GET /api/v1/alumni/{id}`: one member, as the viewer may see them. */
   getAlumnus?(id: string, options?: CallOptions): Promise<Member>;
 }
+
+/** Raised when a widget needs an adapter method the host's adapter does not implement. */
+export class AdapterMethodMissingError extends Error {
+  readonly method: string;
+  constructor(method: string) {
+    super(`[okaeri] the adapter has no ${method}(); this widget needs it`);
+    this.name = 'AdapterMethodMissingError';
+    this.method = method;
+  }
+}
+
+type Method<K extends keyof OkaeriAdapter> = NonNullable<OkaeriAdapter[K]>;
+
+/**
+ * The one policy for an optional adapter method a widget needs (no `!`, no TypeError): the method
+ * bound to its adapter, or an `AdapterMethodMissingError` thrown when it is called, which a widget
+ * shows as "this isn't available here" without a retry (retrying cannot help) and logs for the
+ * integrator.
+ */
+export function adapterMethod<K extends keyof OkaeriAdapter>(adapter: OkaeriAdapter, name: K): Method<K> {
+  const method = adapter[name] as ((...args: unknown[]) => unknown) | undefined;
+  if (typeof method === 'function') return method.bind(adapter) as Method<K>;
+  return ((): never => {
+    const error = new AdapterMethodMissingError(name);
+    console.error(error.message);
+    throw error;
+  }) as unknown as Method<K>;
+}

@@ -1,7 +1,7 @@
 import type { OkaeriAdapter } from '../api/adapter.js';
 import type { EndpointName } from '../api/endpoints.js';
 import type { Lang } from '../i18n/catalogs.js';
-import type { Messages } from '../i18n/en.js';
+import type { Messages } from '../i18n/messages.js';
 
 export type Theme = 'light' | 'dark' | 'auto';
 

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { OkaeriConfig } from '../config/types.js';
-import { catalogs, normalizeLang, type Lang } from './catalogs.js';
-import type { MessageKey, Messages } from './en.js';
+import { catalogs, messageText, normalizeLang, type Lang } from './catalogs.js';
+import type { Catalog, MessageKey, Messages, WidgetCatalogs } from './messages.js';
 import { interpolate } from './interpolate.js';
 import { formatPersonName, type PersonName } from './names.js';
 
@@ -87,10 +87,15 @@ export class LocalizeController implements ReactiveController {
     return this.resolved().lang;
   }
 
-  /** A catalog message, with the host's overrides from `config.messages` applied first. */
+  /**
+   * A message: the host's override from `config.messages` first, then the widget's own catalog
+   * (its class's `static messages`), then the shared one. A `count` parameter picks the plural form.
+   */
   msg(key: MessageKey, params: Record<string, string | number> = {}): string {
     const { lang, overrides } = this.resolved();
-    const template = overrides?.[key] ?? catalogs[lang][key];
+    const own = (this.host.constructor as { messages?: WidgetCatalogs }).messages?.[lang];
+    const message = overrides?.[key] ?? own?.[key] ?? (catalogs[lang] as Catalog)[key] ?? key;
+    const template = messageText(message, lang, params.count);
     const formatted = Object.fromEntries(
       Object.entries(params).map(([name, value]) => [name, typeof value === 'number' ? this.formatNumber(value) : value]),
     );

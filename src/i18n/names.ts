@@ -1,4 +1,4 @@
-import { catalogs, type Lang } from './catalogs.js';
+import { catalogs, messageText, type Lang } from './catalogs.js';
 import { interpolate } from './interpolate.js';
 
 export interface PersonName {
@@ -21,7 +21,7 @@ function isEastAsian({ familyName, givenName }: PersonName): boolean {
 export function formatPersonName(person: PersonName, lang: Lang, { honorific = false }: { honorific?: boolean } = {}): string {
   const parts = isEastAsian(person) ? [person.familyName, person.givenName] : [person.givenName, person.familyName];
   const name = parts.map((part) => part.trim()).filter(Boolean).join(' ');
-  return honorific ? interpolate(catalogs[lang]['person.honorific'], { name }) : name;
+  return honorific ? interpolate(messageText(catalogs[lang]['person.honorific'], lang, undefined), { name }) : name;
 }
 
 /** Avatar initials: the family name's first character for Japanese names, "EC" for Emily Clark. */

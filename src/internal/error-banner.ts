@@ -1,12 +1,12 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { LocalizeController } from '../i18n/localize.js';
 import { buttonStyles, renderButton } from './button.js';
-import { errorMessageKey } from './error-message.js';
+import { errorMessageKey, isRetryable } from './error-message.js';
 
 export interface ErrorBannerOptions {
   /** What failed; an OkaeriApiError picks the fitting message (offline, timeout, 403, …). */
   error: unknown;
-  /** Shows a "Try again" button when given. */
+  /** Shows a "Try again" button when given and trying again could help (see isRetryable). */
   onRetry?: () => void;
 }
 
@@ -36,6 +36,6 @@ export const errorBannerStyles = [
 export function renderErrorBanner(l: LocalizeController, { error, onRetry }: ErrorBannerOptions): TemplateResult {
   return html`<div class="error-banner" part="error-banner" role="alert">
     <p class="error-banner-message" part="error-banner-message">${l.msg(errorMessageKey(error))}</p>
-    ${onRetry ? renderButton({ label: l.msg('action.retry'), variant: 'secondary', onClick: onRetry }) : nothing}
+    ${onRetry && isRetryable(error) ? renderButton({ label: l.msg('action.retry'), variant: 'secondary', onClick: onRetry }) : nothing}
   </div>`;
 }

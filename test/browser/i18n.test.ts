@@ -5,6 +5,15 @@ import type { OkaeriConfigElement } from '../../components/config/config.compone
 import { configure } from '../../src/config/global.js';
 import { en } from '../../src/i18n/en.js';
 import { ja } from '../../src/i18n/ja.js';
+import type { Catalog, PluralMessage } from '../../src/i18n/messages.js';
+import { checklistEn } from '../../components/reonboarding-checklist/reonboarding-checklist.messages.en.js';
+import { checklistJa } from '../../components/reonboarding-checklist/reonboarding-checklist.messages.ja.js';
+import { directoryEn } from '../../components/directory/directory.messages.en.js';
+import { directoryJa } from '../../components/directory/directory.messages.ja.js';
+import { signupEn } from '../../components/signup-form/signup-form.messages.en.js';
+import { signupJa } from '../../components/signup-form/signup-form.messages.ja.js';
+import { welcomeEn } from '../../components/welcome-card/welcome-card.messages.en.js';
+import { welcomeJa } from '../../components/welcome-card/welcome-card.messages.ja.js';
 import { formatPersonName, initials } from '../../src/i18n/names.js';
 import { define } from '../../src/internal/define.js';
 import './probe.js';
@@ -35,13 +44,54 @@ describe('i18n', () => {
   });
 
   describe('catalogs', () => {
-    it('have the same keys, no empty message, and the same placeholders in en and ja', () => {
-      expect(Object.keys(ja).sort()).to.deep.equal(Object.keys(en).sort());
-      for (const key of Object.keys(en) as (keyof typeof en)[]) {
-        expect(en[key].trim(), `en ${key}`).not.to.equal('');
-        expect(ja[key].trim(), `ja ${key}`).not.to.equal('');
-        expect(placeholders(ja[key]), `placeholders of ${key}`).to.deep.equal(placeholders(en[key]));
+    const sets = {
+      shared: [en, ja],
+      signup: [signupEn, signupJa],
+      welcome: [welcomeEn, welcomeJa],
+      checklist: [checklistEn, checklistJa],
+      directory: [directoryEn, directoryJa],
+    } as const;
+    const forms = (message: string | PluralMessage) => (typeof message === 'string' ? [message] : Object.values(message));
+    for (const [name, [english, japanese]] of Object.entries(sets) as [string, readonly [Catalog, Catalog]][]) {
+      it(`${name}: the same keys, no empty message, and the same placeholders in en and ja`, () => {
+        expect(Object.keys(japanese).sort()).to.deep.equal(Object.keys(english).sort());
+        for (const key of Object.keys(english)) {
+          for (const text of [...forms(english[key]!), ...forms(japanese[key]!)]) expect(text.trim(), key).not.to.equal('');
+          const wanted = placeholders(forms(english[key]!)[0]!);
+          for (const text of forms(japanese[key]!)) expect(placeholders(text), `placeholders of ${key}`).to.deep.equal(wanted);
+        }
+      });
+    }
+
+    it('keep each key in one catalog: a widget namespace never repeats a shared key', () => {
+      const seen = new Map<string, string>();
+      for (const [name, [english]] of Object.entries(sets) as [string, readonly [Catalog, Catalog]][]) {
+        for (const key of Object.keys(english)) {
+          expect(seen.get(key), `${key} in ${name}`).to.equal(undefined);
+          seen.set(key, name);
+        }
       }
+    });
+
+    it('use one word for signing in, in Japanese (サインイン, never ログイン)', () => {
+      for (const [, [, japanese]] of Object.entries(sets) as [string, readonly [Catalog, Catalog]][]) {
+        for (const message of Object.values(japanese)) for (const text of forms(message)) expect(text).not.to.include('ログイン');
+      }
+    });
+
+    it('choose plural forms with Intl.PluralRules', async () => {
+      const el = await fixture<OkaeriProbe>(html`<okaeri-probe lang="en"></okaeri-probe>`);
+      const one = { one: '{count} result', other: '{count} results' };
+      configure({ messages: { en: { 'action.save': one }, ja: { 'action.save': { other: '{count}件' } } } });
+      await el.updateComplete;
+      const msg = (count: number) => (el as unknown as { localize: { msg(key: string, params: object): string } }).localize.msg('action.save', { count });
+      expect(msg(1)).to.equal('1 result');
+      expect(msg(2)).to.equal('2 results');
+      expect(msg(0)).to.equal('0 results');
+      expect(msg(1200)).to.equal('1,200 results');
+      el.lang = 'ja';
+      await el.updateComplete;
+      expect(msg(1)).to.equal('1件');
     });
   });
 

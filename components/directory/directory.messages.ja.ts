@@ -1,0 +1,32 @@
+import type { DirectoryMessages } from './directory.messages.en.js';
+
+/** <okaeri-directory>'s Japanese strings; the type demands exactly the English keys. */
+export const directoryJa: DirectoryMessages = {
+  'directory.label': 'アルムナイ名簿',
+  'directory.search': '検索',
+  'directory.searchHint': '氏名（ふりがな・ローマ字も可）、会社名、役職、部署',
+  'directory.filters': '絞り込み',
+  'directory.department': '在籍時の部署',
+  'directory.anyDepartment': 'すべての部署',
+  'directory.interests': '関心のあること',
+  'directory.location': '所在地',
+  'directory.leftFrom': '退職年（この年以降）',
+  'directory.leftTo': '退職年（この年以前）',
+  'directory.clear': '検索条件をクリア',
+  'directory.results': '検索結果',
+  'directory.count': '{count}件の結果',
+  'directory.countMore': '{count}件を表示しています。続きがあります',
+  'directory.loadMore': '続きを読み込む',
+  'directory.searching': '検索しています…',
+  'directory.empty': '条件に一致する方が見つかりませんでした。',
+  'directory.emptyHint': '語句を減らすか短くする、ふりがなやローマ字で探す、絞り込みを外すなどをお試しください。',
+  'directory.emptyAll': 'まだ名簿に掲載されている方はいません。',
+  'directory.authRequired': 'アルムナイ名簿をご覧になるにはサインインしてください。',
+  'directory.pageError': '続きを読み込めませんでした。',
+  'directory.years': '{from}〜{to}年',
+  'directory.joinedIn': '{year}年入社',
+  'directory.leftIn': '{year}年退職',
+  'directory.contact': '連絡する',
+  'directory.contactName': '{name}に連絡する',
+  'directory.profile': 'プロフィール',
+};
