@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.js';
+import { prepareDirectorySync } from './directory.js';
 import type { AlumnusProfile } from '../domain/member-view.js';
 import type { Visibility } from '../domain/visibility.js';
 
@@ -24,6 +25,7 @@ export function prepareAlumnusInsert(db: Db): (alumnus: AlumnusRecord) => void {
        contact_consent, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const syncDirectory = prepareDirectorySync(db);
   const insertConsent = db.prepare(
     `INSERT INTO consents (id, alumni_id, privacy_policy_version, contact, consented_at)
      VALUES (?, ?, ?, ?, ?)`,
@@ -36,5 +38,7 @@ export function prepareAlumnusInsert(db: Db): (alumnus: AlumnusRecord) => void {
       a.listed ? 1 : 0, JSON.stringify(a.visibility), a.contactConsent ? 1 : 0, a.createdAt, a.createdAt,
     );
     insertConsent.run(a.consentId, a.id, a.privacyPolicyVersion, a.contactConsent ? 1 : 0, a.createdAt);
+    // The directory index is the application's to keep, in the caller's transaction.
+    syncDirectory(a.id);
   };
 }

@@ -1,5 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/open.js';
+import {
+  type DirectoryEntry,
+  type DirectoryOrder,
+  directoryEntry,
+  directorySearchText,
+  interestMask,
+  sortKeys,
+} from '../domain/directory-entry.js';
 import { INTEREST_IDS, type InterestId } from '../domain/interests.js';
 import {
   AUDIENCE_RANK,
@@ -7,32 +15,36 @@ import {
   type Audience,
   type StoredVisibility,
   parseVisibility,
-  visibilityRank,
 } from '../domain/member-view.js';
-import { indexText, normalizeSearchText, searchWords, wordQuery } from '../domain/search-text.js';
-import type { VisibilityField } from '../domain/visibility.js';
+import { normalizeSearchText, wordQueries } from '../domain/search-text.js';
 
 /*
- * The directory index (migrations 2 and 3) is two tables kept in sync by triggers on `alumni` and
- * `departments`, so every writer (the signup route, the seeders, a future profile editor) keeps
- * it current in the same transaction as its write:
+ * The directory index (migration 5) is two tables the application keeps in step with `alumni`
+ * and `departments`: every write to an alumnus calls `syncDirectoryEntries` (a department rename:
+ * `syncDepartmentEntries`) in the same transaction, with rows computed by the pure
+ * `directoryEntry` (server/domain/directory-entry.ts). No JavaScript runs inside the database, so
+ * a PostgreSQL implementation writes the same rows the same way.
  *
- * - `directory_entries`: one row per alumnus, keyed by `entry_id`, with the sort key, the listed
- *   flag, and each filterable value next to its visibility rank (0 alumni, 1 hr, 2 hidden). A
- *   filter compares the rank with the viewer's, so it never matches a value the viewer may not
- *   see. A covering index holds all of it in directory order.
+ * - `directory_entries`: one row per alumnus, keyed by `entry_id`, with a sort key per order
+ *   (`sort_ja`, `sort_en`), the listed flag, and each filterable value next to its visibility rank
+ *   (0 alumni, 1 hr, 2 hidden). A filter compares the rank with the viewer's, so it never matches a
+ *   value the viewer may not see. A covering index per order holds all of it in that order.
  * - `directory_search`: a contentless FTS5 table with the same rowid, holding bigram tokens of the
- *   normalized searchable text in two columns by visibility: `a` has names and everything at the
- *   'alumni' level, `h` what is at the 'hr' level. Hidden values are not indexed at all. Alumni
- *   and employees search column `a` only; HR searches both.
+ *   normalized searchable text (and marked romaji tokens) in two columns by visibility: `a` has
+ *   names and everything at the 'alumni' level, `h` what is at the 'hr' level. Hidden values are
+ *   not indexed at all. Alumni and employees search column `a` only; HR searches both.
  *
- * The triggers call the SQL functions below, so every connection that writes alumni must have
- * them: `openDatabase` registers them before migrating.
+ * `DIRECTORY_INDEX_VERSION` names the index's contents: when tokenization or sort keys change,
+ * bump it and `ensureDirectoryIndex` rebuilds the index on the next start, no migration needed.
  */
+export const DIRECTORY_INDEX_VERSION = 1;
 
-const SORT_KEY_SEPARATOR = '\u0001'; // below every character a name can hold: "ab" sorts before "abc"
+export { directoryEntry, directorySearchText, interestMask } from '../domain/directory-entry.js';
 
-/** The order of the directory: reading (furigana) when everyone may see it, else the written name. */
+/**
+ * The `ja` sort key, with the signature the index had before migration 5 (kept for callers
+ * written against it). New code: `directoryEntry(...)`, which gives `sortJa` and `sortEn`.
+ */
 export function sortKey(
   familyName: string,
   givenName: string,
@@ -40,73 +52,11 @@ export function sortKey(
   givenNameKana: string | null,
   visibility: StoredVisibility,
 ): string {
-  const everyone = (field: VisibilityField, value: string | null) =>
-    value && visibilityRank(visibility, field) === AUDIENCE_RANK.alumni ? value : null;
-  return (
-    normalizeSearchText(everyone('familyNameKana', familyNameKana) ?? familyName) +
-    SORT_KEY_SEPARATOR +
-    normalizeSearchText(everyone('givenNameKana', givenNameKana) ?? givenName)
-  );
+  return sortKeys({ familyName, givenName, familyNameKana, givenNameKana, visibility }).ja;
 }
 
-interface SearchableFields {
-  familyName: string;
-  givenName: string;
-  familyNameKana: string | null;
-  givenNameKana: string | null;
-  currentCompany: string | null;
-  currentRole: string | null;
-  departmentNameEn: string | null;
-  departmentNameJa: string | null;
-  departmentOther: string | null;
-  visibility: StoredVisibility;
-}
-
-const joined = (text: string) => normalizeSearchText(text).replaceAll(' ', '');
-
-/**
- * The index text of one column: names and 'alumni' level fields for `alumni`, 'hr' level fields
- * for `hr`. Names are indexed as family, given, and family+given written together (佐藤花子).
- */
-export function directorySearchText(level: Audience, fields: SearchableFields): string {
-  const rank = AUDIENCE_RANK[level];
-  const at = (field: VisibilityField) => visibilityRank(fields.visibility, field) === rank;
-  const words: string[] = [];
-  const add = (text: string | null) => words.push(...searchWords(text));
-
-  if (level === 'alumni') {
-    add(fields.familyName);
-    add(fields.givenName);
-    words.push(joined(fields.familyName) + joined(fields.givenName));
-  }
-  if (at('familyNameKana')) add(fields.familyNameKana);
-  if (at('givenNameKana')) add(fields.givenNameKana);
-  // The full reading belongs to the column of its less visible half, and to none if either is hidden.
-  const kanaRank = Math.max(
-    visibilityRank(fields.visibility, 'familyNameKana'),
-    visibilityRank(fields.visibility, 'givenNameKana'),
-  );
-  if (kanaRank === rank && fields.familyNameKana && fields.givenNameKana) {
-    words.push(joined(fields.familyNameKana) + joined(fields.givenNameKana));
-  }
-  if (at('currentCompany')) add(fields.currentCompany);
-  if (at('currentRole')) add(fields.currentRole);
-  if (at('department')) {
-    add(fields.departmentNameEn);
-    add(fields.departmentNameJa);
-    add(fields.departmentOther);
-  }
-  return indexText([...new Set(words.filter(Boolean))]);
-}
-
-export function interestMask(interests: readonly string[]): number {
-  let mask = 0;
-  for (const interest of interests) {
-    const bit = INTEREST_IDS.indexOf(interest as InterestId);
-    if (bit >= 0) mask |= 1 << bit;
-  }
-  return mask;
-}
+/** The order column of each language. */
+const SORT_COLUMN: Record<DirectoryOrder, 'sort_ja' | 'sort_en'> = { ja: 'sort_ja', en: 'sort_en' };
 
 function parseInterests(json: string): InterestId[] {
   try {
@@ -121,14 +71,17 @@ function parseInterests(json: string): InterestId[] {
 
 type SqlText = string | null;
 
-/** The SQL functions the directory triggers call. Pure and deterministic. */
+/**
+ * The SQL functions the triggers of migrations 2 and 3 call. Migration 4 drops those triggers;
+ * the functions stay registered only so that a database still at version 1–3 can migrate.
+ */
 export function registerDirectoryFunctions(db: Database.Database): void {
   const options = { deterministic: true };
   db.function(
     'okaeri_sort_key',
     options,
-    (family: string, given: string, familyKana: SqlText, givenKana: SqlText, visibility: string) =>
-      sortKey(family, given, familyKana, givenKana, parseVisibility(visibility)),
+    (familyName: string, givenName: string, familyNameKana: SqlText, givenNameKana: SqlText, visibility: string) =>
+      sortKeys({ familyName, givenName, familyNameKana, givenNameKana, visibility: parseVisibility(visibility) }).ja,
   );
   db.function('okaeri_search_key', options, (text: SqlText) => (text ? normalizeSearchText(text) : null));
   db.function('okaeri_interest_mask', options, (json: string) => interestMask(parseInterests(json)));
@@ -164,6 +117,148 @@ export function registerDirectoryFunctions(db: Database.Database): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Writing the index
+
+interface IndexSourceRow {
+  id: string;
+  family_name: string;
+  given_name: string;
+  family_name_kana: string | null;
+  given_name_kana: string | null;
+  department_id: string | null;
+  department_other: string | null;
+  left_month: string | null;
+  current_company: string | null;
+  current_position: string | null;
+  location: string | null;
+  interests: string;
+  listed: number;
+  visibility: string;
+  name_en: string | null;
+  name_ja: string | null;
+}
+
+const INDEX_SOURCE = `SELECT al.id, al.family_name, al.given_name, al.family_name_kana, al.given_name_kana,
+    al.department_id, al.department_other, al.left_month, al.current_company, al.current_position,
+    al.location, al.interests, al.listed, al.visibility, d.name_en, d.name_ja
+  FROM alumni al LEFT JOIN departments d ON d.id = al.department_id`;
+
+function entryOf(row: IndexSourceRow): DirectoryEntry {
+  return directoryEntry({
+    id: row.id,
+    familyName: row.family_name,
+    givenName: row.given_name,
+    familyNameKana: row.family_name_kana,
+    givenNameKana: row.given_name_kana,
+    currentCompany: row.current_company,
+    currentRole: row.current_position,
+    departmentId: row.department_id,
+    departmentNameEn: row.name_en,
+    departmentNameJa: row.name_ja,
+    departmentOther: row.department_other,
+    location: row.location,
+    left: row.left_month,
+    interests: parseInterests(row.interests),
+    listed: row.listed === 1,
+    visibility: parseVisibility(row.visibility),
+  });
+}
+
+/** Writes one computed entry (insert or replace), keeping its entry id, and its search row. */
+function prepareEntryWriter(db: Db): (entry: DirectoryEntry) => void {
+  const upsert = db.prepare<unknown[], number>(
+    `INSERT INTO directory_entries (alumni_id, listed, sort_ja, sort_en, department_id, department_rank,
+       location_key, location_rank, left_year, left_rank, interest_mask, interests_rank)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (alumni_id) DO UPDATE SET listed = excluded.listed, sort_ja = excluded.sort_ja,
+       sort_en = excluded.sort_en, department_id = excluded.department_id,
+       department_rank = excluded.department_rank, location_key = excluded.location_key,
+       location_rank = excluded.location_rank, left_year = excluded.left_year, left_rank = excluded.left_rank,
+       interest_mask = excluded.interest_mask, interests_rank = excluded.interests_rank
+     RETURNING entry_id`,
+  ).pluck();
+  const deleteSearch = db.prepare('DELETE FROM directory_search WHERE rowid = ?');
+  const insertSearch = db.prepare('INSERT INTO directory_search (rowid, a, h) VALUES (?, ?, ?)');
+  return (e) => {
+    const entryId = upsert.get(
+      e.alumniId, e.listed ? 1 : 0, e.sortJa, e.sortEn, e.departmentId, e.departmentRank, e.locationKey,
+      e.locationRank, e.leftYear, e.leftRank, e.interestMask, e.interestsRank,
+    )!;
+    deleteSearch.run(entryId);
+    insertSearch.run(entryId, e.searchAlumni, e.searchHr);
+  };
+}
+
+/**
+ * Brings the index in step with the alumni `ids` after any write to them (insert, update or
+ * delete): call it inside the write's transaction. The returned function is prepared once, so a
+ * bulk insert pays for the statements once.
+ */
+export function prepareDirectorySync(db: Db): (ids: string | readonly string[]) => void {
+  const source = db.prepare<[string], IndexSourceRow>(`${INDEX_SOURCE} WHERE al.id = ?`);
+  const write = prepareEntryWriter(db);
+  const findEntry = db.prepare<[string], number>('SELECT entry_id FROM directory_entries WHERE alumni_id = ?').pluck();
+  const deleteSearch = db.prepare('DELETE FROM directory_search WHERE rowid = ?');
+  const deleteEntry = db.prepare('DELETE FROM directory_entries WHERE entry_id = ?');
+  return (ids) => {
+    for (const id of typeof ids === 'string' ? [ids] : ids) {
+      const row = source.get(id);
+      if (row) {
+        write(entryOf(row));
+        continue;
+      }
+      const entryId = findEntry.get(id);
+      if (entryId !== undefined) {
+        deleteSearch.run(entryId);
+        deleteEntry.run(entryId);
+      }
+    }
+  };
+}
+
+/** `prepareDirectorySync(db)(ids)`, for a single write. */
+export function syncDirectoryEntries(db: Db, ids: string | readonly string[]): void {
+  prepareDirectorySync(db)(ids);
+}
+
+/** After a department's names change: its members' search text holds them. */
+export function syncDepartmentEntries(db: Db, departmentId: string): void {
+  const ids = db.prepare<[string], string>('SELECT id FROM alumni WHERE department_id = ?').pluck().all(departmentId);
+  syncDirectoryEntries(db, ids);
+}
+
+/** Empties the index and writes every alumnus's entry again (in one transaction). */
+export function rebuildDirectoryIndex(db: Db): void {
+  db.transaction(() => {
+    db.exec('DELETE FROM directory_search; DELETE FROM directory_entries;');
+    const write = prepareEntryWriter(db);
+    // In batches: a statement that is still being read cannot share the connection with writes.
+    const batch = db.prepare<[number], IndexSourceRow & { position: number }>(
+      `${INDEX_SOURCE.replace('SELECT ', 'SELECT al.rowid AS position, ')} WHERE al.rowid > ? ORDER BY al.rowid LIMIT 2000`,
+    );
+    for (let rows = batch.all(0); rows.length; rows = batch.all(rows[rows.length - 1]!.position)) {
+      for (const row of rows) write(entryOf(row));
+    }
+    db.prepare('DELETE FROM directory_index_state').run();
+    db.prepare('INSERT INTO directory_index_state (version) VALUES (?)').run(DIRECTORY_INDEX_VERSION);
+  }).immediate();
+}
+
+/**
+ * Rebuilds the index when it was written by another version of the code (or never, right after
+ * migration 5). Run after migrating, before serving.
+ */
+export function ensureDirectoryIndex(db: Db): void {
+  const current = () =>
+    db.prepare<[], number | null>('SELECT MAX(version) FROM directory_index_state').pluck().get() === DIRECTORY_INDEX_VERSION;
+  if (current()) return;
+  // Checked again under the write lock: another process on the same file may have just rebuilt it.
+  db.transaction(() => {
+    if (!current()) rebuildDirectoryIndex(db);
+  }).immediate();
+}
+
+// ---------------------------------------------------------------------------------------------
 // Reading
 
 export interface DirectoryPosition {
@@ -173,6 +268,8 @@ export interface DirectoryPosition {
 
 export interface DirectoryQuery {
   audience: Audience;
+  /** Which sort key orders the list (and the cursor): the request's language. Default `ja`. */
+  order?: DirectoryOrder;
   /** Normalized query words; every one must match (AND). */
   words: readonly string[];
   /** Any of these (OR). */
@@ -215,7 +312,12 @@ function statement(db: Db, sql: string): Database.Statement {
 /** The FTS5 query: every word, in the columns the audience may search. */
 export function matchExpression(audience: Audience, words: readonly string[]): string {
   const columns = audience === 'hr' ? '{a h}' : 'a';
-  return words.map((word) => `${columns} : ${wordQuery(word)}`).join(' AND ');
+  return words
+    .map((word) => {
+      const alternatives = wordQueries(word).map((expression) => `${columns} : ${expression}`);
+      return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`;
+    })
+    .join(' AND ');
 }
 
 /** SQLite's BINARY collation (UTF-8 byte order), which is UTF-16 code unit order except for surrogates. */
@@ -224,6 +326,7 @@ function compareText(a: string, b: string): number {
 }
 
 export function listDirectory(db: Db, query: DirectoryQuery): DirectoryPage {
+  const sort = SORT_COLUMN[query.order ?? 'ja'];
   const conditions: string[] = [];
   const params: Record<string, unknown> = { rank: AUDIENCE_RANK[query.audience], limit: query.limit + 1 };
   if (query.audience !== 'hr') conditions.push('e.listed = 1');
@@ -250,15 +353,15 @@ export function listDirectory(db: Db, query: DirectoryQuery): DirectoryPage {
     params.leftTo = query.leftTo;
   }
   if (query.after) {
-    conditions.push('(e.sort_key, e.alumni_id) > (:afterKey, :afterId)');
+    conditions.push(`(e.${sort}, e.alumni_id) > (:afterKey, :afterId)`);
     params.afterKey = query.after.sortKey;
     params.afterId = query.after.id;
   }
   const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
-  const order = ' ORDER BY e.sort_key, e.alumni_id LIMIT :limit';
+  const order = ` ORDER BY e.${sort}, e.alumni_id LIMIT :limit`;
   let positions: DirectoryPosition[];
   if (!query.words.length) {
-    positions = statement(db, `SELECT e.alumni_id AS id, e.sort_key AS sortKey FROM directory_entries e${where}${order}`)
+    positions = statement(db, `SELECT e.alumni_id AS id, e.${sort} AS sortKey FROM directory_entries e${where}${order}`)
       .all(params) as DirectoryPosition[];
   } else {
     params.match = matchExpression(query.audience, query.words);
@@ -273,7 +376,7 @@ export function listDirectory(db: Db, query: DirectoryQuery): DirectoryPage {
       `WITH m AS MATERIALIZED (SELECT rowid AS entry_id FROM directory_search WHERE directory_search MATCH :match LIMIT :cap)
        SELECT NULL AS id, NULL AS sortKey, (SELECT COUNT(*) FROM m) AS matches
        UNION ALL
-       SELECT * FROM (SELECT e.alumni_id, e.sort_key, NULL
+       SELECT * FROM (SELECT e.alumni_id, e.${sort}, NULL
          FROM m CROSS JOIN directory_entries e ON e.entry_id = m.entry_id
          WHERE (SELECT COUNT(*) FROM m) < :cap${conditions.map((condition) => ` AND ${condition}`).join('')}
          ${order})`,
@@ -289,7 +392,7 @@ export function listDirectory(db: Db, query: DirectoryQuery): DirectoryPage {
       const walk = `+e.entry_id IN (SELECT rowid FROM directory_search WHERE directory_search MATCH :match)`;
       positions = statement(
         db,
-        `SELECT e.alumni_id AS id, e.sort_key AS sortKey FROM directory_entries e WHERE ${[...conditions, walk].join(' AND ')}${order}`,
+        `SELECT e.alumni_id AS id, e.${sort} AS sortKey FROM directory_entries e WHERE ${[...conditions, walk].join(' AND ')}${order}`,
       ).all(params) as DirectoryPosition[];
     }
   }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { registerDirectoryFunctions } from '../data/directory.js';
+import { ensureDirectoryIndex, registerDirectoryFunctions } from '../data/directory.js';
 import { MIGRATIONS } from './migrations.js';
 import { migrate } from './migrate.js';
 
@@ -14,8 +14,10 @@ export function openDatabase(path: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  // The directory index's triggers call these: every connection that writes alumni needs them.
+  // Migrations 2 and 3 call these (a database at version 1–4 still runs them); nothing after does.
   registerDirectoryFunctions(db);
   migrate(db, MIGRATIONS);
+  // The directory index is computed in TypeScript: written after migration 5, or when its version changes.
+  ensureDirectoryIndex(db);
   return db;
 }

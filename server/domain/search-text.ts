@@ -1,7 +1,7 @@
 /**
  * Text normalization and tokenization for the directory search, shared by the index (written by
- * SQLite triggers through the functions in `server/data/directory.ts`) and the query, so that
- * both sides always agree.
+ * the application in the same transaction as every alumni write, see `server/data/directory.ts`)
+ * and the query, so that both sides always agree.
  *
  * Normalization: NFKC (full-width latin and digits → half-width, half-width katakana → full-width),
  * lower case, Latin diacritics dropped (José → jose), katakana → hiragana (サトウ → さとう), and every
@@ -13,7 +13,20 @@
  * word is the prefix query `"x"*`, which matches any bigram starting with x or a word's last
  * character. Unlike a trigram index, two-character queries such as 鈴木 or さとう's first two kana
  * are answered from the index.
+ *
+ * Romaji: a reading in kana (さとう) is also indexed as its canonical romaji (`sato`, see
+ * `romaji.ts`), and so is a name written in Latin letters; those tokens carry a marker character
+ * (`ROMAJI_MARK`) so they only ever meet a romaji query, never a company or role written in Latin
+ * letters. A Latin-letter query word matches its own letters anywhere, or its canonical romaji in
+ * the romaji tokens: `satoh` finds さとう and a member who writes their name "Satou".
  */
+import { canonicalRomaji, isLatinWord } from './romaji.js';
+
+/**
+ * Prefixes every romaji token. NFKC turns it into a plain "r", so no query text can contain it:
+ * only `romajiWordQuery` produces it.
+ */
+export const ROMAJI_MARK = '\u02b3'; // ʳ MODIFIER LETTER SMALL R
 
 const KATAKANA_START = 0x30a1; // ァ
 const KATAKANA_END = 0x30f6; // ヶ
@@ -83,6 +96,37 @@ export function wordQuery(word: string): string {
   if (chars.length === 1) return `"${chars[0]}"*`;
   const bigrams: string[] = [];
   for (let index = 0; index < chars.length - 1; index++) bigrams.push(chars[index]! + chars[index + 1]!);
+  return `"${bigrams.join(' ')}"`;
+}
+
+/** The index tokens of one canonical romaji word: its tokens, each marked as romaji. */
+export function romajiTokens(canonical: string): string[] {
+  return wordTokens(canonical).map((token) => ROMAJI_MARK + token);
+}
+
+/** What goes into an FTS5 column: the words' tokens, then the marked tokens of the romaji words. */
+export function indexTextWithRomaji(words: readonly string[], romaji: readonly string[]): string {
+  return [...words.flatMap(wordTokens), ...romaji.flatMap(romajiTokens)].join(' ');
+}
+
+/**
+ * The FTS5 expressions one query word may match, any of them: the word itself, and for a word of
+ * Latin letters its canonical romaji among the romaji tokens.
+ */
+export function wordQueries(word: string): string[] {
+  const queries = [wordQuery(word)];
+  if (isLatinWord(word)) {
+    const canonical = canonicalRomaji(word.slice(0, MAX_QUERY_WORD_LENGTH));
+    if (canonical) queries.push(markedQuery(canonical));
+  }
+  return queries;
+}
+
+function markedQuery(word: string): string {
+  const chars = characters(word).slice(0, MAX_QUERY_WORD_LENGTH);
+  if (chars.length === 1) return `"${ROMAJI_MARK}${chars[0]}"*`;
+  const bigrams: string[] = [];
+  for (let index = 0; index < chars.length - 1; index++) bigrams.push(ROMAJI_MARK + chars[index]! + chars[index + 1]!);
   return `"${bigrams.join(' ')}"`;
 }
 

@@ -3,6 +3,7 @@ import { type TokenRole, mintToken } from '../../server/auth.js';
 import { type Db, openDatabase } from '../../server/db/open.js';
 import { DEFAULT_VISIBILITY, type Visibility } from '../../server/domain/visibility.js';
 import { type AlumnusRecord, prepareAlumnusInsert } from '../../server/data/alumni.js';
+import { type SqliteStore, sqliteStore } from '../../server/data/sqlite.js';
 import { DEPARTMENTS } from '../../server/seed/catalog.js';
 import { TEST_SECRET } from './harness.js';
 
@@ -44,6 +45,8 @@ export function alumnus(
 
 export interface DirectoryFixture {
   db: Db;
+  /** The app's store over `db` (for the seeders, which write through it). */
+  store: SqliteStore;
   app: ReturnType<typeof createApp>;
   add(...records: AlumnusRecord[]): AlumnusRecord[];
   /** GET `path` as `role` ('public': no token); the parsed body and the status. */
@@ -60,16 +63,18 @@ function bearer(role: TokenRole): Promise<string> {
 }
 
 /** An in-memory database with the departments and the given alumni, and its app. */
-export function directoryFixture(options: Partial<Omit<AppOptions, 'db'>> = {}): DirectoryFixture {
+export function directoryFixture(options: Partial<Omit<AppOptions, 'store'>> = {}): DirectoryFixture {
   const db = openDatabase(':memory:');
   const insertDepartment = db.prepare('INSERT INTO departments (id, name_en, name_ja, sort) VALUES (?, ?, ?, ?)');
   DEPARTMENTS.forEach((department, index) =>
     insertDepartment.run(department.id, department.name.en, department.name.ja, index + 1),
   );
   const insert = prepareAlumnusInsert(db);
-  const app = createApp({ jwtSecret: TEST_SECRET, corsOrigins: [], ...options, db });
+  const store = sqliteStore(db);
+  const app = createApp({ jwtSecret: TEST_SECRET, corsOrigins: [], ...options, store });
   return {
     db,
+    store,
     app,
     add(...records) {
       db.transaction(() => records.forEach(insert))();
@@ -103,6 +108,8 @@ export async function walkAll(
   role: TokenRole,
   params: Record<string, string | number | readonly string[] | undefined>,
   between?: (page: number) => void,
+  /** Filled with every `nextCursor` issued on the way. */
+  cursors?: string[],
 ): Promise<any[]> {
   const items: any[] = [];
   let cursor: string | undefined;
@@ -112,6 +119,7 @@ export async function walkAll(
     items.push(...body.items);
     if (body.nextCursor === null) return items;
     cursor = body.nextCursor;
+    cursors?.push(body.nextCursor);
     between?.(page);
   }
   throw new Error('the cursor never ended');

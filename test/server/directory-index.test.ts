@@ -1,12 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import {
   type DirectoryQuery,
   directoryPlan,
+  ensureDirectoryIndex,
   listDirectory,
   registerDirectoryFunctions,
+  syncDirectoryEntries,
 } from '../../server/data/directory.js';
+import { openDatabase } from '../../server/db/open.js';
 import { migrate } from '../../server/db/migrate.js';
 import { MIGRATIONS } from '../../server/db/migrations.js';
 import type { Audience } from '../../server/domain/member-view.js';
@@ -47,6 +53,9 @@ const QUERIES: [string, Partial<DirectoryQuery>][] = [
   ['a search and a department', { words: queryWords('a'), departments: ['engineering', 'sales'] }],
   ['a search and the year people left', { words: queryWords('い'), leftFrom: 2010, leftTo: 2020 }],
   ['a department', { departments: ['engineering'] }],
+  ['romaji', { words: queryWords('sato') }],
+  ['romaji, in en order', { words: queryWords('ka'), order: 'en' }],
+  ['a department, in en order', { departments: ['engineering'], order: 'en' }],
 ];
 
 function snapshot(db: Database.Database): Map<string, string[]> {
@@ -57,65 +66,68 @@ function snapshot(db: Database.Database): Map<string, string[]> {
   return pages;
 }
 
-const ENTRY_COLUMNS = `alumni_id, entry_id, sort_key, listed, department_id, department_rank, location_key,
-  location_rank, left_year, left_rank, interest_mask, interests_rank`;
-
-describe('directory migration 3 (entries keyed by entry id)', () => {
-  it('upgrades a database created at migration 2 with its data intact and the index in step', () => {
-    const db = new Database(':memory:');
+describe('directory migration 5 (the index kept by the application)', () => {
+  it('upgrades a database whose index triggers ran, with the same pages as a new one and no trigger left', async () => {
+    const fresh = directoryFixture();
+    const old = new Database(':memory:');
     try {
-      db.pragma('foreign_keys = ON');
-      registerDirectoryFunctions(db);
-      migrate(db, MIGRATIONS.slice(0, 2));
-      const insertDepartment = db.prepare('INSERT INTO departments (id, name_en, name_ja, sort) VALUES (?, ?, ?, ?)');
+      await seedAlumni(fresh.store, 600, { seed: 31 });
+      // The same members in a database at migration 4, written through its triggers.
+      old.pragma('foreign_keys = ON');
+      registerDirectoryFunctions(old);
+      migrate(old, MIGRATIONS.slice(0, 4));
+      const insertDepartment = old.prepare('INSERT INTO departments (id, name_en, name_ja, sort) VALUES (?, ?, ?, ?)');
       DEPARTMENTS.forEach((department, index) =>
         insertDepartment.run(department.id, department.name.en, department.name.ja, index + 1),
       );
-      seedAlumni(db, 600, { seed: 31 });
-      const entriesBefore = db.prepare(`SELECT ${ENTRY_COLUMNS} FROM directory_entries ORDER BY alumni_id`).all();
-      const pagesBefore = snapshot(db);
+      const columns = (fresh.db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('alumni') as string[]).join(', ');
+      const rows = fresh.db.prepare(`SELECT ${columns} FROM alumni ORDER BY rowid`).raw().all() as unknown[][];
+      const insert = old.prepare(`INSERT INTO alumni (${columns}) VALUES (${rows[0]!.map(() => '?').join(', ')})`);
+      old.transaction(() => rows.forEach((row) => insert.run(...row)))();
+      assert.equal(old.prepare('SELECT COUNT(*) FROM directory_entries').pluck().get(), 600);
 
-      migrate(db, MIGRATIONS);
+      migrate(old, MIGRATIONS);
+      ensureDirectoryIndex(old);
 
-      assert.equal(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get(), MIGRATIONS.length);
-      const table = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'directory_entries'").pluck().get() as string;
-      assert.match(table, /entry_id INTEGER PRIMARY KEY/);
-      assert.doesNotMatch(table, /WITHOUT ROWID/);
-      assert.deepEqual(db.prepare(`SELECT ${ENTRY_COLUMNS} FROM directory_entries ORDER BY alumni_id`).all(), entriesBefore);
-      assert.deepEqual(snapshot(db), pagesBefore);
-      const triggers = db
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name")
-        .pluck()
-        .all();
-      assert.deepEqual(triggers, [
-        'alumni_directory_delete', 'alumni_directory_insert', 'alumni_directory_update', 'departments_directory_rename',
-      ]);
-
-      // The recreated triggers keep the index in step with every kind of write.
-      const insert = prepareAlumnusInsert(db);
-      const added = alumnus({ familyName: '新井', givenName: '光', familyNameKana: 'あらい', currentCompany: 'Quillfeather Labs' });
-      db.transaction(() => insert(added))();
-      const hr = (text: string) => walk(db, query('hr', { words: queryWords(text) }));
-      assert.deepEqual(hr('quillfeather'), [added.id]);
-      db.prepare("UPDATE alumni SET current_company = 'Zephyrine Works' WHERE id = ?").run(added.id);
-      assert.deepEqual(hr('quillfeather'), []);
-      assert.deepEqual(hr('zephyrine'), [added.id]);
-      db.prepare("UPDATE departments SET name_en = 'Engineering and Quarks' WHERE id = 'engineering'").run();
-      assert.ok(hr('quarks').includes(added.id));
-      const victim = entriesBefore[0] as { alumni_id: string };
-      db.prepare('DELETE FROM consents WHERE alumni_id = ?').run(victim.alumni_id);
-      db.prepare('DELETE FROM alumni WHERE id = ?').run(victim.alumni_id);
-      assert.equal(db.prepare('SELECT COUNT(*) FROM directory_entries WHERE alumni_id = ?').pluck().get(victim.alumni_id), 0);
-      assert.equal(
-        db.prepare('SELECT COUNT(*) FROM directory_entries').pluck().get(),
-        db.prepare('SELECT COUNT(*) FROM alumni').pluck().get(),
-      );
-      // Every member is found by their name written together, and the FTS index is sound.
-      const names = db.prepare('SELECT id, family_name || given_name AS name FROM alumni').all() as { id: string; name: string }[];
-      for (const { id, name } of names) assert.ok(hr(name).includes(id), `${name} (${id})`);
-      db.exec("INSERT INTO directory_search (directory_search, rank) VALUES ('integrity-check', 0)");
+      assert.equal(old.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get(), MIGRATIONS.length);
+      assert.deepEqual(old.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").pluck().all(), []);
+      assert.deepEqual(snapshot(old), snapshot(fresh.db));
+      for (const order of ['ja', 'en'] as const) {
+        assert.deepEqual(walk(old, query('alumni', { order })), walk(fresh.db, query('alumni', { order })));
+      }
+      const names = old.prepare('SELECT id, family_name || given_name AS name FROM alumni').all() as { id: string; name: string }[];
+      const hr = (db: Database.Database, text: string) => walk(db, query('hr', { words: queryWords(text) }));
+      for (const { id, name } of names) assert.ok(hr(old, name).includes(id), `${name} (${id})`);
+      old.exec("INSERT INTO directory_search (directory_search, rank) VALUES ('integrity-check', 0)");
     } finally {
-      db.close();
+      old.close();
+      fresh.close();
+    }
+  });
+
+  it('keeps the index with application code only: a connection without the old SQL functions writes and finds', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'okaeri-index-')), 'directory.db');
+    const first = openDatabase(path);
+    first.close();
+    // A bare connection (no okaeri_* functions registered): a trigger calling one would fail here.
+    const bare = new Database(path);
+    try {
+      bare.pragma('foreign_keys = ON');
+      bare.prepare("INSERT INTO departments (id, name_en, name_ja, sort) VALUES ('engineering', 'Engineering', '技術', 1)").run();
+      const added = alumnus({ familyName: '新井', givenName: '光', familyNameKana: 'あらい', givenNameKana: 'ひかる', currentCompany: 'Quillfeather Labs' });
+      bare.transaction(() => prepareAlumnusInsert(bare)(added))();
+      const find = (text: string) => walk(bare, query('hr', { words: queryWords(text) }));
+      assert.deepEqual(find('quillfeather'), [added.id]);
+      assert.deepEqual(find('arai hikaru'), [added.id]);
+      bare.transaction(() => {
+        bare.prepare("UPDATE alumni SET current_company = 'Zephyrine Works' WHERE id = ?").run(added.id);
+        syncDirectoryEntries(bare, added.id);
+      })();
+      assert.deepEqual(find('quillfeather'), []);
+      assert.deepEqual(find('zephyrine'), [added.id]);
+    } finally {
+      bare.close();
+      rmSync(dirname(path), { recursive: true, force: true });
     }
   });
 });
@@ -123,9 +135,9 @@ describe('directory migration 3 (entries keyed by entry id)', () => {
 describe('directory query plans', () => {
   let dir: DirectoryFixture;
   const threshold = directoryPlan.fewMatches;
-  before(() => {
+  before(async () => {
     dir = directoryFixture();
-    seedAlumni(dir.db, 500, { seed: 57 });
+    await seedAlumni(dir.store, 500, { seed: 57 });
   });
   after(() => {
     directoryPlan.fewMatches = threshold;

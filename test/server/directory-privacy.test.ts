@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TOKEN_ROLES, type TokenRole } from '../../server/auth.js';
 import { INTEREST_IDS, type InterestId } from '../../server/domain/interests.js';
+import { canonicalRomaji, isLatinWord, kanaCanonicalRomaji, kanaToDisplayRomaji } from '../../server/domain/romaji.js';
 import { normalizeSearchText, queryWords } from '../../server/domain/search-text.js';
 import { VISIBILITY_FIELDS, VISIBILITY_LEVELS, type Visibility, type VisibilityField } from '../../server/domain/visibility.js';
 import type { AlumnusRecord } from '../../server/data/alumni.js';
@@ -22,7 +23,7 @@ const COMPANIES = ['北斗データ', 'Aoba Solutions', 'さとうフーズ', 'S
 const ROLES = ['Data Scientist', '営業部長', 'Engineer'];
 const LOCATIONS = ['東京', 'Tokyo', '大阪', 'Osaka'];
 const DEPARTMENT_IDS = ['sales', 'engineering', 'hr'];
-const QUERIES = ['佐藤', 'さとう', 'サトウ', 'すず', '鈴木', 'ｓａｔｏ', 'sato', 'suzuki', 'data', 'データ', 'aoba', '営業', 'engineer', 'sales', '人事', 'エンジニアリング', 'さ', 'a', 'はなこ', 'solutions', 'フーズ', 'scientist', 'motors', 'いちろう', 'ほくと'];
+const QUERIES = ['佐藤', 'さとう', 'サトウ', 'すず', '鈴木', 'ｓａｔｏ', 'sato', 'suzuki', 'data', 'データ', 'aoba', '営業', 'engineer', 'sales', '人事', 'エンジニアリング', 'さ', 'a', 'はなこ', 'solutions', 'フーズ', 'scientist', 'motors', 'いちろう', 'ほくと', 'satou', 'satoh', 'SATŌ', 'hanako', 'ichirou', 'itiro', 'sasaki', 'suzu', 'hana', 'shi', 'ana', 'Anna'];
 const LOCATION_QUERIES = ['東京', 'TOKYO', 'osa', '大'];
 
 const level = fc.constantFrom(...VISIBILITY_LEVELS);
@@ -58,6 +59,7 @@ const query = fc.record({
   location: sometimes(fc.constantFrom(...LOCATION_QUERIES)),
   leftFrom: sometimes(fc.integer({ min: 2009, max: 2025 })),
   leftTo: sometimes(fc.integer({ min: 2009, max: 2025 })),
+  lang: fc.constantFrom('ja', 'en'),
 });
 
 type Generated = typeof member extends fc.Arbitrary<infer T> ? T : never;
@@ -124,12 +126,55 @@ function expected(role: TokenRole, people: AlumnusRecord[], params: Query): stri
           if (person.departmentOther) texts.push(person.departmentOther);
         }
         const words = texts.flatMap((text) => normalizeSearchText(text).split(' '));
+        // Romaji: names (written in Latin letters, or readings the role may see) in canonical form.
+        const names = [person.familyName, person.givenName, joined(person.familyName, person.givenName)];
+        if (visible('familyNameKana') && person.familyNameKana) names.push(person.familyNameKana);
+        if (visible('givenNameKana') && person.givenNameKana) names.push(person.givenNameKana);
+        if (visible('familyNameKana') && visible('givenNameKana') && person.familyNameKana && person.givenNameKana)
+          names.push(joined(person.familyNameKana, person.givenNameKana));
+        const romaji = names
+          .flatMap((text) => normalizeSearchText(text).split(' '))
+          .map((word) => (isLatinWord(word) ? canonicalRomaji(word) : kanaCanonicalRomaji(word)))
+          .filter((word): word is string => Boolean(word));
         const terms = queryWords(params.q.join(' '));
-        if (!terms.every((term) => words.some((word) => word.includes(term)))) return false;
+        const matches = (term: string) =>
+          words.some((word) => word.includes(term)) ||
+          (isLatinWord(term) && romaji.some((word) => word.includes(canonicalRomaji(term))));
+        if (!terms.every(matches)) return false;
       }
       return true;
     })
     .map((person) => person.id);
+}
+
+/**
+ * The order, from readings every viewer may see only (whoever asks): a reading at the 'hr' level
+ * orders nobody's list, HR's included.
+ */
+function orderKey(person: AlumnusRecord, lang: 'ja' | 'en'): string[] {
+  const forEveryone = (field: 'familyNameKana' | 'givenNameKana', kana: string | null) =>
+    kana && person.visibility[field] === 'alumni' ? kana : null;
+  const family = forEveryone('familyNameKana', person.familyNameKana);
+  const given = forEveryone('givenNameKana', person.givenNameKana);
+  const latin = (text: string) => /^[a-z]/i.test(text);
+  const n = normalizeSearchText;
+  if (lang === 'ja') {
+    if (family) return ['0', family, given ?? n(person.givenName)];
+    if (latin(person.familyName)) return ['2', n(person.familyName), n(person.givenName)];
+    return ['1', n(person.familyName), given ?? n(person.givenName)];
+  }
+  const roman = (written: string, kana: string | null) => (latin(written) ? n(written) : kana && kanaToDisplayRomaji(kana));
+  const familyRoman = roman(person.familyName, family);
+  const givenRoman = roman(person.givenName, given) ?? n(person.givenName);
+  return familyRoman ? ['0', familyRoman, givenRoman] : ['1', n(person.familyName), givenRoman];
+}
+
+function inOrder(a: string[], b: string[]): boolean {
+  for (let index = 0; index < a.length; index++) {
+    if (a[index]! < b[index]!) return true;
+    if (a[index]! > b[index]!) return false;
+  }
+  return true;
 }
 
 const FIELD_KEYS: Record<VisibilityField, string[]> = {
@@ -174,9 +219,25 @@ describe('directory privacy (property-based)', () => {
             assert.equal((await dir.get(role, listPath(requestParams))).status, 400);
             return;
           }
-          const items = await walkAll(dir, role, requestParams);
+          const cursors: string[] = [];
+          const items = await walkAll(dir, role, requestParams, undefined, cursors);
           const raw = JSON.stringify(items);
           assert.deepEqual(items.map((item) => item.id).sort(), expected(role, people, params).sort());
+          // Ordered by readings every viewer may see, never by a hidden one (HR's list included).
+          const keys = items.map((item) => orderKey(byId.get(item.id)!, params.lang));
+          for (let index = 1; index < keys.length; index++) {
+            assert.ok(inOrder(keys[index - 1]!, keys[index]!), `${params.lang}: ${JSON.stringify(keys.slice(index - 1, index + 1))}`);
+          }
+          // A cursor carries no reading, nor its romaji, that is not visible to every viewer.
+          const decoded = cursors.map((cursor) => Buffer.from(cursor, 'base64url').toString('utf8')).join(' ');
+          for (const person of people) {
+            for (const [field, kana] of [['familyNameKana', person.familyNameKana], ['givenNameKana', person.givenNameKana]] as const) {
+              if (!kana || person.visibility[field] === 'alumni') continue;
+              const shared = people.some((other) => other.visibility[field] === 'alumni' && (other[field] === kana));
+              if (shared) continue; // the same reading is visible on someone else's entry
+              assert.ok(!decoded.includes(kana), `cursor holds hidden ${kana}`);
+            }
+          }
           for (const item of items) assertOnlyVisible(role, byId.get(item.id)!, item, raw);
           // The single-member answer projects the same way, and hides the unlisted from non-HR.
           for (const person of people.slice(0, 3)) {

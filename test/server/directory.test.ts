@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TOKEN_ROLES } from '../../server/auth.js';
+import {
+  DIRECTORY_INDEX_VERSION,
+  ensureDirectoryIndex,
+  syncDepartmentEntries,
+  syncDirectoryEntries,
+} from '../../server/data/directory.js';
+import { kanaToDisplayRomaji } from '../../server/domain/romaji.js';
 import { normalizeSearchText, queryWords } from '../../server/domain/search-text.js';
 import { seedAlumni } from '../../server/seed/alumni.js';
 import { PROBLEM_CONTENT_TYPE } from './harness.js';
@@ -284,9 +291,9 @@ describe('the directory', () => {
 
 describe('directory paging', () => {
   let dir: DirectoryFixture;
-  before(() => {
+  before(async () => {
     dir = directoryFixture();
-    seedAlumni(dir.db, 400, { seed: 99 });
+    await seedAlumni(dir.store, 400, { seed: 99 });
     // Namesakes, so the id has to break ties.
     dir.add(...Array.from({ length: 30 }, () => alumnus({ familyName: '同名', givenName: '太郎', familyNameKana: 'どうめい' })));
   });
@@ -314,7 +321,7 @@ describe('directory paging', () => {
     });
   }
 
-  it('returns the whole filtered set, in name order', async () => {
+  it('returns the whole filtered set', async () => {
     const all = await walkAll(dir, 'alumni', { department: 'engineering', limit: 100 });
     const expected = dir.db
       .prepare<[], string>(
@@ -324,28 +331,90 @@ describe('directory paging', () => {
       .pluck()
       .all();
     assert.deepEqual(all.map((item) => item.id).sort(), expected.sort());
-    const names = all.map((item) => normalizeSearchText(item.familyNameKana ?? item.familyName));
-    assert.ok(names.every((name, index) => index === 0 || names[index - 1]! <= name), 'sorted');
   });
 
-  it('neither repeats nor skips anyone while people sign up between pages', async () => {
-    const before = await walkAll(dir, 'employee', { limit: 100 });
-    let added = 0;
-    const during = await walkAll(dir, 'employee', { limit: 25 }, (page) => {
-      // Names that sort at the very beginning, the very end, and among the pages.
-      dir.add(
-        alumnus({ familyName: 'Aaron', givenName: `${page}`, familyNameKana: null, givenNameKana: null }),
-        alumnus({ familyName: '龘', givenName: `${page}`, familyNameKana: null, givenNameKana: null }),
-        alumnus({ familyName: '佐藤', givenName: `${page}`, familyNameKana: 'さとう', givenNameKana: `${page}` }),
-      );
-      added += 3;
+  /*
+   * The orders, computed from what an alumni viewer is shown (a reading they are shown is one
+   * every viewer may see): in ja, names with a reading by reading (あいう順), then names without
+   * one by their written form, then Latin names; in en, Latin family names and romanized readings
+   * in one Latin order, then names with no reading.
+   */
+  const LATIN = /^[a-z]/i;
+  const KANA = /^[\u3041-\u309f\u30a0-\u30ff]+$/;
+  type Item = { id: string; familyName: string; givenName: string; familyNameKana?: string; givenNameKana?: string };
+  const reading = (written: string, kana: string | undefined) =>
+    kana ? normalizeSearchText(kana) : KANA.test(written) ? normalizeSearchText(written) : null;
+  const jaKey = (item: Item): [number, string, string] => {
+    const family = reading(item.familyName, item.familyNameKana);
+    const given = reading(item.givenName, item.givenNameKana) ?? normalizeSearchText(item.givenName);
+    if (family) return [0, family, given];
+    if (LATIN.test(item.familyName)) return [2, normalizeSearchText(item.familyName), normalizeSearchText(item.givenName)];
+    return [1, normalizeSearchText(item.familyName), given];
+  };
+  const enKey = (item: Item): [number, string, string] => {
+    const roman = (written: string, kana: string | undefined) => {
+      if (LATIN.test(written)) return normalizeSearchText(written);
+      const read = reading(written, kana);
+      return read ? kanaToDisplayRomaji(read) : null;
+    };
+    const family = roman(item.familyName, item.familyNameKana);
+    const given = roman(item.givenName, item.givenNameKana) ?? normalizeSearchText(item.givenName);
+    return family ? [0, family, given] : [1, normalizeSearchText(item.familyName), given];
+  };
+  const compare = (a: [number, string, string], b: [number, string, string]) =>
+    a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0);
+
+  for (const [lang, key] of [['ja', jaKey], ['en', enKey]] as const) {
+    it(`orders the list for ${lang} and pages it with a stable cursor`, async () => {
+      const all = (await walkAll(dir, 'alumni', { lang, limit: 9 })) as Item[];
+      assert.ok(all.length > 100);
+      for (let index = 1; index < all.length; index++) {
+        assert.ok(compare(key(all[index - 1]!), key(all[index]!)) <= 0, `${lang}: ${JSON.stringify([all[index - 1], all[index]])}`);
+      }
+      const groups = all.map((item) => key(item)[0]);
+      if (lang === 'ja') {
+        // The list opens with Japanese names, and every Latin name comes after every reading.
+        assert.equal(groups[0], 0);
+        assert.ok(groups.lastIndexOf(0) < groups.indexOf(2));
+      } else {
+        // Latin names and romanized readings interleave: "Sato" sits among the S's.
+        const firstLatin = all.findIndex((item) => LATIN.test(item.familyName));
+        const lastLatin = all.findLastIndex((item) => LATIN.test(item.familyName));
+        assert.ok(all.slice(firstLatin, lastLatin).some((item) => !LATIN.test(item.familyName)));
+      }
     });
-    const ids = during.map((item) => item.id);
-    assert.equal(new Set(ids).size, ids.length, 'no duplicates');
-    const seen = new Set(ids);
-    assert.ok(before.every((item) => seen.has(item.id)), 'no gaps');
-    assert.ok(added > 0 && during.length > before.length && during.length < before.length + added);
+  }
+
+  it('refuses a cursor issued for the other order', async () => {
+    const { body } = await dir.get('alumni', listPath({ lang: 'ja', limit: 5 }));
+    const other = await dir.get('alumni', listPath({ lang: 'en', limit: 5, cursor: body.nextCursor }));
+    assert.equal(other.status, 400);
+    assert.equal((await dir.get('alumni', listPath({ lang: 'fr' }))).status, 400);
   });
+
+  for (const lang of ['ja', 'en'] as const) {
+    it(`neither repeats nor skips anyone while people sign up between pages (${lang})`, async () => {
+      const before = await walkAll(dir, 'employee', { lang, limit: 100 });
+      let added = 0;
+      const during = await walkAll(dir, 'employee', { lang, limit: 25 }, (page) => {
+        // Names that sort at the very beginning and the very end of either order, and among the pages.
+        dir.add(
+          alumnus({ familyName: 'Aaron', givenName: `${page}`, familyNameKana: null, givenNameKana: null }),
+          alumnus({ familyName: 'Zzyzx', givenName: `${page}`, familyNameKana: null, givenNameKana: null }),
+          alumnus({ familyName: '龘', givenName: `${page}`, familyNameKana: null, givenNameKana: null }),
+          alumnus({ familyName: '阿', givenName: `${page}`, familyNameKana: 'ああ', givenNameKana: null }),
+          alumnus({ familyName: '佐藤', givenName: `${page}`, familyNameKana: 'さとう', givenNameKana: `${page}` }),
+        );
+        added += 5;
+      });
+      const ids = during.map((item) => item.id);
+      assert.equal(new Set(ids).size, ids.length, 'no duplicates');
+      const seen = new Set(ids);
+      assert.ok(before.every((item) => seen.has(item.id)), 'no gaps');
+      assert.ok(added > 0 && during.length > before.length && during.length < before.length + added);
+    });
+  }
+
 });
 
 describe('the directory index', () => {
@@ -358,31 +427,58 @@ describe('the directory index', () => {
   const found = async (q: string, role: 'alumni' | 'hr' = 'alumni') =>
     (await dir.get(role, listPath({ q }))).body.items.map((item: { id: string }) => item.id);
 
+  /** A write the way the application makes one: the statement and the index sync in one transaction. */
+  const write = (sql: string, id: string) =>
+    dir.db.transaction(() => {
+      dir.db.prepare(sql).run(id);
+      syncDirectoryEntries(dir.db, id);
+    })();
+
   it('follows changes to a member and their deletion', async () => {
     const [member] = dir.add(alumnus({ familyName: '小林', currentCompany: 'Northgate Analytics' }));
     assert.deepEqual(await found('northgate'), [member!.id]);
-    dir.db
-      .prepare("UPDATE alumni SET visibility = json_set(visibility, '$.currentCompany', 'hr') WHERE id = ?")
-      .run(member!.id);
+    write("UPDATE alumni SET visibility = json_set(visibility, '$.currentCompany', 'hr') WHERE id = ?", member!.id);
     assert.deepEqual(await found('northgate'), []);
     assert.deepEqual(await found('northgate', 'hr'), [member!.id]);
-    dir.db.prepare("UPDATE alumni SET current_company = 'Maple Grove Foods' WHERE id = ?").run(member!.id);
+    write("UPDATE alumni SET current_company = 'Maple Grove Foods' WHERE id = ?", member!.id);
     assert.deepEqual(await found('northgate', 'hr'), []);
     assert.deepEqual(await found('maple', 'hr'), [member!.id]);
-    dir.db.prepare('UPDATE alumni SET listed = 0 WHERE id = ?').run(member!.id);
+    write('UPDATE alumni SET listed = 0 WHERE id = ?', member!.id);
     assert.deepEqual(await found('小林'), []);
-    dir.db.prepare('DELETE FROM consents WHERE alumni_id = ?').run(member!.id);
-    dir.db.prepare('DELETE FROM alumni WHERE id = ?').run(member!.id);
+    write('DELETE FROM consents WHERE alumni_id = ?', member!.id);
+    write('DELETE FROM alumni WHERE id = ?', member!.id);
     assert.deepEqual(await found('小林', 'hr'), []);
     const leftovers = dir.db.prepare('SELECT COUNT(*) FROM directory_entries').pluck().get();
     assert.equal(leftovers, 0);
+    assert.equal(dir.db.prepare('SELECT COUNT(*) FROM directory_search').pluck().get(), 0);
   });
 
   it('follows a department being renamed', async () => {
     const [member] = dir.add(alumnus({ familyName: '森', departmentId: 'legal' }));
     assert.deepEqual(await found('法務'), [member!.id]);
-    dir.db.prepare("UPDATE departments SET name_ja = '法務・知財' WHERE id = 'legal'").run();
+    dir.db.transaction(() => {
+      dir.db.prepare("UPDATE departments SET name_ja = '法務・知財' WHERE id = 'legal'").run();
+      syncDepartmentEntries(dir.db, 'legal');
+    })();
     assert.deepEqual(await found('知財'), [member!.id]);
+  });
+
+  it('is rebuilt on start when the index version changes, with the same pages', async () => {
+    await seedAlumni(dir.store, 60, { seed: 5 });
+    const pages = async () =>
+      [await walkAll(dir, 'hr', { limit: 7 }), await walkAll(dir, 'alumni', { q: 'sato', lang: 'en', limit: 7 })].map(
+        (items) => items.map((item) => item.id),
+      );
+    const before = await pages();
+    dir.db.exec('UPDATE directory_index_state SET version = version - 1; DELETE FROM directory_search;');
+    assert.deepEqual((await pages())[1], []);
+    ensureDirectoryIndex(dir.db);
+    assert.deepEqual(await pages(), before);
+    assert.equal(dir.db.prepare('SELECT version FROM directory_index_state').pluck().get(), DIRECTORY_INDEX_VERSION);
+    assert.equal(
+      dir.db.prepare('SELECT COUNT(*) FROM directory_entries').pluck().get(),
+      dir.db.prepare('SELECT COUNT(*) FROM alumni').pluck().get(),
+    );
   });
 
   it('normalizes width, case, diacritics and kana the same way for text and queries', () => {
