@@ -86,3 +86,20 @@ export const validationHook: Hook<unknown, AppEnv, string, undefined> = (result)
     : `The ${where} does not have the expected shape.`;
   throw new ProblemError('validation', detail, { errors });
 };
+
+// entity-tag = [ weak ] opaque-tag; opaque-tag = DQUOTE *etagc DQUOTE (RFC 9110 §8.8.3).
+const ENTITY_TAG = /^(W\/)?"[\x21\x23-\x7e\x80-\xff]*"$/;
+
+/**
+ * The entity tags an `If-Match` header (RFC 9110 §13.1.1) may match: `'*'` (any current
+ * representation), or the strong tags it lists. If-Match uses the strong comparison, so a weak tag
+ * (`W/"3"`) can never match and is left out; a header that is not a list of entity tags matches
+ * nothing (an empty list), which the route answers with 412 like any stale version.
+ */
+export function ifMatchTags(header: string): '*' | string[] {
+  const trimmed = header.trim();
+  if (trimmed === '*') return '*';
+  const tags = trimmed.split(',').map((part) => part.trim()).filter(Boolean);
+  if (tags.length === 0 || !tags.every((tag) => ENTITY_TAG.test(tag))) return [];
+  return tags.filter((tag) => !tag.startsWith('W/'));
+}

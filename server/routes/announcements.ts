@@ -23,6 +23,7 @@ import {
   AnnouncementSchema,
   ReactionsSchema,
 } from '../schemas/announcements.js';
+import { IdempotencyKeyHeaderSchema } from '../schemas/common.js';
 import { problemResponses } from '../schemas/problem.js';
 import { REQUIRED_BEARER, createRouter } from './router.js';
 
@@ -34,6 +35,7 @@ const listRoute = createRoute({
   method: 'get',
   path: '/api/v1/announcements',
   tags: ['announcements'],
+  operationId: 'listAnnouncements',
   summary: 'Welcome-back announcements, newest first (signed-in viewers)',
   description:
     'Published announcements for everyone signed in; drafts too for HR and for the returner they introduce. The public gets 401: the card is for an intranet.',
@@ -50,6 +52,7 @@ const getRoute = createRoute({
   method: 'get',
   path: '/api/v1/announcements/{id}',
   tags: ['announcements'],
+  operationId: 'getAnnouncement',
   summary: 'One announcement (404 for a draft the viewer may not see)',
   security: REQUIRED_BEARER,
   middleware: requireRole(...SIGNED_IN),
@@ -65,12 +68,13 @@ const draftRoute = (db: Db) =>
     method: 'post',
     path: '/api/v1/announcements',
     tags: ['announcements'],
+    operationId: 'createAnnouncement',
     summary: 'Draft a welcome-back announcement for a returner (HR)',
     description: `The draft is seen only by HR and the returner until approved. Send an \`${IDEMPOTENCY_KEY_HEADER}\` so a retry never creates a second draft (a replay carries \`${IDEMPOTENT_REPLAYED_HEADER}: true\`).`,
     security: REQUIRED_BEARER,
     middleware: [requireRole('hr'), idempotency(db)] as const,
     request: {
-      headers: z.object({ 'idempotency-key': z.string().min(1).max(255).optional() }),
+      headers: IdempotencyKeyHeaderSchema,
       body: { required: true, content: json(AnnouncementCreateSchema) },
     },
     responses: {
@@ -83,6 +87,7 @@ const approveRoute = createRoute({
   method: 'post',
   path: '/api/v1/announcements/{id}/approve',
   tags: ['announcements'],
+  operationId: 'approveAnnouncement',
   summary: 'Publish a draft: the returner, or HR on their behalf with a recorded reason',
   description:
     'The returner may replace the text while approving. Approving a published announcement again without text changes answers it unchanged; with changes it is refused (400).',
@@ -103,6 +108,8 @@ const reactionRoute = (method: 'put' | 'delete') =>
     method,
     path: '/api/v1/announcements/{id}/reactions/me',
     tags: ['announcements'],
+    // The browser client's setReaction(id, true | false) calls one or the other.
+    operationId: method === 'put' ? 'setReaction' : 'clearReaction',
     summary: method === 'put' ? 'Welcome the returner back (idempotent)' : 'Take the reaction back (idempotent)',
     description: 'Employees and alumni, on published announcements, not the returner. Repeating the request changes nothing.',
     security: REQUIRED_BEARER,

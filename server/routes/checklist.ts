@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { requireRole } from '../auth.js';
 import type { Viewer } from '../auth.js';
 import {
@@ -6,7 +6,6 @@ import {
   categoryExists,
   checklistEtag,
   itemEtag,
-  parseItemEtag,
   readChecklist,
   readItem,
   toggleItem,
@@ -25,8 +24,10 @@ import {
   ChecklistToggleSchema,
   IfMatchHeaderSchema,
 } from '../schemas/checklist.js';
+import { IdempotencyKeyHeaderSchema } from '../schemas/common.js';
 import { problemResponses } from '../schemas/problem.js';
 import { ReturnerIdParamSchema } from '../schemas/returners.js';
+import { ifMatchTags } from '../validation.js';
 import { REQUIRED_BEARER, createRouter } from './router.js';
 
 const ETAG_HEADER = { ETag: { description: 'The version of what was returned.', schema: { type: 'string' as const } } };
@@ -52,6 +53,7 @@ export function checklistRoutes({ db }: { db: Db }) {
     method: 'get',
     path: '/api/v1/returners/{id}/checklist',
     tags: ['returners'],
+    operationId: 'getChecklist',
     summary: "A returner's re-onboarding checklist, with what the viewer may do",
     description:
       'For the returner (`me`, or their returner id), their manager, HR and IT (an `employee` token with `"team": "it"`). Items come in category order; `permissions` says which items the viewer may toggle and whether they may add.',
@@ -72,6 +74,7 @@ export function checklistRoutes({ db }: { db: Db }) {
     method: 'patch',
     path: '/api/v1/returners/{id}/checklist/items/{itemId}',
     tags: ['returners'],
+    operationId: 'setChecklistItemDone',
     summary: 'Mark an item done or not done',
     description:
       'Needs `If-Match` with the item’s version as last read (`"<version>"`): 428 without it; 412 with the item as it is now (`current`) when someone changed it in between, so nothing is overwritten. The returner may toggle their own (`returner`) items, IT (an `employee` token with `"team": "it"`) the `it` items, the manager and HR every item.',
@@ -100,12 +103,13 @@ export function checklistRoutes({ db }: { db: Db }) {
     method: 'post',
     path: '/api/v1/returners/{id}/checklist/items',
     tags: ['returners'],
+    operationId: 'addChecklistItem',
     summary: 'Add an item to a returner’s checklist (HR)',
     security: REQUIRED_BEARER,
     middleware: [requireRole('hr'), idempotency(db)] as const,
     request: {
       params: ReturnerIdParamSchema,
-      headers: z.object({ 'idempotency-key': z.string().min(1).max(255).optional() }),
+      headers: IdempotencyKeyHeaderSchema,
       body: { required: true, content: { 'application/json': { schema: ChecklistItemCreateSchema } } },
     },
     responses: {
@@ -138,7 +142,10 @@ export function checklistRoutes({ db }: { db: Db }) {
       if (ifMatch === undefined) {
         throw new ProblemError('precondition-required', 'Send If-Match with the item’s version as last read.');
       }
-      const expectedVersion = parseItemEtag(ifMatch) ?? -1;
+      // `*` matches the item as it is; a list matches when it names the current version. Anything
+      // else (a weak tag, a stale version, not an entity tag) expects a version no item has.
+      const tags = ifMatchTags(ifMatch);
+      const expectedVersion = tags === '*' || tags.includes(itemEtag(item)) ? item.version : -1;
       const outcome = toggleItem(db, {
         returner,
         itemId,

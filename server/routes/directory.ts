@@ -21,6 +21,7 @@ const listMembers = createRoute({
   method: 'get',
   path: '/api/v1/alumni',
   tags: ['directory'],
+  operationId: 'searchAlumni',
   summary: 'Search and filter the alumni directory',
   description:
     'Members who opted into the directory (HR: every member), ordered by name (reading where visible to every viewer, else the written name), then id. Filters combine with AND; values inside one filter with OR. Filters and search only ever match values the viewer may see.',
@@ -40,6 +41,7 @@ const getMember = createRoute({
   method: 'get',
   path: '/api/v1/alumni/{id}',
   tags: ['directory'],
+  operationId: 'getAlumnus',
   summary: 'One member of the directory',
   description: 'A member who is not listed in the directory is not found, except by HR.',
   security: REQUIRED_BEARER,

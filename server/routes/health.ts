@@ -9,6 +9,7 @@ const getHealth = createRoute({
   method: 'get',
   path: '/api/health',
   tags: ['system'],
+  operationId: 'getHealth',
   summary: 'Whether the server and its database answer',
   security: OPTIONAL_BEARER,
   responses: {

@@ -18,6 +18,7 @@ const getMeta = createRoute({
   method: 'get',
   path: '/api/v1/meta',
   tags: ['meta'],
+  operationId: 'getMeta',
   summary: 'Program name, departments, interests, privacy policy and locales',
   security: OPTIONAL_BEARER,
   responses: {

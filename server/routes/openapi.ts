@@ -1,7 +1,7 @@
 import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
 import { API_VERSION } from '../version.js';
-import { problemResponses } from '../schemas/problem.js';
+import { addAppWideProblems, problemResponses } from '../schemas/problem.js';
 import { BEARER_SCHEME, OPTIONAL_BEARER } from './router.js';
 
 const OPENAPI_PATH = '/api/openapi.json';
@@ -9,6 +9,7 @@ const OPENAPI_PATH = '/api/openapi.json';
 const getOpenApiDocument = createRoute({
   method: 'get',
   path: OPENAPI_PATH,
+  operationId: 'getOpenApiDocument',
   tags: ['system'],
   summary: 'This document',
   security: OPTIONAL_BEARER,
@@ -22,7 +23,7 @@ const getOpenApiDocument = createRoute({
 });
 
 export function generateOpenApiDocument(app: OpenAPIHono<AppEnv>) {
-  return app.getOpenAPI31Document({
+  const document = app.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {
       title: 'Okaeri API',
@@ -31,11 +32,19 @@ export function generateOpenApiDocument(app: OpenAPIHono<AppEnv>) {
         'The contract between the Okaeri web components and an alumni-program backend. Errors are RFC 9457 problem documents (application/problem+json).',
       license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
     },
+    // Relative: the API is on the origin that serves this document, whichever deployment that is.
+    servers: [{ url: '/', description: 'The server that serves this document.' }],
     tags: [
       { name: 'system', description: 'Health and the contract itself.' },
-      { name: 'meta', description: 'Program-wide configuration the widgets read first.' },
+      { name: 'meta', description: 'Program-wide configuration the widgets read first, and HR’s settings.' },
+      { name: 'alumni', description: 'Joining the alumni network (`<okaeri-signup-form>`).' },
+      { name: 'directory', description: 'Searching the alumni directory (`<okaeri-directory>`).' },
+      { name: 'announcements', description: 'Welcome-back announcements and reactions (`<okaeri-welcome-card>`).' },
+      { name: 'returners', description: 'Returners and their re-onboarding checklists (`<okaeri-reonboarding-checklist>`).' },
     ],
   });
+  addAppWideProblems(document.paths as Parameters<typeof addAppWideProblems>[0]);
+  return document;
 }
 
 /**

@@ -1,9 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { requireRole } from '../auth.js';
 import { alumnusLeftMonth, createReturner, decodeCursor, employeeExists, listReturners, returnerView } from '../data/returners.js';
 import type { Db } from '../db/open.js';
 import { IDEMPOTENCY_KEY_HEADER, idempotency } from '../middleware/idempotency.js';
 import { ProblemError } from '../problem.js';
+import { IdempotencyKeyHeaderSchema } from '../schemas/common.js';
 import { type FieldErrorCode, problemResponses } from '../schemas/problem.js';
 import { ReturnerCreateSchema, ReturnerListQuerySchema, ReturnerListSchema, ReturnerSchema } from '../schemas/returners.js';
 import { REQUIRED_BEARER, createRouter } from './router.js';
@@ -15,6 +16,7 @@ export function returnerRoutes({ db }: { db: Db }) {
     method: 'get',
     path: '/api/v1/returners',
     tags: ['returners'],
+    operationId: 'listReturners',
     summary: 'List returners, latest return date first (HR)',
     security: REQUIRED_BEARER,
     middleware: requireRole('hr'),
@@ -29,6 +31,7 @@ export function returnerRoutes({ db }: { db: Db }) {
     method: 'post',
     path: '/api/v1/returners',
     tags: ['returners'],
+    operationId: 'createReturner',
     summary: 'Record that an alumnus is coming back and generate their checklist (HR)',
     description: [
       'The checklist is generated from the template in the chosen language, plus one "what changed" item per change',
@@ -38,7 +41,7 @@ export function returnerRoutes({ db }: { db: Db }) {
     security: REQUIRED_BEARER,
     middleware: [requireRole('hr'), idempotency(db)] as const,
     request: {
-      headers: z.object({ 'idempotency-key': z.string().min(1).max(255).optional() }),
+      headers: IdempotencyKeyHeaderSchema,
       body: { required: true, content: { 'application/json': { schema: ReturnerCreateSchema } } },
     },
     responses: {

@@ -11,6 +11,7 @@ const putSettings = createRoute({
   method: 'put',
   path: '/api/v1/settings',
   tags: ['meta'],
+  operationId: 'updateSettings',
   summary: 'Rename the program or publish a new privacy policy version (HR)',
   security: REQUIRED_BEARER,
   middleware: requireRole('hr'),

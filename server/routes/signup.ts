@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { departmentExists, newId, prepareSignup } from '../data/signup.js';
 import { readProgramSettings } from '../data/settings.js';
 import type { Db } from '../db/open.js';
@@ -9,6 +9,7 @@ import {
 } from '../middleware/idempotency.js';
 import { type RateLimit, rateLimit } from '../middleware/rate-limit.js';
 import { ProblemError } from '../problem.js';
+import { IdempotencyKeyHeaderSchema } from '../schemas/common.js';
 import { type FieldErrorCode, problemResponses } from '../schemas/problem.js';
 import { SignupReceiptSchema, SignupSchema } from '../schemas/signup.js';
 import { fieldErrors, validationHook } from '../validation.js';
@@ -28,6 +29,7 @@ export function signupRoutes({ db, rateLimit: limits = SIGNUP_RATE_LIMIT }: Sign
   const postSignup = createRoute({
     method: 'post',
     path: '/api/v1/alumni',
+    operationId: 'createAlumnus',
     tags: ['alumni'],
     summary: 'Join the alumni network (public)',
     description: [
@@ -40,12 +42,7 @@ export function signupRoutes({ db, rateLimit: limits = SIGNUP_RATE_LIMIT }: Sign
     security: OPTIONAL_BEARER,
     middleware: [rateLimit(limits), idempotency(db)] as const,
     request: {
-      headers: z.object({
-        'idempotency-key': z.string().min(1).max(255).optional().openapi({
-          description: 'A unique value per intended signup (e.g. a UUID kept with the draft); printable ASCII.',
-          example: '5f0c7a52-2f5e-4a8e-9d1b-6c0a3f7e9b21',
-        }),
-      }),
+      headers: IdempotencyKeyHeaderSchema,
       body: {
         required: true,
         content: { 'application/json': { schema: SignupSchema } },
@@ -62,13 +59,7 @@ export function signupRoutes({ db, rateLimit: limits = SIGNUP_RATE_LIMIT }: Sign
         },
         content: { 'application/json': { schema: SignupReceiptSchema } },
       },
-      ...problemResponses(400, 401, 409, 413, 415, 422),
-      429: {
-        ...problemResponses(429)[429],
-        headers: {
-          'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 1 } },
-        },
-      },
+      ...problemResponses(400, 401, 409, 413, 415, 422, 429),
     },
   });
 

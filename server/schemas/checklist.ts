@@ -1,12 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { CHECKLIST_OWNERS } from '../domain/checklist-template.js';
 import { LocalizedTextSchema } from './localized-text.js';
+import { SINGLE_LINE } from './common.js';
 import { ProblemSchema } from './problem.js';
 import { ChecklistPersonSchema, RETURNER_LIMITS, ReturnerSchema } from './returners.js';
 
 export const CHECKLIST_LIMITS = { title: 200, description: 1000, categoryId: 40, maxOffsetDays: 365 } as const;
-
-const SINGLE_LINE = /^[^\p{Cc}]*$/u;
 
 export const ChecklistOwnerSchema = z.enum(CHECKLIST_OWNERS).openapi('ChecklistOwner', {
   description: 'Who does the item: the returner, their manager, HR or IT.',
@@ -83,7 +82,8 @@ export const ChecklistItemParamSchema = z.object({
 
 export const IfMatchHeaderSchema = z.object({
   'if-match': z.string().max(100).optional().openapi({
-    description: 'Required: the item’s ETag (`"<version>"`) from the last read. 428 without it, 412 when stale.',
+    description:
+      'Required: the item’s ETag (`"<version>"`) from the last read, a list of such tags, or `*` for whatever version is current. Compared strongly (RFC 9110 §13.1.1): a weak tag (`W/"2"`) never matches. 428 without it, 412 when it does not match.',
     example: '"2"',
   }),
 });

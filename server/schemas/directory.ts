@@ -1,10 +1,14 @@
 import { z } from '@hono/zod-openapi';
+import { MAX_QUERY_WORDS, MAX_QUERY_WORD_LENGTH, searchWords } from '../domain/search-text.js';
 import { InterestIdSchema } from './meta.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
+/** At most this many values per list filter, after splitting commas; each at most FILTER_VALUE_MAX characters. */
+export const MAX_FILTER_VALUES = 20;
+export const FILTER_VALUE_MAX = 64;
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2999;
 
@@ -67,7 +71,7 @@ function listParameter<T extends z.ZodType<string>>(item: T) {
         .flatMap((part) => String(part).split(','))
         .map((part) => part.trim())
         .filter(Boolean),
-    z.array(item).max(20),
+    z.array(item).max(MAX_FILTER_VALUES),
   );
 }
 
@@ -83,24 +87,29 @@ function yearParameter(description: string) {
 
 export const DirectoryQuerySchema = z
   .object({
-    q: z.string().max(200).optional().openapi({
-      description:
-        'Words that must all appear (as substrings) in the name (written, reading or latin), current company, current role or former department (English or Japanese) — only in fields the viewer may see. Width, case and katakana/hiragana are ignored.',
-      example: 'さとう',
-    }),
-    department: listParameter(z.string().min(1).max(64)).openapi({
-      description:
-        'Former department ids; repeat the parameter or separate with commas. A member matches any of them, and only if the viewer may see their department.',
+    q: z
+      .string()
+      .max(200)
+      // Every word must match, so a word the search would drop must be refused, not ignored.
+      .refine((q) => new Set(searchWords(q)).size <= MAX_QUERY_WORDS, { error: 'too_long' })
+      .optional()
+      .openapi({
+        description: `Words that must all appear (as substrings) in the name (written, reading or latin), current company, current role or former department (English or Japanese) — only in fields the viewer may see. Width, case and katakana/hiragana are ignored. At most ${MAX_QUERY_WORDS} distinct words (more: 400 with \`q: too_long\`); only the first ${MAX_QUERY_WORD_LENGTH} characters of a word are compared.`,
+        example: 'さとう',
+      }),
+    department: listParameter(z.string().min(1).max(FILTER_VALUE_MAX)).openapi({
+      description: `Former department ids; repeat the parameter or separate with commas. A member matches any of them, and only if the viewer may see their department. At most ${MAX_FILTER_VALUES} values of at most ${FILTER_VALUE_MAX} characters.`,
       param: { style: 'form', explode: true },
       type: 'array',
-      items: { type: 'string' },
+      maxItems: MAX_FILTER_VALUES,
+      items: { type: 'string', minLength: 1, maxLength: FILTER_VALUE_MAX },
       example: ['engineering', 'sales'],
     }),
     interest: listParameter(InterestIdSchema).openapi({
-      description:
-        'Interests; repeat the parameter or separate with commas. A member matches if they have any of them (and the viewer may see their interests).',
+      description: `Interests; repeat the parameter or separate with commas. A member matches if they have any of them (and the viewer may see their interests). At most ${MAX_FILTER_VALUES} values.`,
       param: { style: 'form', explode: true },
       type: 'array',
+      maxItems: MAX_FILTER_VALUES,
       items: { $ref: '#/components/schemas/InterestId' },
     }),
     location: z.string().max(100).optional().openapi({

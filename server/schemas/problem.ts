@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import { type RouteConfig, z } from '@hono/zod-openapi';
 
 /**
  * Machine-readable reasons a field was refused. The browser localizes them, so the set is part
@@ -62,14 +62,83 @@ export type ProblemStatus = keyof typeof PROBLEM_DESCRIPTIONS;
 
 const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
 
+type ResponseConfig = Exclude<RouteConfig['responses'][string], { $ref: string }>;
+type HeadersConfig = NonNullable<ResponseConfig['headers']>;
+
+const RETRY_AFTER = {
+  'Retry-After': {
+    description: 'Seconds to wait before sending the same request again.',
+    schema: { type: 'integer', minimum: 1 },
+  },
+} satisfies HeadersConfig;
+
+/** Headers that come with a problem of that status, whichever route answers it. */
+const PROBLEM_HEADERS: Partial<Record<ProblemStatus, HeadersConfig>> = {
+  401: { 'WWW-Authenticate': { description: 'The scheme to use: `Bearer realm="okaeri"`.', schema: { type: 'string' } } },
+  409: RETRY_AFTER,
+  429: RETRY_AFTER,
+};
+
+export interface ProblemResponse {
+  description: string;
+  headers?: HeadersConfig;
+  content: typeof problemContent;
+}
+
+export function problemResponse(status: ProblemStatus): ProblemResponse {
+  const response: ProblemResponse = { description: PROBLEM_DESCRIPTIONS[status], content: problemContent };
+  const headers = PROBLEM_HEADERS[status];
+  if (headers) response.headers = headers;
+  return response;
+}
+
 /** The `responses` entries of a route for the problems it can answer with. */
 export function problemResponses<const Statuses extends readonly ProblemStatus[]>(
   ...statuses: Statuses
-): { [Status in Statuses[number]]: { description: string; content: typeof problemContent } } {
-  return Object.fromEntries(
-    statuses.map((status) => [
-      status,
-      { description: PROBLEM_DESCRIPTIONS[status], content: problemContent },
-    ]),
-  ) as { [Status in Statuses[number]]: { description: string; content: typeof problemContent } };
+): { [Status in Statuses[number]]: ProblemResponse } {
+  return Object.fromEntries(statuses.map((status) => [status, problemResponse(status)])) as {
+    [Status in Statuses[number]]: ProblemResponse;
+  };
+}
+
+interface DocumentOperation {
+  parameters?: unknown[];
+  requestBody?: unknown;
+  responses?: Record<string, unknown>;
+}
+
+const METHODS_WITH_JSON_BODY: ReadonlySet<string> = new Set(['post', 'put', 'patch']);
+
+/**
+ * Adds to every operation under /api the problems that the app-wide middleware (server/app.ts)
+ * can answer before a route runs, so the document lists every status a route gives without each
+ * route repeating them: a bearer token is verified on every route (401); a body may be sent
+ * with every write and is size-checked (413); POST, PUT and PATCH bodies must be JSON (415, 400
+ * for malformed JSON); and any parameter can be refused by validation (400). Statuses a route
+ * documents itself keep the route's description.
+ */
+export function addAppWideProblems(paths: Record<string, Record<string, DocumentOperation>>): void {
+  for (const [path, item] of Object.entries(paths)) {
+    if (!path.startsWith('/api/')) continue;
+    for (const [method, operation] of Object.entries(item)) {
+      const statuses: ProblemStatus[] = [401];
+      if (method !== 'get' && method !== 'head') statuses.push(413);
+      if (METHODS_WITH_JSON_BODY.has(method)) statuses.push(400, 415);
+      if ((operation.parameters?.length ?? 0) > 0 || operation.requestBody) statuses.push(400);
+      operation.responses ??= {};
+      for (const status of statuses) {
+        // The document is already generated: refer to the Problem schema instead of a zod schema.
+        const headers = PROBLEM_HEADERS[status];
+        operation.responses[status] ??= {
+          description: PROBLEM_DESCRIPTIONS[status],
+          ...(headers && { headers }),
+          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        };
+      }
+      // Keep the responses in status order, as a reader expects.
+      operation.responses = Object.fromEntries(
+        Object.entries(operation.responses).sort(([a], [b]) => Number(a) - Number(b)),
+      );
+    }
+  }
 }

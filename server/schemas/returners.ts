@@ -2,14 +2,23 @@ import { z } from '@hono/zod-openapi';
 
 export const RETURNER_LIMITS = { id: 64, text: 100 } as const;
 
-const DAY_FORMAT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+// Years 1900–2099: no record of this program lies outside them, and a year such as 0000 or 9999
+// is a typing mistake, not a plan. The pattern is the bound, so the document states it exactly.
+const DAY_FORMAT = /^(19|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-/** A calendar day 'YYYY-MM-DD' that exists (no 2025-02-30). */
+/** A calendar day 'YYYY-MM-DD' between 1900-01-01 and 2099-12-31 that exists (no 2025-02-30). */
 export const CalendarDaySchema = z
   .string()
   .regex(DAY_FORMAT, { error: 'invalid_date' })
-  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), { error: 'invalid_date' })
-  .openapi({ example: '2026-04-01' });
+  // zod runs refinements after a failed format check too; only a well-formed day is looked at
+  // (an ill-formed one is an invalid Date, whose toISOString throws).
+  .refine((value) => !DAY_FORMAT.test(value) || new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
+    error: 'invalid_date',
+  })
+  .openapi({
+    description: 'A calendar day, YYYY-MM-DD, from 1900-01-01 to 2099-12-31 (else `invalid_date`).',
+    example: '2026-04-01',
+  });
 
 export const ChecklistPersonSchema = z
   .object({

@@ -1,9 +1,13 @@
 import { z } from '@hono/zod-openapi';
+import { HTTP_URL_PATTERN } from './common.js';
 import { LocalizedTextSchema } from './localized-text.js';
 
 export const PrivacyPolicySchema = z
   .strictObject({
-    url: z.url({ protocol: /^https?$/ }).max(2000),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .openapi({ pattern: HTTP_URL_PATTERN, description: 'An http or https address.', example: 'https://example.com/privacy' }),
     version: z.string().trim().min(1).max(40).openapi({
       description: 'Recorded with each consent, so a new version can ask for consent again.',
       example: '2025-04-01',

@@ -5,6 +5,7 @@ import {
   VISIBILITY_LEVELS,
   type VisibilityField,
 } from '../domain/visibility.js';
+import { HTTP_URL_PATTERN, SINGLE_LINE } from './common.js';
 import { InterestIdSchema } from './meta.js';
 
 /** Longest accepted value per field, in UTF-16 code units; the form uses the same numbers. */
@@ -27,9 +28,9 @@ const MONTH_FORMAT = /^\d{4}-(0[1-9]|1[0-2])$/;
 // Hiragana, katakana (with ヴ, small kana, iteration marks and the middle dot of foreign names),
 // the long-vowel mark, and ASCII or ideographic spaces.
 const KANA_FORMAT = /^[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fb\u30fc-\u30fe\u3000 ]*$/;
-// Single-line text: no line breaks, tabs or other control characters (C0, DEL, C1). No regex
-// flags, so the pattern reads the same in the OpenAPI document.
-const SINGLE_LINE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
+// What a client may send: the same, plus half-width katakana (U+FF65–U+FF9F, with its voiced
+// marks and middle dot), which NFKC turns into the full-width kana the stored pattern checks.
+const KANA_INPUT_PATTERN = '^[\\u3041-\\u3096\\u309d\\u309e\\u30a1-\\u30fa\\u30fb\\u30fc-\\u30fe\\u3000\\uff65-\\uff9f ]*$';
 
 /**
  * The latest month anyone on Earth can be in right now: the month at UTC+14, so that someone in
@@ -59,7 +60,11 @@ const kana = () =>
     .max(SIGNUP_LIMITS.kana)
     .regex(KANA_FORMAT, { error: 'invalid' })
     .optional()
-    .openapi({ description: 'Furigana: hiragana or katakana (and spaces) only.', example: 'やまだ' });
+    .openapi({
+      description: 'Furigana: hiragana or katakana (and spaces) only; half-width katakana is stored as full width.',
+      example: 'やまだ',
+      pattern: KANA_INPUT_PATTERN,
+    });
 
 const month = (description: string, example: string) =>
   z
@@ -94,6 +99,18 @@ export const VisibilityChoicesSchema = z
     description: 'Who may see each optional field in the directory. A field left out is stored as `hidden`.',
     example: { email: 'hr', currentCompany: 'alumni', location: 'hidden' },
   });
+
+/**
+ * The department rule as JSON Schema 2020-12: with a non-blank `department`, `departmentOther` is
+ * blank or absent; without one, `departmentOther` is non-blank. if/then/else rather than oneOf,
+ * because generated types ignore it instead of turning the request into a union. (The metadata
+ * type is OpenAPI 3.0's, which lacks these keywords; the 3.1 document carries them.)
+ */
+const EXACTLY_ONE_DEPARTMENT = {
+  if: { required: ['department'], properties: { department: { pattern: '\\S' } } },
+  then: { properties: { departmentOther: { pattern: '^\\s*$' } } },
+  else: { required: ['departmentOther'], properties: { departmentOther: { pattern: '\\S' } } },
+};
 
 export const SignupSchema = z
   .strictObject({
@@ -131,7 +148,12 @@ export const SignupSchema = z
       .max(SIGNUP_LIMITS.profileUrl)
       .refine((value) => value === '' || isHttpUrl(value), { error: 'invalid_url' })
       .optional()
-      .openapi({ format: 'uri', description: 'An http or https address.', example: 'https://example.com/hanako' }),
+      .openapi({
+        format: 'uri',
+        pattern: `^$|${HTTP_URL_PATTERN}`,
+        description: 'An http or https address with a host (other schemes are `invalid_url`); empty means none.',
+        example: 'https://example.com/hanako',
+      }),
     interests: z
       .array(InterestIdSchema)
       .min(1)
@@ -177,7 +199,8 @@ export const SignupSchema = z
   )
   .openapi('SignupRequest', {
     description:
-      'A former employee joins the alumni network. Strings are trimmed; an empty optional string counts as not given.',
+      'A former employee joins the alumni network. Strings are trimmed; an empty optional string counts as not given. Exactly one of `department` and `departmentOther` is given (neither: `department` is `required`; both: `departmentOther` is `invalid`).',
+    ...EXACTLY_ONE_DEPARTMENT,
   });
 
 export type SignupRequest = z.infer<typeof SignupSchema>;

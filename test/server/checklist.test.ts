@@ -188,8 +188,9 @@ describe('the re-onboarding checklist', () => {
       const after = (await read(SHOTA.id, hr)).body.items.find((each: Item) => each.id === item.id);
       assert.equal(after.version, item.version);
       assert.equal(after.done, false);
-      // a weak form of the same version is honored
-      assert.equal((await patch(SHOTA.id, item.id, true, hr, `W/"${item.version}"`)).status, 200);
+      // a weak form of the same version never matches: If-Match compares strongly (RFC 9110 §13.1.1)
+      await assertProblem(await patch(SHOTA.id, item.id, true, hr, `W/"${item.version}"`), 412, 'precondition-failed');
+      assert.equal((await patch(SHOTA.id, item.id, true, hr, `"${item.version}"`)).status, 200);
     });
 
     it('never loses an update when two people toggle from the same version at once', async () => {
