@@ -4,7 +4,7 @@ import type { InterestId, Meta } from '../../src/api/types.js';
 import type { LocalizeController } from '../../src/i18n/localize.js';
 import { renderButton } from '../../src/internal/button.js';
 import { renderField, renderFieldGroup } from '../../src/internal/field.js';
-import { parseYear, type DirectoryFilters } from './directory-query.js';
+import { activeFilterCount, parseYear, type DirectoryFilters } from './directory-query.js';
 
 export interface FilterHandlers {
   /** Typing in the search box or the location (debounced by the widget). */
@@ -12,6 +12,8 @@ export interface FilterHandlers {
   /** A select, checkbox or year: applied at once. */
   onChange: (patch: Partial<DirectoryFilters>) => void;
   onClear: () => void;
+  /** The filters button (narrow widths): show or hide the filters. */
+  onToggle: () => void;
 }
 
 /**
@@ -20,9 +22,15 @@ export interface FilterHandlers {
  */
 export function renderFilters(
   l: LocalizeController,
-  { typed, applied, meta }: { typed: Pick<DirectoryFilters, 'q' | 'location'>; applied: DirectoryFilters; meta?: Meta },
-  { onText, onChange, onClear }: FilterHandlers,
+  {
+    typed,
+    applied,
+    meta,
+    open,
+  }: { typed: Pick<DirectoryFilters, 'q' | 'location'>; applied: DirectoryFilters; meta?: Meta; open: boolean },
+  { onText, onChange, onClear, onToggle }: FilterHandlers,
 ): TemplateResult {
+  const active = activeFilterCount(applied);
   const toggleInterest = (id: InterestId, on: boolean) =>
     onChange({ interests: on ? [...applied.interests, id] : applied.interests.filter((each) => each !== id) });
   const year = (key: 'leftFrom' | 'leftTo') =>
@@ -50,7 +58,17 @@ export function renderFilters(
         @input=${(event: Event) => onText('q', (event.target as HTMLInputElement).value)}
       />`,
     )}
-    <fieldset class="filters" part="filters">
+    <button
+      class="filters-toggle"
+      part="filters-toggle"
+      type="button"
+      aria-expanded=${open ? 'true' : 'false'}
+      aria-controls="filters"
+      @click=${onToggle}
+    >
+      ${active ? l.msg('directory.filtersActive', { count: active }) : l.msg('directory.filters')}
+    </button>
+    <fieldset class="filters" part="filters" id="filters" ?data-open=${open}>
       <legend class="visually-hidden">${l.msg('directory.filters')}</legend>
       ${renderField(l, { id: 'department', label: l.msg('directory.department') }, (control) =>
         html`<select ${control} @change=${(event: Event) => onChange({ department: (event.target as HTMLSelectElement).value })}>

@@ -27,11 +27,24 @@ export function parseYear(value: string | null | undefined): number | undefined 
   return value && Number.isInteger(year) && year >= 1900 && year <= 2999 ? year : undefined;
 }
 
-/** The request's query: empty values left out, a reversed year range put in order. */
-export function toQuery(f: DirectoryFilters, limit: number, cursor?: string): DirectoryQuery {
-  let { leftFrom, leftTo } = f;
-  if (leftFrom !== undefined && leftTo !== undefined && leftFrom > leftTo) [leftFrom, leftTo] = [leftTo, leftFrom];
-  const query: DirectoryQuery = { limit };
+/** How many filters are set (a year range counts once): the number on the filters button. */
+export function activeFilterCount(f: DirectoryFilters): number {
+  return [f.department, f.interests.length, f.location.trim(), f.leftFrom !== undefined || f.leftTo !== undefined].filter(Boolean).length;
+}
+
+/** The filters with a reversed year range (from 2020 to 2010) put in order. */
+export function orderedYears(f: DirectoryFilters): DirectoryFilters {
+  const { leftFrom, leftTo } = f;
+  return leftFrom !== undefined && leftTo !== undefined && leftFrom > leftTo ? { ...f, leftFrom: leftTo, leftTo: leftFrom } : f;
+}
+
+/**
+ * The request's query: empty values left out, a reversed year range put in order, and the list
+ * ordered for the reader's language (`ja`: あいう順; `en`: Latin order, readings romanized).
+ */
+export function toQuery(f: DirectoryFilters, limit: number, lang: 'en' | 'ja', cursor?: string): DirectoryQuery {
+  const { leftFrom, leftTo } = orderedYears(f);
+  const query: DirectoryQuery = { limit, lang };
   if (f.q.trim()) query.q = f.q.trim();
   if (f.department) query.department = [f.department];
   if (f.interests.length) query.interest = [...f.interests];

@@ -2,7 +2,6 @@ import { TaskStatus } from '@lit/task';
 import { adapterMethod } from '../../src/api/adapter.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { OkaeriApiError } from '../../src/api/errors.js';
 import type { Member, MemberList, Meta } from '../../src/api/types.js';
 import { DirectoryContactEvent } from '../../src/events/directory-contact.js';
@@ -15,7 +14,7 @@ import { LiveAnnouncer, liveRegionStyles } from '../../src/internal/live-region.
 import { OkaeriElement } from '../../src/internal/okaeri-element.js';
 import { renderSpinner } from '../../src/internal/spinner.js';
 import { renderFilters } from './directory-filters.js';
-import { emptyFilters, hasFilters, isBlank, toQuery, type DirectoryFilters } from './directory-query.js';
+import { emptyFilters, hasFilters, isBlank, orderedYears, toQuery, type DirectoryFilters } from './directory-query.js';
 import { styles } from './directory.styles.js';
 import { directoryEn } from './directory.messages.en.js';
 import { directoryJa } from './directory.messages.ja.js';
@@ -47,7 +46,7 @@ const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve))
  * @fires okaeri-directory-contact - `DirectoryContactEvent`: "contact" on a member who allows it; detail: the member.
  * @fires okaeri-auth-required - `AuthRequiredEvent`: no token or a 401; detail `{ reason }`. Once per transition.
  *
- * @csspart search - The search form; also `query` (the search box), `filters`, `clear`, `field` (and its parts).
+ * @csspart search - The search form; also `query` (the search box), `filters`, `filters-toggle` (the button that shows the filters on narrow widths, with the number of active ones), `clear`, `field` (and its parts).
  * @csspart status - The visible result count; also `spinner`.
  * @csspart results - The scrolling list of results (`role="list"`).
  * @csspart item - Each result (`role="listitem"`); inside: `card`, `avatar`, `avatar-photo`, `name`, `reading`, `work`, `tenure`, `location`, `badges`, `badge`, `actions`, `contact`, `profile`.
@@ -88,8 +87,19 @@ export class OkaeriDirectory extends OkaeriElement {
   /** Results per request (the server caps it at 100). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 30;
 
-  /** Milliseconds of quiet typing before the search runs. */
-  @property({ type: Number }) debounce = 250;
+  /**
+   * Milliseconds of quiet typing before the search runs. Short on purpose: a search that a later
+   * keystroke supersedes is aborted, and the previous results stay on screen until the new ones
+   * arrive, so searching while the viewer types costs nothing they can see.
+   */
+  @property({ type: Number }) debounce = 40;
+
+  /**
+   * The list scrolls with the page instead of inside its own box (phones, long pages). The DOM
+   * stays bounded (only results near the viewport are rendered) and keyboard navigation scrolls
+   * the page.
+   */
+  @property({ type: Boolean, reflect: true, attribute: 'page-scroll' }) pageScroll = false;
 
   /** What the results are for (applied after the debounce). */
   @state() private filters: DirectoryFilters = emptyFilters;
@@ -100,6 +110,8 @@ export class OkaeriDirectory extends OkaeriElement {
   @state() private loadingMore = false;
   @state() private pageError?: unknown;
   @state() private activeIndex = 0;
+  /** On narrow widths the filters are behind a button; whether they are shown. */
+  @state() private filtersOpen = false;
 
   @query('.results') private list?: HTMLElement;
 
@@ -132,12 +144,12 @@ export class OkaeriDirectory extends OkaeriElement {
   // The shared load (src/internal/okaeri-element.ts): waits for the page's configuration, handles
   // signed-out/forbidden, aborts superseded runs; the list state changes only for the latest run.
   private readonly search = this.loadTask({
-    args: () => [JSON.stringify(this.filters), this.pageSize] as const,
-    task: async ([, pageSize], { signal, api }): Promise<MemberList> => {
+    args: () => [JSON.stringify(this.filters), this.pageSize, this.localize.lang] as const,
+    task: async ([, pageSize, lang], { signal, api }): Promise<MemberList> => {
       this.pageController?.abort();
       this.loadingMore = false;
       this.pageError = undefined;
-      return adapterMethod(api, 'searchAlumni')(toQuery(this.filters, pageSize), { signal });
+      return adapterMethod(api, 'searchAlumni')(toQuery(this.filters, pageSize, lang), { signal });
     },
     onComplete: (page) => {
       this.seen = new Set();
@@ -205,7 +217,8 @@ export class OkaeriDirectory extends OkaeriElement {
   }
 
   private onChange(patch: Partial<DirectoryFilters>): void {
-    this.filters = { ...this.filters, ...patch };
+    // An inverted year range is put in order where the viewer sees it, not only in the request.
+    this.filters = orderedYears({ ...this.filters, ...patch });
   }
 
   private clear(): void {
@@ -224,7 +237,7 @@ export class OkaeriDirectory extends OkaeriElement {
     this.loadingMore = true;
     this.pageError = undefined;
     try {
-      const page = await adapterMethod(this.api, 'searchAlumni')(toQuery(this.filters, this.pageSize, cursor), { signal: controller.signal });
+      const page = await adapterMethod(this.api, 'searchAlumni')(toQuery(this.filters, this.pageSize, this.localize.lang, cursor), { signal: controller.signal });
       if (controller.signal.aborted) return;
       this.items = [...this.items, ...this.fresh(page.items)];
       this.nextCursor = page.nextCursor;
@@ -241,7 +254,14 @@ export class OkaeriDirectory extends OkaeriElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.window.attach(this.list);
+    this.window.attach(this.list, this.pageScroll);
+    // Through the CSSOM, not a style attribute: a page's CSP may forbid inline styles
+    // (style-src without 'unsafe-inline'), and the CSSOM is not an inline style.
+    const windowElement = this.renderRoot.querySelector<HTMLElement>('.window');
+    if (windowElement && this.rendered) {
+      windowElement.style.setProperty('padding-block-start', `${this.rendered.before}px`);
+      windowElement.style.setProperty('padding-block-end', `${this.rendered.after}px`);
+    }
     this.window.measure();
     const range = this.list ? this.rendered : undefined;
     if (range) queueMicrotask(() => this.onRange(range.first, range.last));
@@ -305,7 +325,7 @@ export class OkaeriDirectory extends OkaeriElement {
   private onListKeydown(event: KeyboardEvent): void {
     const last = this.items.length - 1;
     if (last < 0 || (event.target as Element).closest('input, select, textarea')) return;
-    const page = Math.max(1, Math.floor((this.list?.clientHeight ?? 400) / 120));
+    const page = Math.max(1, Math.floor((this.window.viewportHeight || 400) / 120));
     const from = this.activeIndex;
     const to = { ArrowDown: from + 1, ArrowUp: from - 1, PageDown: from + page, PageUp: from - page, Home: 0, End: last }[event.key];
     if (to === undefined) return;
@@ -335,10 +355,11 @@ export class OkaeriDirectory extends OkaeriElement {
     const meta = this.meta.value;
     return html`${this.access
       ? nothing
-      : renderFilters(l, { typed: this.typed, applied: this.filters, meta }, {
+      : renderFilters(l, { typed: this.typed, applied: this.filters, meta, open: this.filtersOpen }, {
           onText: (field, value) => this.onText(field, value),
           onChange: (patch) => this.onChange(patch),
           onClear: () => this.clear(),
+          onToggle: () => (this.filtersOpen = !this.filtersOpen),
         })}
     ${this.renderAccess({ signedOut: 'directory.authRequired' }) ?? this.renderResults()} ${this.announcer.render()}`;
   }
@@ -364,7 +385,6 @@ export class OkaeriDirectory extends OkaeriElement {
           role="list"
           aria-label=${l.msg('directory.results')}
           aria-busy=${pending ? 'true' : 'false'}
-          style=${styleMap({ paddingBlockStart: `${range.before}px`, paddingBlockEnd: `${range.after}px` })}
         >
           ${
             // By position, not keyed: repeat() leaks a marker per removed item in lit-html ≥ 3.3.1

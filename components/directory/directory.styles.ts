@@ -26,6 +26,30 @@ export const styles = css`
   .filters .field-group {
     grid-column: 1 / -1;
   }
+  /* The filters button only exists on narrow widths, where the filters would fill the first screen. */
+  .filters-toggle {
+    display: none;
+    justify-self: start;
+    min-block-size: 2.25rem;
+    padding-inline: var(--_okaeri-space-m);
+    border: 1px solid var(--_okaeri-color-border);
+    border-radius: var(--_okaeri-radius);
+    background: var(--_okaeri-color-surface);
+    color: var(--_okaeri-color-text);
+    font: inherit;
+    cursor: pointer;
+  }
+  .filters-toggle[aria-expanded='true'] {
+    background: var(--_okaeri-color-surface-raised);
+  }
+  @container (max-width: 40rem) {
+    .filters-toggle {
+      display: inline-block;
+    }
+    .filters:not([data-open]) {
+      display: none;
+    }
+  }
   .checks {
     display: flex;
     flex-wrap: wrap;
@@ -56,6 +80,12 @@ export const styles = css`
     border-block: 1px solid var(--_okaeri-color-border);
     overscroll-behavior: contain;
   }
+  /* page-scroll: the page scrolls the list; no box of its own. */
+  :host([page-scroll]) .results {
+    block-size: auto;
+    overflow: visible;
+    overscroll-behavior: auto;
+  }
   .window {
     margin: 0;
   }
@@ -84,6 +114,13 @@ export const styles = css`
     gap: var(--_okaeri-space-xs);
     flex: 1;
     min-inline-size: 0;
+    /* Lines break between words, never inside one (a name, a year range). */
+    overflow-wrap: normal;
+    word-break: normal;
+    line-break: strict;
+  }
+  .years {
+    white-space: nowrap;
   }
   .name {
     padding: 0;
@@ -141,6 +178,22 @@ export const styles = css`
   }
   .contact:hover {
     background: var(--_okaeri-color-surface-raised);
+  }
+  /* Narrow (a phone): the actions go under the text, which keeps the card's whole width. */
+  @container (max-width: 30rem) {
+    :host(:not([layout='list'])) .card {
+      flex-wrap: wrap;
+    }
+    :host(:not([layout='list'])) .body {
+      flex-basis: calc(100% - 4em);
+    }
+    :host(:not([layout='list'])) .actions {
+      flex-basis: 100%;
+      flex-direction: row;
+      flex-wrap: wrap;
+      align-items: center;
+      padding-inline-start: calc(2.5em + var(--_okaeri-space-m));
+    }
   }
   .profile {
     color: var(--_okaeri-color-primary);

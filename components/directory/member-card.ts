@@ -14,14 +14,23 @@ export interface MemberCardOptions {
 
 const year = (month: string | undefined) => month?.slice(0, 4);
 
-/** "Sales, 2014–2019": the parts the server returned, in the reader's language. */
-function tenure(l: LocalizeController, member: Member, meta: Meta | undefined): string {
+/** "Sales" and "2014–2019" (one year: "2017"): the parts the server returned, in the reader's language. */
+function tenure(l: LocalizeController, member: Member, meta: Meta | undefined): { department?: string | null; years: string } {
   const department = member.department
     ? (meta?.departments.find((d) => d.id === member.department)?.name[l.lang] ?? member.department)
     : member.departmentOther;
   const [from, to] = [year(member.joined), year(member.left)];
-  const years = from && to ? l.msg('directory.years', { from, to }) : to ? l.msg('directory.leftIn', { year: to }) : from ? l.msg('directory.joinedIn', { year: from }) : '';
-  return [department, years].filter(Boolean).join(l.lang === 'ja' ? '・' : ', ');
+  const years =
+    from && to
+      ? from === to
+        ? l.msg('directory.year', { year: to })
+        : l.msg('directory.years', { from, to })
+      : to
+        ? l.msg('directory.leftIn', { year: to })
+        : from
+          ? l.msg('directory.joinedIn', { year: from })
+          : '';
+  return { department, years };
 }
 
 const safeUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
@@ -54,8 +63,11 @@ export function renderMemberCard(l: LocalizeController, member: Member, { index,
           ${reading && l.lang === 'ja' ? html`<span class="reading" part="reading">${reading}</span>` : nothing}
         </p>
         ${work ? html`<p class="work" part="work">${work}</p>` : nothing}
-        ${past || member.roleAtLeaving
-          ? html`<p class="tenure" part="tenure">${[past, member.roleAtLeaving].filter(Boolean).join(' · ')}</p>`
+        ${past.department || past.years || member.roleAtLeaving
+          ? html`<p class="tenure" part="tenure">${past.department}${past.department && past.years ? (l.lang === 'ja' ? '・' : ', ') : ''}${
+              // A year range is one unit: "2018〜2020年" never breaks before 年.
+              past.years ? html`<span class="years">${past.years}</span>` : nothing
+            }${(past.department || past.years) && member.roleAtLeaving ? ' · ' : ''}${member.roleAtLeaving ?? ''}</p>`
           : nothing}
         ${member.location ? html`<p class="location" part="location">${member.location}</p>` : nothing}
         ${interests.length

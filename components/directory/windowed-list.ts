@@ -16,13 +16,15 @@ export interface WindowRange {
  * is about 8 kB gzip, two thirds of the widget's 12 kB budget.
  *
  * The host renders items with `data-index` inside the element given to `attach()`, and calls
- * `measure()` after each update.
+ * `measure()` after each update. With `page` the element does not scroll itself: the page does,
+ * and the window is what of the element is inside the browser's viewport.
  */
 export class WindowedList implements ReactiveController {
   private readonly host: ReactiveControllerHost;
   private readonly estimate: () => number;
   private heights: (number | undefined)[] = [];
   private scroller?: HTMLElement;
+  private page = false;
   private observer?: ResizeObserver;
   private scrollTop = 0;
   private viewport = 0;
@@ -39,33 +41,61 @@ export class WindowedList implements ReactiveController {
     this.attach(undefined);
   }
 
-  /** The scrolling element (call after each update; a no-op when unchanged). */
-  attach(scroller: HTMLElement | undefined): void {
-    if (scroller === this.scroller) return;
+  /** The list element (call after each update; a no-op when unchanged); `page`: the page scrolls it. */
+  attach(scroller: HTMLElement | undefined, page = false): void {
+    if (scroller === this.scroller && page === this.page) return;
     this.scroller?.removeEventListener('scroll', this.onScroll);
+    window.removeEventListener('scroll', this.onScroll);
+    window.removeEventListener('resize', this.onScroll);
     this.observer?.disconnect();
     cancelAnimationFrame(this.frame);
     this.scroller = scroller;
+    this.page = page;
     if (!scroller) return;
-    this.scrollTop = scroller.scrollTop;
-    this.viewport = scroller.clientHeight;
-    scroller.addEventListener('scroll', this.onScroll, { passive: true });
+    this.read();
+    if (page) {
+      window.addEventListener('scroll', this.onScroll, { passive: true });
+      window.addEventListener('resize', this.onScroll, { passive: true });
+    } else {
+      scroller.addEventListener('scroll', this.onScroll, { passive: true });
+    }
     this.observer = new ResizeObserver(() => {
-      const { clientWidth, clientHeight } = scroller;
+      const { clientWidth } = scroller;
+      // The page's list grows with what it renders: only its width matters (the viewport is the window's).
+      if (page && clientWidth === this.width) return;
       // Text wraps differently at another width: measure again.
       if (clientWidth !== this.width) this.heights = [];
       this.width = clientWidth;
-      this.viewport = clientHeight;
-      this.host.requestUpdate();
+      this.read();
+      // A frame later, so the re-render's own resizing is not part of this observation.
+      requestAnimationFrame(() => this.host.requestUpdate());
     });
     this.observer.observe(scroller);
+  }
+
+  /** Where the window is: the element's own scroll position, or how far the page scrolled past its top. */
+  private read(): void {
+    const scroller = this.scroller;
+    if (!scroller) return;
+    if (this.page) {
+      this.scrollTop = Math.max(0, -scroller.getBoundingClientRect().top);
+      this.viewport = window.innerHeight;
+    } else {
+      this.scrollTop = scroller.scrollTop;
+      this.viewport = scroller.clientHeight;
+    }
+  }
+
+  /** The height of what is visible at once (a page step for the keyboard). */
+  get viewportHeight(): number {
+    return this.viewport;
   }
 
   private readonly onScroll = (): void => {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      this.scrollTop = this.scroller?.scrollTop ?? 0;
+      this.read();
       this.host.requestUpdate();
     });
   };
@@ -74,7 +104,13 @@ export class WindowedList implements ReactiveController {
   reset(): void {
     this.heights = [];
     this.scrollTop = 0;
-    this.scroller?.scrollTo({ top: 0 });
+    if (!this.page) {
+      this.scroller?.scrollTo({ top: 0 });
+      return;
+    }
+    // The page: bring the list's top back into view only if it was scrolled past.
+    const top = this.scroller?.getBoundingClientRect().top;
+    if (top !== undefined && top < 0) window.scrollBy({ top });
   }
 
   private height(index: number): number {
@@ -130,9 +166,14 @@ export class WindowedList implements ReactiveController {
     let top = 0;
     for (let i = 0; i < index; i++) top += this.height(i);
     const bottom = top + this.height(index);
-    if (top < scroller.scrollTop) scroller.scrollTop = top;
+    if (this.page) {
+      // Positions in the list, made positions on the page.
+      const listTop = scroller.getBoundingClientRect().top;
+      if (listTop + top < 0) window.scrollBy({ top: listTop + top });
+      else if (listTop + bottom > window.innerHeight) window.scrollBy({ top: listTop + bottom - window.innerHeight });
+    } else if (top < scroller.scrollTop) scroller.scrollTop = top;
     else if (bottom > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = bottom - scroller.clientHeight;
-    this.scrollTop = scroller.scrollTop;
+    this.read();
     this.host.requestUpdate();
   }
 }

@@ -125,6 +125,7 @@ describe('<okaeri-directory>', () => {
       const { root, sent } = await mount(server(pageOf([suzuki, emily])));
       expect(sent).to.have.length(1);
       expect(sent[0]!.url.searchParams.get('limit')).to.equal('30');
+      expect(sent[0]!.url.searchParams.get('lang')).to.equal('en', 'ordered for the reader');
       expect(sent[0]!.url.searchParams.has('q')).to.equal(false);
       expect(sent[0]!.headers.get('Authorization')).to.equal('Bearer t0ken');
       expect(names(root)).to.deep.equal(['鈴木 一郎', 'Emily Clark']);
@@ -169,7 +170,7 @@ describe('<okaeri-directory>', () => {
         if (q === '鈴') return new Promise<Response>((resolve) => (answer = resolve));
         return json({ items: q === '鈴木' ? [suzuki] : [suzuki, emily, sato], nextCursor: null });
       });
-      const { root, sent } = await mount(fake, { lang: 'ja' });
+      const { root, sent } = await mount(fake, { lang: 'ja', debounce: 200 });
       expect(sent).to.have.length(1);
 
       await type(root, 'q', 'す');
@@ -234,6 +235,7 @@ describe('<okaeri-directory>', () => {
       expect(params.getAll('interest')).to.deep.equal(['mentoring']);
       expect(params.get('location')).to.equal('東京');
       expect([params.get('leftFrom'), params.get('leftTo')]).to.deep.equal(['2015', '2019'], 'a reversed range is put in order');
+      expect([input(root, 'leftFrom').value, input(root, 'leftTo').value]).to.deep.equal(['2015', '2019'], 'and so are the fields');
       expect(params.get('q')).to.equal('さとう');
       await expect(el).to.be.accessible();
 
@@ -241,7 +243,7 @@ describe('<okaeri-directory>', () => {
       const before = sent.length;
       clear.click();
       await waitUntil(() => sent.length === before + 1);
-      expect([...sent.at(-1)!.url.searchParams.keys()]).to.deep.equal(['limit']);
+      expect([...sent.at(-1)!.url.searchParams.keys()]).to.deep.equal(['limit', 'lang']);
       await el.updateComplete;
       expect(input(root, 'q').value).to.equal('');
       expect(input(root, 'location').value).to.equal('');
