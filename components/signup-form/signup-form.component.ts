@@ -1,24 +1,30 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { SignupRequest, SignupReceipt, Meta, VisibilityLevel } from '../../src/api/types.js';
+import type { Member, SignupRequest, SignupReceipt, Meta, VisibilityLevel } from '../../src/api/types.js';
+import { adapterMethod } from '../../src/api/adapter.js';
 import { OkaeriApiError } from '../../src/api/errors.js';
 import { SignupErrorEvent } from '../../src/events/signup-error.js';
 import { SignupSubmitEvent } from '../../src/events/signup-submit.js';
 import { SignupSuccessEvent } from '../../src/events/signup-success.js';
 import type { MessageKey } from '../../src/i18n/messages.js';
+import { avatarStyles } from '../../src/internal/avatar.js';
 import { buttonStyles, renderButton } from '../../src/internal/button.js';
 import { errorBannerStyles, renderErrorBanner } from '../../src/internal/error-banner.js';
 import { fieldErrorKey } from '../../src/internal/error-message.js';
-import { fieldStyles, renderField, renderFieldGroup } from '../../src/internal/field.js';
+import { fieldStyles, renderCheckbox, renderField, renderFieldGroup } from '../../src/internal/field.js';
 import { LiveAnnouncer, liveRegionStyles } from '../../src/internal/live-region.js';
 import { OkaeriElement } from '../../src/internal/okaeri-element.js';
 import { renderSpinner } from '../../src/internal/spinner.js';
 import { clearDraft, draftStorageKey, loadDraft, saveDraft, type SignupDraft } from './signup-draft.js';
 import { styles } from './signup-form.styles.js';
+import { directoryEn } from '../directory/directory.messages.en.js';
+import { directoryJa } from '../directory/directory.messages.ja.js';
+import { renderMemberCard } from '../directory/member-card.js';
 import { signupEn } from './signup-form.messages.en.js';
 import { signupJa } from './signup-form.messages.ja.js';
 import {
+  completeUrl,
   emptyValues,
   errorKeyFor,
   furigana,
@@ -43,7 +49,14 @@ const camel = (name: string) => name.replace(/-(\w)/g, (_, c: string) => c.toUpp
 const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean).map(camel));
 const levels: VisibilityLevel[] = ['alumni', 'hr', 'hidden'];
 
+/** The directory strings its member card uses (renderMemberCard), for the live preview. */
+const cardKeys = ['directory.years', 'directory.joinedIn', 'directory.leftIn', 'directory.interests', 'directory.contact', 'directory.contactName', 'directory.profile'] as const;
+function cardMessages<T extends Record<(typeof cardKeys)[number], unknown>>(catalog: T): Pick<T, (typeof cardKeys)[number]> {
+  return Object.fromEntries(cardKeys.map((key) => [key, catalog[key]])) as Pick<T, (typeof cardKeys)[number]>;
+}
+
 /**
+ * @tag okaeri-signup-form
  * @summary A leaver joins the alumni network: identity, tenure, what they do now, interests,
  * per-field directory visibility and consent, with drafts that survive failures and retries that
  * never create a second member.
@@ -96,8 +109,9 @@ const levels: VisibilityLevel[] = ['alumni', 'hr', 'hidden'];
  * <okaeri-signup-form base-url="https://alumni.example.com" hide-fields="location"></okaeri-signup-form>
  */
 export class OkaeriSignupForm extends OkaeriElement {
-  static override styles = [OkaeriElement.styles, fieldStyles, buttonStyles, errorBannerStyles, liveRegionStyles, styles];
-  static override messages = { en: signupEn, ja: signupJa };
+  static override styles = [OkaeriElement.styles, fieldStyles, buttonStyles, errorBannerStyles, liveRegionStyles, avatarStyles, styles];
+  // The preview is the directory's own card, so it brings the card's strings along.
+  static override messages = { en: { ...cardMessages(directoryEn), ...signupEn }, ja: { ...cardMessages(directoryJa), ...signupJa } };
 
   /** Furigana fields: `auto` (in Japanese only), `always` or `never`. */
   @property() furigana: 'auto' | 'always' | 'never' = 'auto';
@@ -125,9 +139,11 @@ export class OkaeriSignupForm extends OkaeriElement {
   private pending: SignupDraft = {};
   private readonly announcer = new LiveAnnouncer(this);
 
-  private readonly metaTask = new Task(this, {
-    task: ([api], { signal }) => api.getMeta({ signal }),
-    args: () => [this.api] as const,
+  // Public data: no sign-in needed, but still not before the page has configured the widget.
+  private readonly metaTask = this.loadTask({
+    args: () => [] as const,
+    needsSignIn: false,
+    task: (_, { signal, api }) => api.getMeta({ signal }),
   });
 
   private readonly submitTask = new Task<[SignupRequest], SignupReceipt>(this, {
@@ -195,7 +211,26 @@ export class OkaeriSignupForm extends OkaeriElement {
     // Moving between a group's own controls (year → month, one interest → the next) is not leaving it.
     const group = control.closest('fieldset');
     if (group?.contains(event.relatedTarget as Node | null)) return;
+    // "linkedin.com/in/x" becomes "https://linkedin.com/in/x" when the person moves on, as in an address bar.
+    if (control.name === 'profileUrl' && control.value.trim() && completeUrl(control.value) !== control.value) {
+      this.values = { ...this.values, profileUrl: completeUrl(control.value) };
+      this.save();
+    }
     if (control.name) this.recheck([control.name.replace(/(Year|Month)$/, '')], true);
+  }
+
+  /** "Discard this draft": forgets the answers on this device (a shared PC) and starts over. */
+  private async discardDraft(): Promise<void> {
+    if (this.storageKey) clearDraft(this.storageKey);
+    this.values = emptyValues();
+    this.pending = {};
+    this.errors = {};
+    this.summary = false;
+    this.failure = undefined;
+    this.restored = false;
+    void this.announcer.announce(this.localize.msg('signup.discarded'));
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('input:not([tabindex="-1"]), select')?.focus();
   }
 
   /** `lenient` (on blur): an empty field not yet marked stays quiet until submit. */
@@ -242,9 +277,7 @@ export class OkaeriSignupForm extends OkaeriElement {
       const extras = (await this.beforeSubmit?.(body)) || {};
       const website = this.values.website;
       const sent = { ...body, ...(website ? { website } : {}), ...extras.fields } as SignupRequest;
-      const api = this.api;
-      if (!api.createAlumnus) throw new TypeError('[okaeri] the adapter has no createAlumnus()');
-      const created = await api.createAlumnus(sent, { idempotencyKey: this.pending.key, headers: extras.headers, signal });
+      const created = await adapterMethod(this.api, 'createAlumnus')(sent, { idempotencyKey: this.pending.key, headers: extras.headers, signal });
       if (this.storageKey) clearDraft(this.storageKey);
       this.pending = {};
       this.done = created;
@@ -292,7 +325,7 @@ export class OkaeriSignupForm extends OkaeriElement {
       currentCompany: opt('currentCompany'),
       currentRole: opt('currentRole'),
       location: opt('location'),
-      profileUrl: opt('profileUrl'),
+      profileUrl: opt('profileUrl') && completeUrl(v.profileUrl),
       interests: meta.interests.map((i) => i.id).filter((id) => v.interests.includes(id)),
       directory: {
         listed: v.listed,
@@ -365,7 +398,7 @@ export class OkaeriSignupForm extends OkaeriElement {
     const shown = optionalFields.filter((f) => !hidden.has(f));
     return html`<form part="form" novalidate @submit=${this.submit} @input=${this.onInput} @change=${this.onInput} @focusout=${this.onBlur}>
       ${this.renderSummary()}
-      ${this.restored ? html`<p class="note" part="restored">${l.msg('signup.restored')}</p>` : nothing}
+      ${this.renderDraftNote()}
       ${this.section('about', html`
         <div class="pair">${names.map((name) => this.text(name, { autocomplete: name === 'familyName' ? 'family-name' : 'given-name' }))}</div>
         ${kana ? html`<div class="pair">${names.map((name) => this.text(`${name}Kana`, { hint: l.msg('signup.kanaHint') }))}</div>` : nothing}
@@ -411,6 +444,20 @@ export class OkaeriSignupForm extends OkaeriElement {
     </form>`;
   }
 
+  private renderDraftNote(): TemplateResult | typeof nothing {
+    const l = this.localize;
+    if (!this.storageKey) return nothing;
+    return html`<div class="draft-note" part="draft-note">
+      ${this.restored ? html`<p class="note" part="restored">${l.msg('signup.restored')}</p>` : nothing}
+      <p class="note">${l.msg('signup.draftKept')}</p>
+      ${
+        // Always there (not only once something is typed): a button appearing above the fields
+        // while someone types would push the form down under their pointer.
+        renderButton({ label: l.msg('signup.discard'), variant: 'secondary', onClick: () => void this.discardDraft() })
+      }
+    </div>`;
+  }
+
   private section(name: 'about' | 'career' | 'now' | 'directory' | 'consent', content: TemplateResult): TemplateResult {
     return html`<section class="section" part="section" aria-labelledby="section-${name}">
       <h3 class="section-heading" part="section-heading" id="section-${name}">${this.localize.msg(`signup.${name}`)}</h3>
@@ -451,29 +498,13 @@ export class OkaeriSignupForm extends OkaeriElement {
   }
 
   private check(name: 'listed' | 'privacy' | 'contact', label: string, hint?: string): TemplateResult {
-    const error = this.error(name);
-    const notes = [hint && `${name}-hint`, error && `${name}-error`].filter(Boolean).join(' ');
-    return html`<div class="field" part="field">
-      ${error ? html`<p class="field-error" part="field-error" id="${name}-error">${error}</p>` : nothing}
-      <label class="check">
-        <input type="checkbox" id=${name} name=${name} .checked=${this.values[name]} aria-invalid=${error ? 'true' : nothing}
-          aria-describedby=${notes || nothing} />
-        ${label}
-      </label>
-      ${hint ? html`<p class="field-hint" part="field-hint" id="${name}-hint">${hint}</p>` : nothing}
-    </div>`;
+    return renderCheckbox({ id: name, label, hint, error: this.error(name) }, (c) => html`<input ${c} type="checkbox" name=${name} .checked=${this.values[name]} />`);
   }
 
   private renderDirectory(meta: Meta): TemplateResult {
     const l = this.localize;
     const v = this.values;
     const fields = visibleFields.filter((f) => !this.rules.hidden.has(f));
-    const department = v.department === 'other' ? v.departmentOther : meta.departments.find((d) => d.id === v.department)?.name[l.lang];
-    const tenure = [v.joinedYear && v.joinedMonth, v.leftYear && v.leftMonth].every(Boolean)
-      ? `${l.formatYearMonth(`${v.joinedYear}-${v.joinedMonth}`)} – ${l.formatYearMonth(`${v.leftYear}-${v.leftMonth}`)}`
-      : '';
-    const visible = fields.filter((f) => v.visibility[f] === 'alumni' && v[f].trim());
-    const interests = meta.interests.filter((i) => v.interests.includes(i.id)).map((i) => i.label[l.lang]);
     return html`<fieldset class="field-group visibility" part="field">
         <legend class="field-label" part="field-label">${l.msg('signup.visibility')}</legend>
         ${fields.map((f) =>
@@ -485,15 +516,36 @@ export class OkaeriSignupForm extends OkaeriElement {
       </fieldset>
       <section class="preview" part="preview" aria-labelledby="preview-heading">
         <h4 id="preview-heading">${l.msg('signup.preview')}</h4>
-        <div class="card">
-          <p class="card-name">${l.personName(v)}</p>
-          ${department || tenure ? html`<p class="card-meta">${[department, tenure].filter(Boolean).join(' · ')}</p>` : nothing}
-          ${interests.length ? html`<p class="card-meta">${l.formatList(interests)}</p>` : nothing}
-          ${visible.length
-            ? html`<dl>${visible.map((f) => html`<div><dt>${this.label(f)}</dt><dd>${v[f].trim()}</dd></div>`)}</dl>`
-            : nothing}
+        <div role="list" aria-labelledby="preview-heading" inert>
+          ${renderMemberCard(l, this.previewMember(meta), { index: 0, setSize: 1, active: false, meta })}
         </div>
       </section>`;
+  }
+
+  /** The member as alumni would receive them from the directory API: only what is visible to them. */
+  private previewMember(meta: Meta): Member {
+    const v = this.values;
+    const { kana, hidden } = this.rules;
+    const shown = (f: (typeof visibleFields)[number]) => (!hidden.has(f) && v.visibility[f] === 'alumni' && v[f].trim()) || undefined;
+    const member: Member = {
+      id: 'preview',
+      familyName: v.familyName.trim(),
+      givenName: v.givenName.trim(),
+      familyNameKana: (kana && furigana(v.familyNameKana)) || undefined,
+      givenNameKana: (kana && furigana(v.givenNameKana)) || undefined,
+      department: v.department && v.department !== 'other' ? v.department : undefined,
+      departmentOther: v.department === 'other' ? v.departmentOther.trim() || undefined : undefined,
+      joined: v.joinedYear && v.joinedMonth ? `${v.joinedYear}-${v.joinedMonth}` : undefined,
+      left: v.leftYear && v.leftMonth ? `${v.leftYear}-${v.leftMonth}` : undefined,
+      roleAtLeaving: shown('roleAtLeaving'),
+      currentCompany: shown('currentCompany'),
+      currentRole: shown('currentRole'),
+      location: shown('location'),
+      profileUrl: shown('profileUrl') && completeUrl(v.profileUrl),
+      interests: meta.interests.map((i) => i.id).filter((id) => v.interests.includes(id)),
+      contactable: v.contact,
+    } as Member;
+    return JSON.parse(JSON.stringify(member)) as Member;
   }
 
   private renderSummary(): TemplateResult | typeof nothing {

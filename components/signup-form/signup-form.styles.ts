@@ -56,22 +56,6 @@ export const styles = css`
     border-color: var(--_okaeri-color-danger);
     border-inline-start-width: 4px;
   }
-  .check {
-    display: flex;
-    align-items: start;
-    gap: var(--_okaeri-space-s);
-    min-block-size: 2rem;
-  }
-  .check input {
-    flex: none;
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
-    margin-block-start: 0.15em;
-    accent-color: var(--_okaeri-color-primary);
-  }
-  .check input[aria-invalid='true'] {
-    outline: 2px solid var(--_okaeri-color-danger);
-  }
   a {
     color: var(--_okaeri-color-primary);
   }
@@ -95,30 +79,82 @@ export const styles = css`
   .preview h4 {
     margin: 0 0 var(--_okaeri-space-s);
   }
-  .card {
+  /* The preview is the directory's card (renderMemberCard). TODO(E): these rules go once
+     member-card exports its styles; they mirror components/directory/directory.styles.ts. */
+  .preview :is(p, ul) {
+    margin: 0;
+  }
+  .preview .card {
+    display: flex;
+    align-items: flex-start;
+    gap: var(--_okaeri-space-m);
     padding: var(--_okaeri-space-m);
     border: 1px solid var(--_okaeri-color-border);
     border-radius: var(--_okaeri-radius);
-    background: var(--_okaeri-color-surface-raised);
-    box-shadow: var(--_okaeri-shadow);
+    background: var(--_okaeri-color-surface);
   }
-  .card p,
-  .card dl,
-  .card dd {
-    margin: 0;
+  .preview .body {
+    display: grid;
+    gap: var(--_okaeri-space-xs);
+    flex: 1;
+    min-inline-size: 0;
   }
-  .card-name {
-    font-weight: 600;
+  .preview .name {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_okaeri-color-primary);
+    font-weight: 700;
+    font-size: 1.05em;
+    text-align: start;
   }
-  .card-meta,
-  .card dt {
+  .preview :is(.reading, .tenure, .location) {
     color: var(--_okaeri-color-text-muted);
     font-size: var(--_okaeri-font-size-small);
   }
-  .card dl {
-    display: grid;
+  .preview .reading {
+    margin-inline-start: var(--_okaeri-space-s);
+  }
+  .preview .badges {
+    display: flex;
+    flex-wrap: wrap;
     gap: var(--_okaeri-space-xs);
-    margin-block-start: var(--_okaeri-space-s);
+    padding: 0;
+    list-style: none;
+  }
+  .preview .badge {
+    padding-block: 0.1em;
+    padding-inline: var(--_okaeri-space-s);
+    border: 1px solid var(--_okaeri-color-border);
+    border-radius: 999px;
+    background: var(--_okaeri-color-surface-raised);
+    font-size: var(--_okaeri-font-size-small);
+  }
+  .preview .actions {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-end;
+    gap: var(--_okaeri-space-xs);
+  }
+  .preview .contact {
+    min-block-size: 2.25rem;
+    padding-inline: var(--_okaeri-space-m);
+    border: 1px solid var(--_okaeri-color-primary);
+    border-radius: var(--_okaeri-radius);
+    background: var(--_okaeri-color-surface);
+    color: var(--_okaeri-color-primary);
+    font-weight: 600;
+  }
+  .preview .profile {
+    color: var(--_okaeri-color-primary);
+    font-size: var(--_okaeri-font-size-small);
+  }
+  .draft-note {
+    display: grid;
+    gap: var(--_okaeri-space-s);
+    justify-items: start;
+    color: var(--_okaeri-color-text-muted);
+    font-size: var(--_okaeri-font-size-small);
   }
   .honeypot {
     position: absolute;

@@ -95,10 +95,23 @@ const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function isWebUrl(text: string): boolean {
   try {
-    return /^https?:$/.test(new URL(text).protocol);
+    const url = new URL(text);
+    // A host with a dot (linkedin.com), as an address bar would accept; not "https://x".
+    return /^https?:$/.test(url.protocol) && url.hostname.includes('.');
   } catch {
     return false;
   }
+}
+
+/**
+ * A profile address as the person meant it: `linkedin.com/in/x` and `//example.com` become
+ * `https://…`, as browsers complete what is typed into the address bar; anything with a scheme
+ * (`http:`, `mailto:`) is left as typed so validation can judge it.
+ */
+export function completeUrl(text: string): string {
+  const value = text.trim();
+  if (!value || /^[a-z][a-z\d+.-]*:\/\//i.test(value) || /^(mailto|javascript|data|tel):/i.test(value)) return value;
+  return `https://${value.replace(/^\/\//, '')}`;
 }
 
 function month(values: SignupValues, which: 'joined' | 'left'): string | undefined {
@@ -136,7 +149,7 @@ export function validate(values: SignupValues, rules: Rules): Errors {
   if (!values.department) errors.department = ['validation.required'];
   else if (values.department === 'other') text('departmentOther', true);
   for (const name of optionalFields) text(name, false);
-  if (!errors.profileUrl && values.profileUrl.trim() && !rules.hidden.has('profileUrl') && !isWebUrl(values.profileUrl.trim())) {
+  if (!errors.profileUrl && values.profileUrl.trim() && !rules.hidden.has('profileUrl') && !isWebUrl(completeUrl(values.profileUrl))) {
     errors.profileUrl = ['validation.invalid_url'];
   }
   const joined = month(values, 'joined');

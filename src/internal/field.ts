@@ -55,12 +55,22 @@ export type FieldControl = DirectiveResult<typeof ControlDirective>;
 export const fieldStyles = css`
   .field,
   .field-group {
-    display: grid;
+    display: flex;
+    flex-direction: column;
     gap: var(--_okaeri-space-xs);
     margin: 0;
     padding: 0;
     border: 0;
     min-inline-size: 0;
+  }
+  /* Paired fields (family and given name, joined and left) share a row: their controls line up at
+     the bottom of the labels and hints, whichever side has a longer label or an error. */
+  .pair {
+    align-items: stretch;
+  }
+  .pair > .field > :is(input, select, textarea),
+  .pair > .field-group > .field-control {
+    margin-block-start: auto;
   }
   .field-label {
     padding: 0;
@@ -77,11 +87,23 @@ export const fieldStyles = css`
     color: var(--_okaeri-color-text-muted);
     font-size: var(--_okaeri-font-size-small);
   }
+  /* Always rendered below the control, one line reserved even when empty: an error that appears
+     on blur never pushes down the field the pointer is pressing (the click would miss). */
   .field-error {
+    order: 1;
     margin: 0;
+    /* One line of its own (small) text; em, not the token, which is itself relative. */
+    min-block-size: 1.5em;
     color: var(--_okaeri-color-danger);
     font-size: var(--_okaeri-font-size-small);
     font-weight: 600;
+    line-height: 1.5;
+  }
+  .field-error:empty {
+    visibility: hidden;
+  }
+  .field > :is(input, select, textarea, .check) {
+    order: 0;
   }
   .field :is(input:not([type='checkbox'], [type='radio']), select, textarea) {
     inline-size: 100%;
@@ -92,9 +114,28 @@ export const fieldStyles = css`
     border-radius: var(--_okaeri-radius);
     background: var(--_okaeri-color-surface);
   }
-  .field [aria-invalid='true'] {
+  /* As specific as the rule above plus the attribute, so the invalid border always wins. */
+  .field :is(input:not([type='checkbox'], [type='radio']), select, textarea)[aria-invalid='true'],
+  .field-group select[aria-invalid='true'] {
     border-color: var(--_okaeri-color-danger);
     border-inline-start-width: 4px;
+  }
+  /* One checkbox look for every widget: 20 px, the primary color, the label beside it. */
+  .check {
+    display: flex;
+    align-items: start;
+    gap: var(--_okaeri-space-s);
+    min-block-size: 2rem;
+  }
+  .check input {
+    flex: none;
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    margin: 0.15em 0 0;
+    accent-color: var(--_okaeri-color-primary);
+  }
+  .check input[aria-invalid='true'] {
+    outline: 2px solid var(--_okaeri-color-danger);
   }
 `;
 
@@ -108,10 +149,15 @@ function renderLabelText(l: LocalizeController, label: string, required: boolean
     : nothing}`;
 }
 
-function renderNotes(id: string, hint: string | undefined, error: string | undefined): TemplateResult {
-  return html`${hint ? html`<p class="field-hint" part="field-hint" id="${id}-hint">${hint}</p>` : nothing}${error
+function renderHint(id: string, hint: string | undefined): TemplateResult | typeof nothing {
+  return hint ? html`<p class="field-hint" part="field-hint" id="${id}-hint">${hint}</p>` : nothing;
+}
+
+// The error's place is always there (see .field-error), so showing one moves nothing.
+function renderError(id: string, error: string | undefined): TemplateResult {
+  return error
     ? html`<p class="field-error" part="field-error" id="${id}-error">${error}</p>`
-    : nothing}`;
+    : html`<p class="field-error" aria-hidden="true"></p>`;
 }
 
 function describedBy(id: string, hint: string | undefined, error: string | undefined): string {
@@ -119,9 +165,8 @@ function describedBy(id: string, hint: string | undefined, error: string | undef
 }
 
 /**
- * A labelled control with hint and error: label, hint and error come first (the error sits above
- * the control so it stays in view when zoomed), then the control. Parts: `field`, `field-label`,
- * `field-required`, `field-hint`, `field-error`.
+ * A labelled control with hint and error: label, hint, the control, then the error in a line
+ * reserved for it. Parts: `field`, `field-label`, `field-required`, `field-hint`, `field-error`.
  *
  * renderField(this.localize, { id: 'email', label, error }, (control) => html`<input ${control} type="email">`)
  */
@@ -133,7 +178,7 @@ export function renderField(
   const control = wire({ id, describedBy: describedBy(id, hint, error), invalid: Boolean(error), required });
   return html`<div class="field" part="field">
     <label class="field-label" part="field-label" for=${id}>${renderLabelText(l, label, required, false)}</label>
-    ${renderNotes(id, hint, error)} ${renderControl(control)}
+    ${renderHint(id, hint)} ${renderControl(control)} ${renderError(id, error)}
   </div>`;
 }
 
@@ -149,6 +194,23 @@ export function renderFieldGroup(
   const notes = describedBy(id, hint, error);
   return html`<fieldset class="field-group" part="field" id=${id} aria-describedby=${notes || nothing}>
     <legend class="field-label" part="field-label">${renderLabelText(l, label, required, true)}</legend>
-    ${renderNotes(id, hint, error)} ${content}
+    ${renderHint(id, hint)}
+    <div class="field-control">${content}</div>
+    ${renderError(id, error)}
   </fieldset>`;
+}
+
+/**
+ * One checkbox with its label beside it, hint and error below, wired like renderField. The
+ * label text may contain markup (a link). Parts as for renderField.
+ */
+export function renderCheckbox(
+  { id, label, hint, error, required = false }: Omit<FieldOptions, 'label'> & { label: string | TemplateResult },
+  renderControl: (control: FieldControl) => TemplateResult,
+): TemplateResult {
+  const control = wire({ id, describedBy: describedBy(id, hint, error), invalid: Boolean(error), required });
+  return html`<div class="field" part="field">
+    <label class="check">${renderControl(control)} <span>${label}</span></label>
+    ${renderHint(id, hint)} ${renderError(id, error)}
+  </div>`;
 }

@@ -362,6 +362,65 @@ describe('<okaeri-reonboarding-checklist>', () => {
     expect(toggleOf(el, 'ci_new')).to.exist;
   });
 
+  it('a retry after a timeout reuses the Idempotency-Key, so a lost answer cannot create a second item; focus lands on the new item', async () => {
+    const data = checklist({ permissions: { canToggle: ['ci_a', 'ci_b', 'ci_c', 'ci_d', 'ci_e'], canAdd: true, viewerOwners: ['hr', 'it'] } });
+    const created = item('ci_new', { title: 'Laptop pickup', categoryId: 'what-changed', owner: 'hr' });
+    let attempts = 0;
+    const { el, sent } = await mount({
+      ...withChecklist(data, 'rt_1'),
+      // The first answer never arrives (the server did create the item): the client times out.
+      'POST /api/v1/returners/rt_1/checklist/items': () => (++attempts === 1 ? new Promise<Response>(() => {}) : json(created, { status: 201 })),
+    }, { returnerId: 'rt_1' });
+    (el.closest('okaeri-config') as unknown as { timeout: number }).timeout = 300;
+    await loaded(el);
+    [...root(el).querySelectorAll('button')].find((b) => b.textContent!.includes('Add an item'))!.click();
+    await el.updateComplete;
+    root(el).querySelector<HTMLInputElement>('#add-title')!.value = 'Laptop pickup';
+    root(el).querySelector<HTMLSelectElement>('select[name=owner]')!.value = 'hr';
+    root(el).querySelector<HTMLFormElement>('form')!.requestSubmit();
+    await waitUntil(() => root(el).querySelector('.add-form [part=error-banner]'), 'the timeout is reported', { timeout: 3000 });
+    expect(text(el)).to.contain('The server took too long to respond');
+    root(el).querySelector<HTMLFormElement>('form')!.requestSubmit();
+    await waitUntil(() => !root(el).querySelector('form'), 'the form closes');
+    const keys = sent.filter((request) => request.method === 'POST').map((request) => request.headers.get('Idempotency-Key'));
+    expect(keys).to.have.length(2);
+    expect(keys[0]).to.be.a('string');
+    expect(keys[1], 'the retry carries the first attempt’s key').to.equal(keys[0]);
+    await waitUntil(() => root(el).activeElement === toggleOf(el, 'ci_new'), 'focus on the new item, not <body>');
+  });
+
+  it('a different body gets a new key; cancel returns focus to "Add an item"', async () => {
+    const data = checklist({ permissions: { canToggle: ['ci_a'], canAdd: true, viewerOwners: ['hr'] } });
+    const { el, sent } = await mount({
+      ...withChecklist(data, 'rt_1'),
+      'POST /api/v1/returners/rt_1/checklist/items': () => problem(500),
+    }, { returnerId: 'rt_1' });
+    await loaded(el);
+    const openButton = () => [...root(el).querySelectorAll('button')].find((b) => b.textContent!.includes('Add an item'))!;
+    openButton().click();
+    await el.updateComplete;
+    const submit = async (title: string) => {
+      root(el).querySelector<HTMLInputElement>('#add-title')!.value = title;
+      const before = sent.length;
+      root(el).querySelector<HTMLFormElement>('form')!.requestSubmit();
+      await waitUntil(() => sent.length > before && root(el).querySelector('.add-form [part=error-banner]'), 'the failure is shown');
+      await el.updateComplete;
+    };
+    await submit('One');
+    await submit('Two');
+    const keys = sent.filter((request) => request.method === 'POST').map((request) => request.headers.get('Idempotency-Key'));
+    expect(keys[1]).not.to.equal(keys[0]);
+    [...root(el).querySelectorAll<HTMLButtonElement>('.add-form button')].find((b) => b.textContent!.includes('Cancel'))!.click();
+    await waitUntil(() => root(el).activeElement === openButton(), 'focus returns to the opener');
+  });
+
+  it('an alumnus without access sees "no permission" without a retry', async () => {
+    const { el } = await mount({ 'GET /api/v1/returners/me/checklist': () => problem(403) }, { lang: 'ja' });
+    await waitUntil(() => root(el).querySelector('.forbidden'));
+    expect(text(el)).not.to.contain('この操作を行う権限がありません');
+    expect(root(el).querySelector('button')).to.equal(null);
+  });
+
   it('shows an error with a retry that loads again', async () => {
     let calls = 0;
     const { el, sent } = await mount({

@@ -487,7 +487,11 @@ describe('<okaeri-signup-form>', () => {
     await fill(el, { 'visibility.currentRole': 'hr', 'visibility.email': 'hidden' });
     const card = $<HTMLElement>(el, '[part="preview"]');
     expect(card.textContent).to.contain('Emily Clark');
-    expect(card.textContent).to.contain('Engineering · April 2015 – March 2023');
+    // The directory's own card (issue 13: it used to say "April 2015 – March 2023" against the
+    // directory's "2015–2023", without avatar or badges).
+    expect(card.querySelector('[part=card] [part=avatar]'), 'the avatar').to.exist;
+    expect(card.querySelector('[part=tenure]')!.textContent!.trim()).to.equal('Engineering, 2015–2023 · Software Engineer');
+    expect([...card.querySelectorAll('[part=badge]')].map((badge) => badge.textContent!.trim())).to.have.length.greaterThan(0);
     expect(card.textContent).to.contain(xss);
     expect(card.textContent).to.contain('Osaka');
     expect(card.textContent, 'HR-only fields stay out').not.to.contain('CTO');
@@ -495,7 +499,7 @@ describe('<okaeri-signup-form>', () => {
     expect(el.shadowRoot!.querySelector('img'), 'no element created from user text').to.be.null;
 
     await fill(el, { 'visibility.email': 'alumni' });
-    expect($<HTMLElement>(el, '[part="preview"]').textContent).to.contain('emily@example.com');
+    expect($<HTMLElement>(el, '[part="preview"]').textContent, 'the directory card never shows an address').not.to.contain('emily@example.com');
 
     const sent = server();
     el.closest('okaeri-config')!.fetch = sent.fetch;
@@ -556,5 +560,126 @@ describe('<okaeri-signup-form>', () => {
       left: '2023-03',
       interests: ['rehire', 'networking'],
     });
+  });
+});
+
+describe('<okaeri-signup-form>: issue 13 defects', () => {
+  afterEach(() => {
+    localStorage.clear();
+    resetConfiguration();
+  });
+
+  it('says a draft is kept on this device and offers "discard this draft", which empties form and storage', async () => {
+    localStorage.setItem(draftKey, JSON.stringify({ values: { givenName: 'Old', email: 'old@example.com' } }));
+    const el = await mount();
+    expect(text(el, '[part=draft-note]')).to.contain('kept on this device');
+    expect($(el, '#given-name').value).to.equal('Old');
+    const discard = $$(el, 'button').find((button) => button.textContent!.includes('Discard this draft'))!;
+    expect(discard).to.exist;
+    discard.click();
+    await el.updateComplete;
+    expect(localStorage.getItem(draftKey)).to.equal(null);
+    expect($(el, '#given-name').value).to.equal('');
+    expect($(el, '#email').value).to.equal('');
+    expect(el.shadowRoot!.activeElement?.localName, 'focus stays in the form').to.be.oneOf(['input', 'select']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('completes a profile URL typed without https:// as browsers do, and sends it completed', async () => {
+    const fake = server();
+    const el = await mount({ fetch: fake.fetch });
+    await fill(el, { ...valid, privacy: true });
+    $(el, '#profile-url').focus();
+    await fill(el, { profileUrl: 'linkedin.com/in/emily' });
+    $(el, '#profile-url').blur();
+    await el.updateComplete;
+    expect($(el, '#profile-url').value).to.equal('https://linkedin.com/in/emily');
+    expect(el.shadowRoot!.querySelector('#profile-url-error')).to.equal(null);
+    $<HTMLFormElement>(el, 'form').requestSubmit();
+    await waitUntil(() => fake.sent.length === 1);
+    expect((fake.sent[0]!.body as SignupRequest).profileUrl).to.equal('https://linkedin.com/in/emily');
+  });
+
+  it('shows the invalid red border on text inputs and the department select', async () => {
+    const el = await mount();
+    $<HTMLFormElement>(el, 'form').requestSubmit();
+    await el.updateComplete;
+    const danger = getComputedStyle($(el, '.field-error[id]')).color;
+    for (const selector of ['#family-name', '#email', '#department']) {
+      const control = $<HTMLElement>(el, selector);
+      expect(control.getAttribute('aria-invalid'), selector).to.equal('true');
+      expect(getComputedStyle(control).borderInlineStartColor, selector).to.equal(danger);
+      expect(getComputedStyle(control).borderInlineStartWidth, selector).to.equal('4px');
+    }
+  });
+
+  it('an error shown on blur moves nothing below it (the click on the next field lands)', async () => {
+    const el = await mount();
+    const next = $(el, '#given-name').closest('.field')!.parentElement!.nextElementSibling as HTMLElement;
+    const email = $(el, '#email');
+    const before = email.getBoundingClientRect().top;
+    const nextBefore = next.getBoundingClientRect().top;
+    $(el, '#family-name').focus();
+    await fill(el, { familyName: 'x'.repeat(51) });
+    email.focus();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('#family-name-error'), 'the error is shown').to.exist;
+    expect(email.getBoundingClientRect().top).to.equal(before);
+    expect(next.getBoundingClientRect().top).to.equal(nextBefore);
+  });
+
+  it('keeps paired fields aligned when only one side has an error', async () => {
+    for (const lang of ['en', 'ja'] as const) {
+      const el = await mount({ lang });
+      await fill(el, { joinedYear: '2015', joinedMonth: '04' });
+      $<HTMLFormElement>(el, 'form').requestSubmit();
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('#left-error')).to.exist;
+      expect(el.shadowRoot!.querySelector('#joined-error')).to.equal(null);
+      expect($(el, '#joined-year').getBoundingClientRect().top).to.equal($(el, '#left-year').getBoundingClientRect().top);
+      await fill(el, { givenName: 'Emily' });
+      expect(el.shadowRoot!.querySelector('#family-name-error')).to.exist;
+      expect($(el, '#family-name').getBoundingClientRect().top).to.equal($(el, '#given-name').getBoundingClientRect().top);
+    }
+  });
+
+  it('says "Please check 1 item" / "Please check 2 items", and labels the tenure fields in full', async () => {
+    const el = await mount();
+    await fill(el, { ...valid, privacy: false });
+    $<HTMLFormElement>(el, 'form').requestSubmit();
+    await el.updateComplete;
+    expect(text(el, '[part=summary-heading]')).to.equal('Please check 1 item');
+    await fill(el, { familyName: '' });
+    $<HTMLFormElement>(el, 'form').requestSubmit();
+    await el.updateComplete;
+    expect(text(el, '[part=summary-heading]')).to.equal('Please check 2 items');
+    expect(text(el, '#left legend')).to.contain('When you left');
+  });
+
+  it('the Japanese interests hint no longer repeats its error', async () => {
+    const el = await mount({ lang: 'ja' });
+    $<HTMLFormElement>(el, 'form').requestSubmit();
+    await el.updateComplete;
+    expect(text(el, '#interests-hint')).not.to.equal(text(el, '#interests-error'));
+  });
+
+  it('an adapter without createAlumnus shows "not available here" without a retry, never a TypeError', async () => {
+    const errors: unknown[] = [];
+    const onError = (event: PromiseRejectionEvent) => errors.push(event.reason);
+    window.addEventListener('unhandledrejection', onError);
+    const adapter = { getMeta: async () => meta };
+    const wrapper = await fixture(html`<okaeri-config base-url=${base} lang="en" .adapter=${adapter}><okaeri-signup-form no-draft></okaeri-signup-form></okaeri-config>`);
+    const el = wrapper.querySelector('okaeri-signup-form')!;
+    await waitUntil(() => el.shadowRoot!.querySelector('form'));
+    await fill(el, { ...valid, privacy: true });
+    const failed = oneEvent(el, 'okaeri-signup-error');
+    $<HTMLFormElement>(el, 'form').requestSubmit();
+    const event = (await failed) as SignupErrorEvent;
+    expect(event.detail.error).not.to.be.instanceOf(TypeError);
+    await el.updateComplete;
+    expect(text(el, '[part=error-banner-message]')).to.equal('This isn’t available on this site.');
+    expect(el.shadowRoot!.querySelector('[part=error-banner] button')).to.equal(null);
+    window.removeEventListener('unhandledrejection', onError);
+    expect(errors.filter((error) => error instanceof TypeError)).to.deep.equal([]);
   });
 });
