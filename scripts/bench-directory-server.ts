@@ -69,21 +69,20 @@ async function serveDatabase(path: string): Promise<void> {
   }
   const { serve } = await import('@hono/node-server');
   const { createApp } = await import('../server/app.js');
-  const { openDatabase } = await import('../server/db/open.js');
-  const db = openDatabase(path);
-  const app = createApp({ db, jwtSecret: SECRET, corsOrigins: [] });
+  const { openSqliteStore } = await import('../server/data/sqlite.js');
+  const store = openSqliteStore(path);
+  const app = createApp({ store, jwtSecret: SECRET, corsOrigins: [] });
   serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (address) => {
     if (cluster.isPrimary) process.send!({ port: address.port });
   });
   process.on('disconnect', () => {
-    db.close();
-    process.exit(0);
+    void store.close().finally(() => process.exit(0));
   });
 }
 
 async function main(): Promise<void> {
   const { mintToken } = await import('../server/auth.js');
-  const { openDatabase } = await import('../server/db/open.js');
+  const { openSqliteStore } = await import('../server/data/sqlite.js');
   const { seedAlumni } = await import('../server/seed/alumni.js');
   const { seedIfEmpty } = await import('../server/seed/demo.js');
   const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
@@ -97,17 +96,18 @@ async function main(): Promise<void> {
   let server: ChildProcess | undefined;
   try {
     const seedStarted = performance.now();
-    const db = openDatabase(path);
+    const store = openSqliteStore(path);
+    const { db } = store;
     // A large page cache for the one-off bulk insert: the index trees are written in random order.
     db.pragma('cache_size = -262144');
-    seedIfEmpty(db);
-    const existing = db.prepare<[], number>('SELECT COUNT(*) FROM alumni').pluck().get()!;
-    seedAlumni(db, Math.max(0, members - existing), { seed: 4 });
+    await seedIfEmpty(store);
+    const existing = await store.alumni.count();
+    await seedAlumni(store, Math.max(0, members - existing), { seed: 4 });
     db.exec('ANALYZE');
     db.pragma('wal_checkpoint(TRUNCATE)');
     const total = db.prepare<[], number>('SELECT COUNT(*) FROM alumni').pluck().get()!;
     const listed = db.prepare<[], number>('SELECT COUNT(*) FROM alumni WHERE listed = 1').pluck().get()!;
-    db.close();
+    await store.close();
     console.log(
       `Seeded ${total.toLocaleString('en')} alumni (${listed.toLocaleString('en')} listed) in ` +
         `${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,

@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { authenticate } from './auth.js';
 import { BODY_LIMIT_BYTES } from './config.js';
 import type { AppEnv } from './context.js';
-import type { Db } from './db/open.js';
+import type { Store } from './data/store.js';
 import type { DemoTokens } from './demo-tokens.js';
 import { corsAllowList } from './middleware/cors.js';
 import type { RateLimit } from './middleware/rate-limit.js';
@@ -22,7 +22,8 @@ import { staticRoutes } from './routes/static.js';
 import { useFieldErrorCodesAsZodMessages, validationHook } from './validation.js';
 
 export interface AppOptions {
-  db: Db;
+  /** Every read and write goes through it (server/data/store.ts); the app never sees a driver. */
+  store: Store;
   jwtSecret: string;
   /** Origins allowed to call the API from a browser; empty means same-origin only. */
   corsOrigins: readonly string[];
@@ -46,7 +47,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.use('/api/*', authenticate(options.jwtSecret));
   app.use('/api/*', requireJsonBody);
 
-  const deps = { db: options.db };
+  const deps = { store: options.store };
   app.route('/', healthRoutes(deps));
   app.route('/', metaRoutes(deps));
   app.route('/', settingsRoutes(deps));

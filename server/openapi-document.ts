@@ -1,5 +1,5 @@
 import { createApp } from './app.js';
-import { openDatabase } from './db/open.js';
+import { openSqliteStore } from './data/sqlite.js';
 import { generateOpenApiDocument } from './routes/openapi.js';
 
 /** The committed contract's path and exact text (pretty JSON with a trailing newline). */
@@ -7,11 +7,11 @@ export const OPENAPI_FILE = new URL('./openapi.json', import.meta.url);
 
 /** The document as the routes define it today; no data or secret is involved. */
 export function buildOpenApiDocument() {
-  const db = openDatabase(':memory:');
+  const store = openSqliteStore(':memory:');
   try {
-    return generateOpenApiDocument(createApp({ db, jwtSecret: 'unused', corsOrigins: [] }));
+    return generateOpenApiDocument(createApp({ store, jwtSecret: 'unused', corsOrigins: [] }));
   } finally {
-    db.close();
+    void store.close();
   }
 }
 

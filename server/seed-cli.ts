@@ -2,7 +2,7 @@
 import { randomInt } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { resolveDbPath } from './config.js';
-import { openDatabase } from './db/open.js';
+import { openSqliteStore } from './data/sqlite.js';
 import { seedAlumni } from './seed/alumni.js';
 import { seedIfEmpty } from './seed/demo.js';
 
@@ -27,14 +27,14 @@ if (values.help || !Number.isInteger(count) || count < 1 || !Number.isInteger(se
 }
 
 const dbPath = resolveDbPath({ OKAERI_DB: values.db ?? process.env.OKAERI_DB });
-const db = openDatabase(dbPath);
+const store = openSqliteStore(dbPath);
 try {
-  if (seedIfEmpty(db)) console.log(`Seeded the demo data into ${dbPath}`);
+  if (await seedIfEmpty(store)) console.log(`Seeded the demo data into ${dbPath}`);
   const started = performance.now();
-  seedAlumni(db, count, { seed });
+  await seedAlumni(store, count, { seed });
   const seconds = (performance.now() - started) / 1000;
-  const total = db.prepare<[], number>('SELECT COUNT(*) FROM alumni').pluck().get();
+  const total = await store.alumni.count();
   console.log(`Added ${count} alumni (seed ${seed}) in ${seconds.toFixed(2)} s; ${total} in ${dbPath}`);
 } finally {
-  db.close();
+  await store.close();
 }

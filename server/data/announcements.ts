@@ -12,6 +12,7 @@ import {
 } from '../domain/announcements.js';
 import { idFromBytes } from '../ids.js';
 import type { Announcement, AnnouncementCreate, Reactions } from '../schemas/announcements.js';
+import type { AnnouncementPosition } from './store.js';
 import { recordAudit } from './audit.js';
 
 /** The most reactor names one announcement lists; the count is always exact. */
@@ -61,24 +62,7 @@ const person = (row: Row): AnnouncedPerson => ({ returnerId: row.returner_id, al
 export interface ListOptions {
   kind?: string;
   limit: number;
-  cursor?: { sortAt: string; id: string };
-}
-
-export function encodeCursor(sortAt: string, id: string): string {
-  return Buffer.from(JSON.stringify([sortAt, id])).toString('base64url');
-}
-
-/** undefined when the text is not a cursor this server issued. */
-export function decodeCursor(text: string): { sortAt: string; id: string } | undefined {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string')) {
-      return { sortAt: value[0], id: value[1] };
-    }
-  } catch {
-    // not JSON
-  }
-  return undefined;
+  after: AnnouncementPosition | null;
 }
 
 function scope(viewer: Viewer) {
@@ -86,18 +70,18 @@ function scope(viewer: Viewer) {
 }
 
 /** Newest first (by publication, else creation), only what the viewer may see. */
-export function listAnnouncements(db: Db, viewer: Viewer, { kind, limit, cursor }: ListOptions) {
+export function listAnnouncements(db: Db, viewer: Viewer, { kind, limit, after }: ListOptions) {
   const where = [VISIBLE];
   if (kind) where.push('a.kind = @kind');
-  if (cursor) where.push('(COALESCE(a.approved_at, a.created_at) < @sortAt OR (COALESCE(a.approved_at, a.created_at) = @sortAt AND a.id < @id))');
+  if (after) where.push('(COALESCE(a.approved_at, a.created_at) < @sortAt OR (COALESCE(a.approved_at, a.created_at) = @sortAt AND a.id < @id))');
   const rows = db
     .prepare<Record<string, unknown>, Row>(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY sort_at DESC, a.id DESC LIMIT @take`)
-    .all({ ...scope(viewer), kind: kind ?? null, sortAt: cursor?.sortAt ?? null, id: cursor?.id ?? null, take: limit + 1 });
+    .all({ ...scope(viewer), kind: kind ?? null, sortAt: after?.sortAt ?? null, id: after?.id ?? null, take: limit + 1 });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    items: page.map((row) => compose(db, viewer, row)),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.sort_at, last.id) : null,
+    items: composeAll(db, viewer, page),
+    next: rows.length > limit && last ? { sortAt: last.sort_at, id: last.id } : null,
   };
 }
 
@@ -109,7 +93,7 @@ function findRow(db: Db, id: string): Row | undefined {
 export function findAnnouncement(db: Db, viewer: Viewer, id: string): Announcement | undefined {
   const row = findRow(db, id);
   if (!row || !canSee(viewer, row.status, person(row))) return undefined;
-  return compose(db, viewer, row);
+  return composeAll(db, viewer, [row])[0];
 }
 
 /** The row's access facts, for the routes' permission checks. */
@@ -186,31 +170,74 @@ export function setReaction(db: Db, viewer: Viewer & { sub: string }, id: string
       ? db.prepare('INSERT OR IGNORE INTO reactions (announcement_id, viewer_sub, created_at) VALUES (?, ?, ?)').run(id, viewer.sub, new Date().toISOString())
       : db.prepare('DELETE FROM reactions WHERE announcement_id = ? AND viewer_sub = ?').run(id, viewer.sub);
     if (changes > 0) recordAudit(db, { viewer, action: reacted ? 'announcement.react' : 'announcement.unreact', subject: id });
-    return reactionsFor(db, viewer, id, false);
+    return reactionsOf(db, viewer, [id], new Set()).get(id)!;
   })();
 }
 
-function reactionsFor(db: Db, viewer: Viewer, id: string, withReactors: boolean): Reactions {
-  const count = db.prepare<[string], number>('SELECT COUNT(*) FROM reactions WHERE announcement_id = ?').pluck().get(id)!;
-  const mine =
-    'sub' in viewer &&
-    db.prepare('SELECT 1 FROM reactions WHERE announcement_id = ? AND viewer_sub = ?').get(id, viewer.sub) !== undefined;
-  if (!withReactors) return { count, mine };
-  // Reactors are alumni or employees; a sub that names neither (a deleted person) is skipped.
-  const reactors = db
-    .prepare<[string, number], { familyName: string; givenName: string }>(
-      `SELECT COALESCE(p.family_name, e.family_name) AS familyName, COALESCE(p.given_name, e.given_name) AS givenName
-       FROM reactions x
-       LEFT JOIN alumni p ON p.id = x.viewer_sub
-       LEFT JOIN employees e ON e.id = x.viewer_sub
-       WHERE x.announcement_id = ? AND COALESCE(p.id, e.id) IS NOT NULL
-       ORDER BY x.created_at, x.rowid LIMIT ?`,
-    )
-    .all(id, MAX_REACTORS);
-  return { count, mine, reactors };
+/**
+ * The reactions of several announcements in three queries whatever their number (counts, the
+ * viewer's own, and up to MAX_REACTORS names each for `withReactors`), instead of three per
+ * announcement.
+ */
+function reactionsOf(db: Db, viewer: Viewer, ids: readonly string[], withReactors: ReadonlySet<string>): Map<string, Reactions> {
+  const list = JSON.stringify(ids);
+  const counts = new Map(
+    db
+      .prepare<[string], { id: string; count: number }>(
+        `SELECT announcement_id AS id, COUNT(*) AS count FROM reactions
+         WHERE announcement_id IN (SELECT value FROM json_each(?)) GROUP BY announcement_id`,
+      )
+      .all(list)
+      .map((row) => [row.id, row.count]),
+  );
+  const mine = new Set(
+    'sub' in viewer
+      ? db
+          .prepare<[string, string], string>(
+            'SELECT announcement_id FROM reactions WHERE announcement_id IN (SELECT value FROM json_each(?)) AND viewer_sub = ?',
+          )
+          .pluck()
+          .all(list, viewer.sub)
+      : [],
+  );
+  const reactors = new Map<string, { familyName: string; givenName: string }[]>();
+  if (withReactors.size > 0) {
+    // Reactors are alumni or employees; a sub that names neither (a deleted person) is skipped.
+    const rows = db
+      .prepare<[string, number], { id: string; familyName: string; givenName: string }>(
+        `SELECT id, familyName, givenName FROM (
+           SELECT x.announcement_id AS id,
+             COALESCE(p.family_name, e.family_name) AS familyName, COALESCE(p.given_name, e.given_name) AS givenName,
+             ROW_NUMBER() OVER (PARTITION BY x.announcement_id ORDER BY x.created_at, x.rowid) AS n
+           FROM reactions x
+           LEFT JOIN alumni p ON p.id = x.viewer_sub
+           LEFT JOIN employees e ON e.id = x.viewer_sub
+           WHERE x.announcement_id IN (SELECT value FROM json_each(?)) AND COALESCE(p.id, e.id) IS NOT NULL)
+         WHERE n <= ? ORDER BY id, n`,
+      )
+      .all(JSON.stringify([...withReactors]), MAX_REACTORS);
+    for (const { id, ...name } of rows) {
+      let names = reactors.get(id);
+      if (!names) reactors.set(id, (names = []));
+      names.push(name);
+    }
+  }
+  return new Map(
+    ids.map((id) => {
+      const reactions: Reactions = { count: counts.get(id) ?? 0, mine: mine.has(id) };
+      if (withReactors.has(id)) reactions.reactors = reactors.get(id) ?? [];
+      return [id, reactions];
+    }),
+  );
 }
 
-function compose(db: Db, viewer: Viewer, row: Row): Announcement {
+function composeAll(db: Db, viewer: Viewer, rows: readonly Row[]): Announcement[] {
+  const withReactors = new Set(rows.filter((row) => canSeeReactors(viewer, person(row))).map((row) => row.id));
+  const reactions = reactionsOf(db, viewer, rows.map((row) => row.id), withReactors);
+  return rows.map((row) => compose(viewer, row, reactions.get(row.id)!));
+}
+
+function compose(viewer: Viewer, row: Row, reactions: Reactions): Announcement {
   const who = person(row);
   const department = row.department_other
     ? { en: row.department_other, ja: row.department_other }
@@ -236,7 +263,7 @@ function compose(db: Db, viewer: Viewer, row: Row): Announcement {
     message: row.message,
     whileAway: row.while_away,
     askMeAbout: JSON.parse(row.ask_me_about) as string[],
-    reactions: reactionsFor(db, viewer, row.id, canSeeReactors(viewer, who)),
+    reactions,
     viewer: {
       isReturner: isReturner(viewer, who),
       canApprove: canApprove(viewer, row.status, who),

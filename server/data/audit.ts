@@ -18,3 +18,24 @@ export function recordAudit(
     entry.detail === undefined ? null : JSON.stringify(entry.detail),
   );
 }
+
+/** Oldest first, optionally only one action and/or subject. */
+export function listAudit(db: Db, filter: { action?: string; subject?: string } = {}) {
+  const rows = db
+    .prepare<
+      { action: string | null; subject: string | null },
+      { at: string; actor_sub: string | null; actor_role: string; action: string; subject: string | null; detail: string | null }
+    >(
+      `SELECT at, actor_sub, actor_role, action, subject, detail FROM audit_log
+       WHERE (@action IS NULL OR action = @action) AND (@subject IS NULL OR subject = @subject) ORDER BY id`,
+    )
+    .all({ action: filter.action ?? null, subject: filter.subject ?? null });
+  return rows.map((row) => ({
+    at: row.at,
+    actorSub: row.actor_sub,
+    actorRole: row.actor_role,
+    action: row.action,
+    subject: row.subject,
+    detail: row.detail === null ? null : (JSON.parse(row.detail) as unknown),
+  }));
+}

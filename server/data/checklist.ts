@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Viewer } from '../auth.js';
 import type { Db } from '../db/open.js';
 import { type ChecklistRelation, mayAdd, mayToggle, ownersOf } from '../domain/checklist-permissions.js';
-import type { ChecklistItemDraft, ChecklistOwner } from '../domain/checklist-template.js';
+import type { ChecklistItemDraft, ChecklistOwner, ChecklistTemplateItem } from '../domain/checklist-template.js';
 import { idFromBytes } from '../ids.js';
 import type { Checklist, ChecklistItem, ChecklistItemCreate } from '../schemas/checklist.js';
 import { recordAudit } from './audit.js';
@@ -107,17 +107,7 @@ export function readChecklist(db: Db, returner: ReturnerRecord, relation: Checkl
   };
 }
 
-/** One value for the whole list: changes when any item (or the return date) does. */
-export function checklistEtag(checklist: Checklist): string {
-  const hash = createHash('sha256');
-  hash.update(checklist.returner.returnDate);
-  for (const item of checklist.items) hash.update(`\n${item.id}:${item.version}`);
-  return `"${hash.digest('base64url').slice(0, 22)}"`;
-}
-
-export function itemEtag(item: { version: number }): string {
-  return `"${item.version}"`;
-}
+export { checklistEtag, itemEtag } from '../domain/checklist-etag.js';
 
 /** `"3"`, `W/"3"` or `3` → 3; anything else → null (which never matches). */
 export function parseItemEtag(header: string): number | null {
@@ -199,4 +189,34 @@ export function addItem(db: Db, input: { returner: ReturnerRecord; item: Checkli
     recordAudit(db, { viewer, action: 'checklist.item.add', subject: id, detail: { returnerId: returner.id, ...item } });
     return readItem(db, returner, id)!;
   }).immediate();
+}
+
+/** The company's re-onboarding template, in order (the `checklist_template` table, migration 4). */
+export function readChecklistTemplate(db: Db): ChecklistTemplateItem[] {
+  return db
+    .prepare<
+      [],
+      {
+        category_id: string;
+        owner: ChecklistOwner;
+        due_offset_days: number;
+        required: number;
+        title_en: string;
+        title_ja: string;
+        description_en: string | null;
+        description_ja: string | null;
+      }
+    >('SELECT * FROM checklist_template ORDER BY sort')
+    .all()
+    .map((row) => ({
+      category: row.category_id,
+      owner: row.owner,
+      dueOffsetDays: row.due_offset_days,
+      required: row.required === 1,
+      title: { en: row.title_en, ja: row.title_ja },
+      description:
+        row.description_en !== null || row.description_ja !== null
+          ? { en: row.description_en ?? '', ja: row.description_ja ?? '' }
+          : null,
+    }));
 }

@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { Viewer } from '../auth.js';
 import type { Db } from '../db/open.js';
 import { type OrgChange, generateChecklist } from '../domain/checklist-template.js';
+import { type ReturnerRecord, returnerView } from '../domain/returners.js';
 import { idFromBytes } from '../ids.js';
-import type { ChecklistPerson, Returner, ReturnerCreate } from '../schemas/returners.js';
+import type { ChecklistPerson, ReturnerCreate } from '../schemas/returners.js';
 import { recordAudit } from './audit.js';
-import { insertChecklistItems } from './checklist.js';
+import type { ReturnerPosition } from './store.js';
+import { insertChecklistItems, readChecklistTemplate } from './checklist.js';
 
 interface ReturnerRow {
   id: string;
@@ -35,10 +37,7 @@ const SELECT_RETURNER = `
   JOIN alumni a ON a.id = r.alumni_id
   LEFT JOIN employees m ON m.id = r.manager_id`;
 
-/** A returner as the routes and permission checks need it. */
-export interface ReturnerRecord extends Returner {
-  managerId: string | null;
-}
+export type { ReturnerRecord };
 
 function toReturner(row: ReturnerRow): ReturnerRecord {
   const manager: ChecklistPerson | null =
@@ -71,10 +70,7 @@ function toReturner(row: ReturnerRow): ReturnerRecord {
   };
 }
 
-/** The public shape (without the internal `managerId`, which `manager.id` carries). */
-export function returnerView({ managerId: _managerId, ...returner }: ReturnerRecord): Returner {
-  return returner;
-}
+export { returnerView };
 
 export function getReturner(db: Db, id: string): ReturnerRecord | undefined {
   const row = db.prepare<[string], ReturnerRow>(`${SELECT_RETURNER} WHERE r.id = ?`).get(id);
@@ -89,9 +85,8 @@ export function findReturnerIdForAlumnus(db: Db, alumniId: string): string | und
     .get(alumniId);
 }
 
-/** Latest return date first; the cursor is the last row's (return date, id), opaque to clients. */
-export function listReturners(db: Db, { limit, cursor }: { limit: number; cursor?: string }) {
-  const after = cursor ? decodeCursor(cursor) : null;
+/** Latest return date first, then id; `after` is the previous page's last position. */
+export function listReturners(db: Db, { limit, after }: { limit: number; after: ReturnerPosition | null }) {
   const rows = after
     ? db
         .prepare<[string, string, string, number], ReturnerRow>(
@@ -104,25 +99,8 @@ export function listReturners(db: Db, { limit, cursor }: { limit: number; cursor
         .all(limit + 1);
   const page = rows.slice(0, limit).map(toReturner);
   const last = page.at(-1);
-  const nextCursor = rows.length > limit && last ? encodeCursor(last.returnDate, last.id) : null;
-  return { items: page.map(returnerView), nextCursor };
-}
-
-function encodeCursor(returnDate: string, id: string): string {
-  return Buffer.from(JSON.stringify([returnDate, id])).toString('base64url');
-}
-
-/** Undefined-safe: a cursor that does not decode is `null`, which the route reports as invalid. */
-export function decodeCursor(cursor: string): { returnDate: string; id: string } | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string')) {
-      return { returnDate: value[0], id: value[1] };
-    }
-  } catch {
-    // fall through
-  }
-  return null;
+  const next = rows.length > limit && last ? { returnDate: last.returnDate, id: last.id } : null;
+  return { items: page.map(returnerView), next };
 }
 
 export function readOrgChanges(db: Db): OrgChange[] {
@@ -182,6 +160,7 @@ export function createReturner(db: Db, input: ReturnerCreate, viewer: Viewer): R
       leftMonth: left,
       returnDate: input.returnDate,
       orgChanges: readOrgChanges(db),
+      template: readChecklistTemplate(db),
     });
     insertChecklistItems(db, id, drafts.map((draft) => ({ ...draft, id: idFromBytes('ci', randomBytes(16)) })));
     recordAudit(db, { viewer, action: 'returner.create', subject: id, detail: { ...input, items: drafts.length } });

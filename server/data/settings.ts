@@ -1,4 +1,6 @@
+import type { Viewer } from '../auth.js';
 import type { Db } from '../db/open.js';
+import { recordAudit } from './audit.js';
 import type { ProgramSettings } from '../schemas/settings.js';
 
 const KEYS = {
@@ -22,7 +24,8 @@ export function readProgramSettings(db: Db): ProgramSettings {
   };
 }
 
-export function writeProgramSettings(db: Db, settings: ProgramSettings): void {
+/** Every setting, and (for a person's change) an audit row, in one transaction. */
+export function writeProgramSettings(db: Db, settings: ProgramSettings, viewer?: Viewer): void {
   const upsert = db.prepare<[string, string]>(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
@@ -31,5 +34,6 @@ export function writeProgramSettings(db: Db, settings: ProgramSettings): void {
     upsert.run(KEYS.programNameJa, settings.programName.ja);
     upsert.run(KEYS.privacyPolicyUrl, settings.privacyPolicy.url);
     upsert.run(KEYS.privacyPolicyVersion, settings.privacyPolicy.version);
+    if (viewer) recordAudit(db, { viewer, action: 'settings.update', detail: settings });
   })();
 }

@@ -1,6 +1,16 @@
-import { CHECKLIST_TEMPLATE, type ChecklistTemplateItem } from '../seed/checklist-template.js';
+export type ChecklistOwner = 'returner' | 'manager' | 'hr' | 'it';
+type Bilingual = { en: string; ja: string };
 
-export type ChecklistOwner = ChecklistTemplateItem['owner'];
+/** One item of the company's re-onboarding template (stored in the `checklist_template` table). */
+export interface ChecklistTemplateItem {
+  category: string;
+  owner: ChecklistOwner;
+  /** Days relative to the return date: negative is before the first day back. */
+  dueOffsetDays: number;
+  required: boolean;
+  title: Bilingual;
+  description: Bilingual | null;
+}
 export type ChecklistLanguage = 'ja' | 'en';
 
 /** Who an item belongs to. Part of the contract. */
@@ -60,9 +70,10 @@ export function generateChecklist(input: {
   leftMonth: string | null;
   returnDate: string;
   orgChanges: readonly OrgChange[];
-  template?: readonly ChecklistTemplateItem[];
+  /** The company's template, as stored (store.checklistTemplate.list()). */
+  template: readonly ChecklistTemplateItem[];
 }): ChecklistItemDraft[] {
-  const { language, template = CHECKLIST_TEMPLATE } = input;
+  const { language, template } = input;
   const drafts: ChecklistItemDraft[] = template.map((item, index) => ({
     categoryId: item.category,
     owner: item.owner,

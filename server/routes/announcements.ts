@@ -1,16 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole } from '../auth.js';
-import {
-  announcementAccess,
-  approveAnnouncement,
-  createAnnouncement,
-  decodeCursor,
-  findAnnouncement,
-  listAnnouncements,
-  returnerExists,
-  setReaction,
-} from '../data/announcements.js';
-import type { Db } from '../db/open.js';
+import { cursorParam, encodeCursor } from '../data/cursor.js';
+import type { Store } from '../data/store.js';
 import { approvalNeedsReason, canApprove, canReact, canSee } from '../domain/announcements.js';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, idempotency } from '../middleware/idempotency.js';
 import { ProblemError } from '../problem.js';
@@ -63,7 +54,7 @@ const getRoute = createRoute({
   },
 });
 
-const draftRoute = (db: Db) =>
+const draftRoute = (store: Store) =>
   createRoute({
     method: 'post',
     path: '/api/v1/announcements',
@@ -72,7 +63,7 @@ const draftRoute = (db: Db) =>
     summary: 'Draft a welcome-back announcement for a returner (HR)',
     description: `The draft is seen only by HR and the returner until approved. Send an \`${IDEMPOTENCY_KEY_HEADER}\` so a retry never creates a second draft (a replay carries \`${IDEMPOTENT_REPLAYED_HEADER}: true\`).`,
     security: REQUIRED_BEARER,
-    middleware: [requireRole('hr'), idempotency(db)] as const,
+    middleware: [requireRole('hr'), idempotency(store)] as const,
     request: {
       headers: IdempotencyKeyHeaderSchema,
       body: { required: true, content: json(AnnouncementCreateSchema) },
@@ -125,48 +116,47 @@ function notFound(id: string): ProblemError {
   return new ProblemError('not-found', `No announcement ${id}.`);
 }
 
-export function announcementRoutes({ db }: { db: Db }) {
+export function announcementRoutes({ store }: { store: Store }) {
   const router = createRouter();
 
-  router.openapi(listRoute, (c) => {
-    const { kind, limit = DEFAULT_LIMIT, cursor: text } = c.req.valid('query');
-    const cursor = text === undefined ? undefined : decodeCursor(text);
-    if (text !== undefined && !cursor) {
-      throw new ProblemError('validation', 'The query string has invalid fields: cursor.', { errors: { cursor: 'invalid' } });
-    }
-    return c.json(listAnnouncements(db, c.var.viewer, { kind, limit, cursor }), 200);
+  router.openapi(listRoute, async (c) => {
+    const { kind, limit = DEFAULT_LIMIT, cursor } = c.req.valid('query');
+    const position = cursorParam(cursor, 2);
+    const after = position && { sortAt: position[0]!, id: position[1]! };
+    const page = await store.announcements.list(c.var.viewer, { kind, limit, after });
+    return c.json({ items: page.items, nextCursor: page.next && encodeCursor([page.next.sortAt, page.next.id]) }, 200);
   });
 
-  router.openapi(getRoute, (c) => {
+  router.openapi(getRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const announcement = findAnnouncement(db, c.var.viewer, id);
+    const announcement = await store.announcements.find(c.var.viewer, id);
     if (!announcement) throw notFound(id);
     return c.json(announcement, 200);
   });
 
-  router.openapi(draftRoute(db), (c) => {
+  router.openapi(draftRoute(store), async (c) => {
     const input = c.req.valid('json');
-    if (!returnerExists(db, input.returnerId)) {
+    if (!(await store.returners.exists(input.returnerId))) {
       throw new ProblemError('validation', 'The request body has invalid fields: returnerId.', {
         errors: { returnerId: 'invalid_choice' },
       });
     }
-    const id = createAnnouncement(db, c.var.viewer, input);
+    const id = await store.announcements.create(c.var.viewer, input);
     c.header('Location', `/api/v1/announcements/${id}`);
-    return c.json(findAnnouncement(db, c.var.viewer, id)!, 201);
+    return c.json((await store.announcements.find(c.var.viewer, id))!, 201);
   });
 
-  router.openapi(approveRoute, (c) => {
+  router.openapi(approveRoute, async (c) => {
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
     const viewer = c.var.viewer;
-    const access = announcementAccess(db, id);
+    const access = await store.announcements.access(id);
     if (!access || !canSee(viewer, access.status, access.person)) throw notFound(id);
     const edits = input.message !== undefined || input.whileAway !== undefined || input.askMeAbout !== undefined;
     if (!canApprove(viewer, access.status, access.person)) {
       if (access.status === 'published' && (viewer.role === 'hr' || !approvalNeedsReason(viewer, access.person))) {
         if (edits) throw new ProblemError('bad-request', 'The announcement is already published; its text can no longer change.');
-        return c.json(findAnnouncement(db, viewer, id)!, 200);
+        return c.json((await store.announcements.find(viewer, id))!, 200);
       }
       throw new ProblemError('forbidden', 'Only the returner, or HR on their behalf, approves an announcement.');
     }
@@ -175,23 +165,23 @@ export function announcementRoutes({ db }: { db: Db }) {
         errors: { reason: 'required' },
       });
     }
-    if (!approveAnnouncement(db, viewer, id, input) && edits) {
+    if (!(await store.announcements.approve(viewer, id, input)) && edits) {
       // Someone else approved it in the meantime; their version stands.
       throw new ProblemError('bad-request', 'The announcement was published in the meantime; its text can no longer change.');
     }
-    return c.json(findAnnouncement(db, viewer, id)!, 200);
+    return c.json((await store.announcements.find(viewer, id))!, 200);
   });
 
   for (const method of ['put', 'delete'] as const) {
-    router.openapi(reactionRoute(method), (c) => {
+    router.openapi(reactionRoute(method), async (c) => {
       const { id } = c.req.valid('param');
       const viewer = c.var.viewer;
-      const access = announcementAccess(db, id);
+      const access = await store.announcements.access(id);
       if (!access || !canSee(viewer, access.status, access.person) || viewer.role === 'public') throw notFound(id);
       if (!canReact(viewer, access.status, access.person)) {
         throw new ProblemError('forbidden', 'Only colleagues react, and only to a published announcement.');
       }
-      return c.json(setReaction(db, viewer, id, method === 'put'), 200);
+      return c.json(await store.announcements.setReaction(viewer, id, method === 'put'), 200);
     });
   }
 

@@ -1,17 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { requireRole } from '../auth.js';
 import type { Viewer } from '../auth.js';
-import {
-  addItem,
-  categoryExists,
-  checklistEtag,
-  itemEtag,
-  readChecklist,
-  readItem,
-  toggleItem,
-} from '../data/checklist.js';
-import { type ReturnerRecord, findReturnerIdForAlumnus, getReturner } from '../data/returners.js';
-import type { Db } from '../db/open.js';
+import type { Store } from '../data/store.js';
+import { checklistEtag, itemEtag } from '../domain/checklist-etag.js';
+import type { ReturnerRecord } from '../domain/returners.js';
 import { type ChecklistRelation, mayAdd, mayToggle, relationTo } from '../domain/checklist-permissions.js';
 import { idempotency } from '../middleware/idempotency.js';
 import { ProblemError } from '../problem.js';
@@ -33,13 +25,13 @@ import { REQUIRED_BEARER, createRouter } from './router.js';
 const ETAG_HEADER = { ETag: { description: 'The version of what was returned.', schema: { type: 'string' as const } } };
 
 /** The returner named by the path (`me`: the signed-in returner) and how the viewer relates to them. */
-function resolve(db: Db, viewer: Viewer, id: string): { returner: ReturnerRecord; relation: ChecklistRelation } {
+async function resolve(store: Store, viewer: Viewer, id: string): Promise<{ returner: ReturnerRecord; relation: ChecklistRelation }> {
   let returnerId: string | undefined = id;
   if (id === 'me') {
-    returnerId = 'sub' in viewer ? findReturnerIdForAlumnus(db, viewer.sub) : undefined;
+    returnerId = 'sub' in viewer ? await store.returners.findIdForAlumnus(viewer.sub) : undefined;
     if (!returnerId) throw new ProblemError('not-found', 'You have no re-onboarding checklist.');
   }
-  const returner = getReturner(db, returnerId);
+  const returner = await store.returners.get(returnerId);
   if (!returner) throw new ProblemError('not-found', `No returner has the id ${id}.`);
   const relation = relationTo(viewer, returner);
   if (!relation) {
@@ -48,7 +40,7 @@ function resolve(db: Db, viewer: Viewer, id: string): { returner: ReturnerRecord
   return { returner, relation };
 }
 
-export function checklistRoutes({ db }: { db: Db }) {
+export function checklistRoutes({ store }: { store: Store }) {
   const getChecklist = createRoute({
     method: 'get',
     path: '/api/v1/returners/{id}/checklist',
@@ -106,7 +98,7 @@ export function checklistRoutes({ db }: { db: Db }) {
     operationId: 'addChecklistItem',
     summary: 'Add an item to a returner’s checklist (HR)',
     security: REQUIRED_BEARER,
-    middleware: [requireRole('hr'), idempotency(db)] as const,
+    middleware: [requireRole('hr'), idempotency(store)] as const,
     request: {
       params: ReturnerIdParamSchema,
       headers: IdempotencyKeyHeaderSchema,
@@ -123,17 +115,17 @@ export function checklistRoutes({ db }: { db: Db }) {
   });
 
   return createRouter()
-    .openapi(getChecklist, (c) => {
-      const { returner, relation } = resolve(db, c.var.viewer, c.req.valid('param').id);
-      const checklist = readChecklist(db, returner, relation);
+    .openapi(getChecklist, async (c) => {
+      const { returner, relation } = await resolve(store, c.var.viewer, c.req.valid('param').id);
+      const checklist = await store.checklists.read(returner, relation);
       c.header('ETag', checklistEtag(checklist));
       c.header('Cache-Control', 'private, no-cache');
       return c.json(checklist, 200);
     })
-    .openapi(patchItem, (c) => {
+    .openapi(patchItem, async (c) => {
       const { id, itemId } = c.req.valid('param');
-      const { returner, relation } = resolve(db, c.var.viewer, id);
-      const item = readItem(db, returner, itemId);
+      const { returner, relation } = await resolve(store, c.var.viewer, id);
+      const item = await store.checklists.readItem(returner, itemId);
       if (!item) throw new ProblemError('not-found', `The checklist has no item ${itemId}.`);
       if (!mayToggle(relation, item.owner)) {
         throw new ProblemError('forbidden', `As ${relation}, you may not change an item owned by ${item.owner}.`);
@@ -146,7 +138,7 @@ export function checklistRoutes({ db }: { db: Db }) {
       // else (a weak tag, a stale version, not an entity tag) expects a version no item has.
       const tags = ifMatchTags(ifMatch);
       const expectedVersion = tags === '*' || tags.includes(itemEtag(item)) ? item.version : -1;
-      const outcome = toggleItem(db, {
+      const outcome = await store.checklists.toggle({
         returner,
         itemId,
         done: c.req.valid('json').done,
@@ -163,16 +155,16 @@ export function checklistRoutes({ db }: { db: Db }) {
       c.header('ETag', itemEtag(outcome.item));
       return c.json(outcome.item, 200);
     })
-    .openapi(postItem, (c) => {
-      const { returner, relation } = resolve(db, c.var.viewer, c.req.valid('param').id);
+    .openapi(postItem, async (c) => {
+      const { returner, relation } = await resolve(store, c.var.viewer, c.req.valid('param').id);
       if (!mayAdd(relation)) throw new ProblemError('forbidden', 'Only HR adds checklist items.');
       const input = c.req.valid('json');
-      if (!categoryExists(db, input.categoryId)) {
+      if (!(await store.checklists.categoryExists(input.categoryId))) {
         throw new ProblemError('validation', 'The request body has invalid fields: categoryId.', {
           errors: { categoryId: 'invalid_choice' },
         });
       }
-      const item = addItem(db, { returner, item: input, viewer: c.var.viewer });
+      const item = await store.checklists.add({ returner, item: input, viewer: c.var.viewer });
       c.header('ETag', itemEtag(item));
       return c.json(item, 201);
     });

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { requireRole } from '../auth.js';
-import { type DirectoryPosition, findDirectoryMember, listDirectory } from '../data/directory.js';
-import type { Db } from '../db/open.js';
+import { cursorParam, encodeCursor as encodePosition } from '../data/cursor.js';
+import type { DirectoryPosition, Store } from '../data/store.js';
 import { audienceOf, memberView } from '../domain/member-view.js';
 import { normalizeSearchText, queryWords } from '../domain/search-text.js';
 import { ProblemError } from '../problem.js';
@@ -56,43 +56,26 @@ const getMember = createRoute({
   },
 });
 
-/** The cursor is the last entry's position, opaque to clients: base64url of `[sortKey, id]`. */
+/** The cursor is the last entry's position, opaque to clients (server/data/cursor.ts). */
 export function encodeCursor(position: DirectoryPosition): string {
-  return Buffer.from(JSON.stringify([position.sortKey, position.id])).toString('base64url');
+  return encodePosition([position.sortKey, position.id]);
 }
 
 export function decodeCursor(cursor: string): DirectoryPosition {
-  const invalid = () =>
-    new ProblemError('validation', 'The cursor is not one this server issued.', { errors: { cursor: 'invalid' } });
-  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid();
-  }
-  if (
-    !Array.isArray(value) ||
-    value.length !== 2 ||
-    typeof value[0] !== 'string' ||
-    typeof value[1] !== 'string'
-  ) {
-    throw invalid();
-  }
-  return { sortKey: value[0], id: value[1] };
+  const [sortKey, id] = cursorParam(cursor, 2)!;
+  return { sortKey: sortKey!, id: id! };
 }
 
-export function directoryRoutes({ db }: { db: Db }) {
+export function directoryRoutes({ store }: { store: Store }) {
   return createRouter()
-    .openapi(listMembers, (c) => {
+    .openapi(listMembers, async (c) => {
       const query = c.req.valid('query');
       const viewer = c.var.viewer;
       if (viewer.role === 'public') throw new ProblemError('unauthorized', 'Sign in to do this.');
       const audience = audienceOf(viewer.role);
       const location = query.location === undefined ? '' : normalizeSearchText(query.location);
-      // One read transaction: the page and its profiles come from the same snapshot.
-      const page = db.transaction(() =>
-        listDirectory(db, {
+      // One snapshot: the page and its profiles agree (the store's promise).
+      const page = await store.directory.list({
           audience,
           words: query.q === undefined ? [] : queryWords(query.q),
           departments: query.department,
@@ -102,8 +85,7 @@ export function directoryRoutes({ db }: { db: Db }) {
           leftTo: query.leftTo ?? null,
           after: query.cursor === undefined ? null : decodeCursor(query.cursor),
           limit: query.limit,
-        }),
-      )();
+      });
       c.header('Cache-Control', CACHE_CONTROL);
       c.header('Vary', 'Authorization');
       return c.json(
@@ -114,11 +96,11 @@ export function directoryRoutes({ db }: { db: Db }) {
         200,
       );
     })
-    .openapi(getMember, (c) => {
+    .openapi(getMember, async (c) => {
       const viewer = c.var.viewer;
       if (viewer.role === 'public') throw new ProblemError('unauthorized', 'Sign in to do this.');
       const audience = audienceOf(viewer.role);
-      const profile = findDirectoryMember(db, audience, c.req.valid('param').id);
+      const profile = await store.directory.find(audience, c.req.valid('param').id);
       if (!profile) throw new ProblemError('not-found', 'No such member in the directory.');
       c.header('Cache-Control', CACHE_CONTROL);
       c.header('Vary', 'Authorization');

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { Db } from '../db/open.js';
+import type { Store } from '../data/store.js';
 import { HealthSchema } from '../schemas/health.js';
 import { SERVER_VERSION } from '../version.js';
 import { problemResponses } from '../schemas/problem.js';
@@ -22,11 +22,11 @@ const getHealth = createRoute({
   },
 });
 
-export function healthRoutes({ db }: { db: Db }) {
-  return createRouter().openapi(getHealth, (c) => {
+export function healthRoutes({ store }: { store: Store }) {
+  return createRouter().openapi(getHealth, async (c) => {
     c.header('Cache-Control', 'no-store');
     try {
-      db.prepare('SELECT 1').get();
+      await store.ping();
       return c.json({ status: 'ok', version: SERVER_VERSION, database: 'ok' } as const, 200);
     } catch (error) {
       console.error('Health check: the database does not answer:', error);

@@ -1,7 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { listDepartments } from '../data/departments.js';
-import { readProgramSettings } from '../data/settings.js';
-import type { Db } from '../db/open.js';
+import type { Store } from '../data/store.js';
 import { INTEREST_IDS, INTEREST_LABELS } from '../domain/interests.js';
 import { type Locale, MetaSchema } from '../schemas/meta.js';
 import { problemResponses } from '../schemas/problem.js';
@@ -27,14 +25,14 @@ const getMeta = createRoute({
   },
 });
 
-export function metaRoutes({ db }: { db: Db }) {
-  return createRouter().openapi(getMeta, (c) => {
-    const settings = readProgramSettings(db);
+export function metaRoutes({ store }: { store: Store }) {
+  return createRouter().openapi(getMeta, async (c) => {
+    const [settings, departments] = await Promise.all([store.settings.read(), store.departments.list()]);
     c.header('Cache-Control', CACHE_CONTROL);
     return c.json(
       {
         programName: settings.programName,
-        departments: listDepartments(db),
+        departments,
         interests: INTEREST_IDS.map((id) => ({ id, label: INTEREST_LABELS[id] })),
         privacyPolicy: settings.privacyPolicy,
         locales: LOCALES,

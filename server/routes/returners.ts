@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { requireRole } from '../auth.js';
-import { alumnusLeftMonth, createReturner, decodeCursor, employeeExists, listReturners, returnerView } from '../data/returners.js';
-import type { Db } from '../db/open.js';
+import { cursorParam, encodeCursor } from '../data/cursor.js';
+import type { Store } from '../data/store.js';
+import { returnerView } from '../domain/returners.js';
 import { IDEMPOTENCY_KEY_HEADER, idempotency } from '../middleware/idempotency.js';
 import { ProblemError } from '../problem.js';
 import { IdempotencyKeyHeaderSchema } from '../schemas/common.js';
@@ -11,7 +12,7 @@ import { REQUIRED_BEARER, createRouter } from './router.js';
 
 const DEFAULT_LIMIT = 50;
 
-export function returnerRoutes({ db }: { db: Db }) {
+export function returnerRoutes({ store }: { store: Store }) {
   const list = createRoute({
     method: 'get',
     path: '/api/v1/returners',
@@ -39,7 +40,7 @@ export function returnerRoutes({ db }: { db: Db }) {
       `their alumni id. Send an \`${IDEMPOTENCY_KEY_HEADER}\` to make a retry safe.`,
     ].join(' '),
     security: REQUIRED_BEARER,
-    middleware: [requireRole('hr'), idempotency(db)] as const,
+    middleware: [requireRole('hr'), idempotency(store)] as const,
     request: {
       headers: IdempotencyKeyHeaderSchema,
       body: { required: true, content: { 'application/json': { schema: ReturnerCreateSchema } } },
@@ -54,22 +55,22 @@ export function returnerRoutes({ db }: { db: Db }) {
   });
 
   return createRouter()
-    .openapi(list, (c) => {
+    .openapi(list, async (c) => {
       const { limit = DEFAULT_LIMIT, cursor } = c.req.valid('query');
-      if (cursor !== undefined && decodeCursor(cursor) === null) {
-        throw new ProblemError('validation', 'The cursor is not one this server gave out.', { errors: { cursor: 'invalid' } });
-      }
-      return c.json(listReturners(db, { limit, cursor }), 200);
+      const position = cursorParam(cursor, 2);
+      const after = position && { returnDate: position[0]!, id: position[1]! };
+      const page = await store.returners.list({ limit, after });
+      return c.json({ items: page.items, nextCursor: page.next && encodeCursor([page.next.returnDate, page.next.id]) }, 200);
     })
-    .openapi(create, (c) => {
+    .openapi(create, async (c) => {
       const input = c.req.valid('json');
       const errors: Record<string, FieldErrorCode> = {};
-      if (!alumnusLeftMonth(db, input.alumniId)) errors.alumniId = 'invalid_choice';
-      if (input.managerId !== undefined && !employeeExists(db, input.managerId)) errors.managerId = 'invalid_choice';
+      if (!(await store.alumni.leftMonth(input.alumniId))) errors.alumniId = 'invalid_choice';
+      if (input.managerId !== undefined && !(await store.employees.exists(input.managerId))) errors.managerId = 'invalid_choice';
       if (Object.keys(errors).length > 0) {
         throw new ProblemError('validation', `The request body has invalid fields: ${Object.keys(errors).join(', ')}.`, { errors });
       }
-      const returner = createReturner(db, input, c.var.viewer);
+      const returner = await store.returners.create(input, c.var.viewer);
       c.header('Location', `/api/v1/returners/${returner.id}/checklist`);
       return c.json(returnerView(returner), 201);
     });

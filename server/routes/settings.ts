@@ -1,8 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { requireRole } from '../auth.js';
-import { recordAudit } from '../data/audit.js';
-import { writeProgramSettings } from '../data/settings.js';
-import type { Db } from '../db/open.js';
+import type { Store } from '../data/store.js';
 import { problemResponses } from '../schemas/problem.js';
 import { ProgramSettingsSchema } from '../schemas/settings.js';
 import { REQUIRED_BEARER, createRouter } from './router.js';
@@ -30,13 +28,10 @@ const putSettings = createRoute({
   },
 });
 
-export function settingsRoutes({ db }: { db: Db }) {
-  return createRouter().openapi(putSettings, (c) => {
+export function settingsRoutes({ store }: { store: Store }) {
+  return createRouter().openapi(putSettings, async (c) => {
     const settings = c.req.valid('json');
-    db.transaction(() => {
-      writeProgramSettings(db, settings);
-      recordAudit(db, { viewer: c.var.viewer, action: 'settings.update', detail: settings });
-    })();
+    await store.settings.update(settings, c.var.viewer);
     return c.json(settings, 200);
   });
 }

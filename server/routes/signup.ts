@@ -1,7 +1,7 @@
-import { createRoute } from '@hono/zod-openapi';
-import { departmentExists, newId, prepareSignup } from '../data/signup.js';
-import { readProgramSettings } from '../data/settings.js';
-import type { Db } from '../db/open.js';
+import { type Hook, createRoute } from '@hono/zod-openapi';
+import type { AppEnv } from '../context.js';
+import { newId } from '../data/signup.js';
+import type { Store } from '../data/store.js';
 import {
   IDEMPOTENCY_KEY_HEADER,
   IDEMPOTENT_REPLAYED_HEADER,
@@ -19,12 +19,11 @@ import { OPTIONAL_BEARER, createRouter } from './router.js';
 export const SIGNUP_RATE_LIMIT: RateLimit = { limit: 10, windowMs: 10 * 60 * 1000 };
 
 export interface SignupDeps {
-  db: Db;
+  store: Store;
   rateLimit?: RateLimit;
 }
 
-export function signupRoutes({ db, rateLimit: limits = SIGNUP_RATE_LIMIT }: SignupDeps) {
-  const store = prepareSignup(db);
+export function signupRoutes({ store, rateLimit: limits = SIGNUP_RATE_LIMIT }: SignupDeps) {
 
   const postSignup = createRoute({
     method: 'post',
@@ -40,7 +39,7 @@ export function signupRoutes({ db, rateLimit: limits = SIGNUP_RATE_LIMIT }: Sign
       `Limited to ${limits.limit} requests per ${limits.windowMs / 60000} minutes per client address (429 with \`Retry-After\`).`,
     ].join(' '),
     security: OPTIONAL_BEARER,
-    middleware: [rateLimit(limits), idempotency(db)] as const,
+    middleware: [rateLimit({ ...limits, counts: store.rateLimits, bucket: 'signup' }), idempotency(store)] as const,
     request: {
       headers: IdempotencyKeyHeaderSchema,
       body: {
@@ -65,45 +64,53 @@ export function signupRoutes({ db, rateLimit: limits = SIGNUP_RATE_LIMIT }: Sign
 
   return createRouter().openapi(
     postSignup,
-    (c) => {
+    async (c) => {
       const input = c.req.valid('json');
       const receivedAt = new Date().toISOString();
       // A bot filled the honeypot: the same answer as anyone gets, and nothing is kept.
       if (input.website?.trim()) return c.json({ id: newId('al'), receivedAt }, 201);
       // The hook checked that this is the current version; record what the person accepted.
       const { privacyPolicyVersion } = input.consent;
-      const { id } = store(input, { viewer: c.var.viewer, privacyPolicyVersion, at: receivedAt });
+      const { id } = await store.alumni.signup(input, { viewer: c.var.viewer, privacyPolicyVersion, at: receivedAt });
       return c.json({ id, receivedAt }, 201);
     },
-    // The rules checked against the database join the schema's errors, so that one answer lists
-    // every problem.
-    (result, c) => {
+    // zod-validator awaits the hook, but its type only admits a synchronous one: the cast lets
+    // the database checks be awaited.
+    signupHook(store) as never,
+  );
+}
+
+/**
+ * The rules checked against the database join the schema's errors, so that one answer lists
+ * every problem.
+ */
+function signupHook(store: Store): Hook<unknown, AppEnv, string, Promise<void>> {
+  return async (result, c) => {
       if (result.target !== 'json') return validationHook(result, c);
       const errors = result.success ? {} : fieldErrors(result.error);
       if (!result.success && Object.keys(errors).length === 0) return validationHook(result, c);
       // On failure the validator still hands the hook the parsed JSON as `data`, untyped.
       const body: unknown = (result as { data?: unknown }).data;
-      for (const [field, code] of Object.entries(databaseErrors(db, body))) errors[field] ??= code;
+      for (const [field, code] of Object.entries(await databaseErrors(store, body))) errors[field] ??= code;
       const fields = Object.keys(errors);
       if (fields.length === 0) return;
       throw new ProblemError('validation', `The request body has invalid fields: ${fields.join(', ')}.`, {
         errors,
       });
-    },
-  );
+  };
 }
 
 /** The rules that depend on stored data: the department list and the current policy version. */
-function databaseErrors(db: Db, input: unknown): Record<string, FieldErrorCode> {
+async function databaseErrors(store: Store, input: unknown): Promise<Record<string, FieldErrorCode>> {
   const errors: Record<string, FieldErrorCode> = {};
   if (typeof input !== 'object' || input === null) return errors;
   const { department, consent } = input as { department?: unknown; consent?: unknown };
-  if (typeof department === 'string' && department.trim() && !departmentExists(db, department.trim())) {
+  if (typeof department === 'string' && department.trim() && !(await store.departments.exists(department.trim()))) {
     errors.department = 'invalid_choice';
   }
   const version = (consent as { privacyPolicyVersion?: unknown } | null | undefined)?.privacyPolicyVersion;
   if (typeof version === 'string' && version.trim()) {
-    if (version.trim() !== readProgramSettings(db).privacyPolicy.version) {
+    if (version.trim() !== (await store.settings.read()).privacyPolicy.version) {
       errors['consent.privacyPolicyVersion'] = 'invalid_choice';
     }
   }

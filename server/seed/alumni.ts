@@ -1,4 +1,4 @@
-import type { Db } from '../db/open.js';
+import type { Store, StoreResources } from '../data/store.js';
 import { INTEREST_IDS } from '../domain/interests.js';
 import {
   DEFAULT_VISIBILITY,
@@ -23,7 +23,7 @@ import {
   JAPANESE_GIVEN_NAMES,
 } from './names.js';
 import { SeededRandom } from './random.js';
-import { type AlumnusRecord, prepareAlumnusInsert } from '../data/alumni.js';
+import type { AlumnusRecord } from '../data/alumni.js';
 
 export interface SeedAlumniOptions {
   /** Same seed, same people (ids included); use a new seed to add more to the same database. */
@@ -32,33 +32,36 @@ export interface SeedAlumniOptions {
   now?: Date;
 }
 
+/** Rows handed to the store at once: large enough to amortize a round trip, small enough for memory. */
+const BATCH_SIZE = 1000;
+
 /**
  * Adds `count` synthetic alumni (about 70% with Japanese names and furigana) in one transaction.
- * E-mail addresses carry a sequence number past the table's highest rowid, so repeated runs
- * never collide on the unique address.
+ * E-mail addresses carry a sequence number past any used so far, so repeated runs never collide
+ * on the unique address.
  */
-export function seedAlumni(db: Db, count: number, { seed, now = new Date() }: SeedAlumniOptions): number {
+export function seedAlumni(store: Store, count: number, options: SeedAlumniOptions): Promise<number> {
+  return store.transaction((tx) => addAlumni(tx, count, options));
+}
+
+/** `seedAlumni` inside the caller's transaction. */
+export async function addAlumni(tx: StoreResources, count: number, { seed, now = new Date() }: SeedAlumniOptions): Promise<number> {
   const rng = new SeededRandom(seed);
-  const insert = prepareAlumnusInsert(db);
-  const knownDepartments = new Set(
-    db.prepare<[], string>('SELECT id FROM departments').pluck().all(),
-  );
+  const knownDepartments = new Set((await tx.departments.list()).map((department) => department.id));
   const context: GenerationContext = {
     departments: DEPARTMENTS.filter((department) => knownDepartments.has(department.id)),
-    privacyPolicyVersion: db
-      .prepare<[], string>("SELECT value FROM settings WHERE key = 'privacy_policy_version'")
-      .pluck()
-      .get()!,
+    privacyPolicyVersion: (await tx.settings.read()).privacyPolicy.version,
     lastMonth: monthIndex(now) - 1,
     now,
   };
-  db.transaction(() => {
-    const firstSequence =
-      db.prepare<[], number>('SELECT COALESCE(MAX(rowid), 0) FROM alumni').pluck().get()! + 1;
-    for (let index = 0; index < count; index++) {
-      insert(generateAlumnus(rng, context, firstSequence + index));
+  const firstSequence = await tx.seed.nextAlumniSequence();
+  for (let start = 0; start < count; start += BATCH_SIZE) {
+    const batch: AlumnusRecord[] = [];
+    for (let index = start; index < Math.min(count, start + BATCH_SIZE); index++) {
+      batch.push(generateAlumnus(rng, context, firstSequence + index));
     }
-  })();
+    await tx.seed.alumni(batch);
+  }
   return count;
 }
 

@@ -18,7 +18,7 @@ describe('announcements', () => {
   let misakiToken: string;
 
   before(async () => {
-    server = startTestServer();
+    server = await startTestServer();
     hr = await server.bearer('hr');
     employee = await server.bearer('employee');
     alumni = await server.bearer('alumni');
@@ -124,7 +124,7 @@ describe('announcements', () => {
       assert.deepEqual(created.reactions, { count: 0, mine: false, reactors: [] });
       await assertProblem(await request(`/api/v1/announcements/${created.id}`, employee), 404, 'not-found');
       assert.equal((await request(`/api/v1/announcements/${created.id}`, shotaToken)).status, 200);
-      const audit = server.db.prepare("SELECT actor_sub FROM audit_log WHERE action = 'announcement.create' AND subject = ?").pluck().all(created.id);
+      const audit = (await server.store.audit.list({ action: 'announcement.create', subject: created.id })).map((row) => row.actorSub);
       assert.deepEqual(audit, [DEMO_PERSONAS.hr]);
     });
 
@@ -160,7 +160,7 @@ describe('announcements', () => {
     });
 
     it('creates one draft for one Idempotency-Key', async () => {
-      const before = server.db.prepare('SELECT COUNT(*) FROM announcements').pluck().get();
+      const before = Number(await server.sql.value('SELECT COUNT(*) FROM announcements'));
       const send = () => request('/api/v1/announcements', hr, {
         method: 'POST', body: { kind: 'welcome-back', returnerId: shota.id }, headers: { 'Idempotency-Key': 'draft-once-1' },
       });
@@ -168,7 +168,7 @@ describe('announcements', () => {
       assert.equal(a.status, 201);
       assert.equal(b.status, 201);
       assert.equal((await a.json()).id, (await b.json()).id);
-      assert.equal(server.db.prepare('SELECT COUNT(*) FROM announcements').pluck().get(), (before as number) + 1);
+      assert.equal(Number(await server.sql.value('SELECT COUNT(*) FROM announcements')), before + 1);
     });
   });
 
@@ -187,11 +187,11 @@ describe('announcements', () => {
       assert.deepEqual(approved.askMeAbout, ['採用']);
       assert.equal(approved.whileAway, null, 'a field left out keeps the draft’s value (none here)');
       assert.equal((await list(employee)).items[0].id, created.id, 'newest published comes first');
-      const row = server.db.prepare('SELECT approved_by, approval_reason FROM announcements WHERE id = ?').get(created.id);
-      assert.deepEqual(row, { approved_by: shota.alumnus.id, approval_reason: null });
-      const audit = server.db.prepare("SELECT actor_sub, detail FROM audit_log WHERE action = 'announcement.approve' AND subject = ?").get(created.id) as { actor_sub: string; detail: string };
-      assert.equal(audit.actor_sub, shota.alumnus.id);
-      assert.deepEqual(JSON.parse(audit.detail).edited, ['message', 'askMeAbout']);
+      const rows = await server.sql.rows('SELECT approved_by, approval_reason FROM announcements WHERE id = ?', created.id);
+      assert.deepEqual(rows, [{ approved_by: shota.alumnus.id, approval_reason: null }]);
+      const [audit] = await server.store.audit.list({ action: 'announcement.approve', subject: created.id });
+      assert.equal(audit!.actorSub, shota.alumnus.id);
+      assert.deepEqual((audit!.detail as { edited: string[] }).edited, ['message', 'askMeAbout']);
     });
 
     it('accepts the returner’s returner id as their sub too', async () => {
@@ -209,8 +209,8 @@ describe('announcements', () => {
       assert.deepEqual((await assertProblem(blank, 400, 'validation')).errors, { reason: 'required' });
       const response = await request(path, hr, { method: 'POST', body: { reason: 'Confirmed by phone' } });
       assert.equal(response.status, 200);
-      const row = server.db.prepare('SELECT status, approved_by, approval_reason FROM announcements WHERE id = ?').get(created.id);
-      assert.deepEqual(row, { status: 'published', approved_by: DEMO_PERSONAS.hr, approval_reason: 'Confirmed by phone' });
+      const rows = await server.sql.rows('SELECT status, approved_by, approval_reason FROM announcements WHERE id = ?', created.id);
+      assert.deepEqual(rows, [{ status: 'published', approved_by: DEMO_PERSONAS.hr, approval_reason: 'Confirmed by phone' }]);
     });
 
     it('refuses anyone else: 404 for a draft they cannot see, 403 for a published one', async () => {
@@ -219,7 +219,7 @@ describe('announcements', () => {
         await assertProblem(await request(`/api/v1/announcements/${created.id}/approve`, token, { method: 'POST', body: {} }), 404, 'not-found');
       }
       await assertProblem(await request(`/api/v1/announcements/${misaki.announcement.id}/approve`, employee, { method: 'POST', body: {} }), 403, 'forbidden');
-      assert.equal(server.db.prepare('SELECT status FROM announcements WHERE id = ?').pluck().get(created.id), 'draft');
+      assert.equal((await server.store.announcements.access(created.id))?.status, 'draft');
     });
 
     it('answers a repeated approval unchanged, and refuses edits after publication', async () => {
@@ -251,7 +251,9 @@ describe('announcements', () => {
       assert.deepEqual(await (await react(id, employee, 'DELETE')).json(), { count: 1, mine: false });
       const card = await (await request(`/api/v1/announcements/${id}`, alumni)).json();
       assert.deepEqual(card.reactions, { count: 1, mine: true });
-      const actions = server.db.prepare("SELECT action FROM audit_log WHERE subject = ? AND action LIKE 'announcement.%react'").pluck().all(id);
+      const actions = (await server.store.audit.list({ subject: id }))
+        .map((row) => row.action)
+        .filter((action) => /^announcement\..*react$/.test(action));
       assert.deepEqual(actions, ['announcement.react', 'announcement.react', 'announcement.unreact']);
     });
 
@@ -259,7 +261,7 @@ describe('announcements', () => {
       const id = await published();
       const answers = await Promise.all(Array.from({ length: 20 }, () => react(id, employee)));
       assert.deepEqual(answers.map((answer) => answer.status), answers.map(() => 200));
-      assert.equal(server.db.prepare('SELECT COUNT(*) FROM reactions WHERE announcement_id = ?').pluck().get(id), 1);
+      assert.equal(Number(await server.sql.value('SELECT COUNT(*) FROM reactions WHERE announcement_id = ?', id)), 1);
       const more = await Promise.all([employee, alumni, employee, alumni].map((token) => react(id, token)));
       assert.deepEqual(more.map((answer) => answer.status), [200, 200, 200, 200]);
       assert.equal((await (await request(`/api/v1/announcements/${id}`, employee)).json()).reactions.count, 2);

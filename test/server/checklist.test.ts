@@ -1,8 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { toggleItem } from '../../server/data/checklist.js';
-import { getReturner } from '../../server/data/returners.js';
-import { openDatabase } from '../../server/db/open.js';
 import { PROBLEM_TYPE_BASE } from '../../server/problem.js';
 import { DEMO_PERSONAS } from '../../server/seed/personas.js';
 import { RETURNERS } from '../../server/seed/returners.js';
@@ -31,7 +28,7 @@ describe('the re-onboarding checklist', () => {
   let manager: string;
   let returner: string;
   before(async () => {
-    server = startTestServer();
+    server = await startTestServer();
     hr = await server.bearer('hr');
     manager = await server.bearer('employee');
     returner = await server.bearer('employee', { sub: SHOTA.alumnus.id });
@@ -149,12 +146,13 @@ describe('the re-onboarding checklist', () => {
       assert.equal(body.doneBy?.id, SHOTA.alumnus.id);
       assert.equal(body.doneBy?.familyName, '田中');
       assert.ok(Date.now() - Date.parse(body.doneAt) < 60_000);
-      const audit = server.db
-        .prepare('SELECT actor_sub, actor_role, action, subject FROM audit_log WHERE subject = ?')
-        .all(item.id);
-      assert.deepEqual(audit, [
-        { actor_sub: SHOTA.alumnus.id, actor_role: 'employee', action: 'checklist.item.done', subject: item.id },
-      ]);
+      const audit = (await server.store.audit.list({ subject: item.id })).map(({ actorSub, actorRole, action, subject }) => ({
+        actorSub,
+        actorRole,
+        action,
+        subject,
+      }));
+      assert.deepEqual(audit, [{ actorSub: SHOTA.alumnus.id, actorRole: 'employee', action: 'checklist.item.done', subject: item.id }]);
       // and untick
       const undo = await patch('me', item.id, false, returner, `"${body.version}"`);
       assert.equal(undo.status, 200);
@@ -212,31 +210,22 @@ describe('the re-onboarding checklist', () => {
       const retry = await patch(SHOTA.id, item.id, false, hr, `"${won.version}"`);
       assert.equal(retry.status, 200);
       assert.equal((await retry.json()).version, item.version + 2);
-      const audit = server.db
-        .prepare<[string], { action: string }>('SELECT action FROM audit_log WHERE subject = ? ORDER BY id')
-        .all(item.id)
-        .map((row) => row.action);
+      const audit = (await server.store.audit.list({ subject: item.id })).map((row) => row.action);
       assert.deepEqual(audit, ['checklist.item.done', 'checklist.item.undone']);
     });
 
-    it('holds across two database connections (processes): the versioned UPDATE refuses a stale write', () => {
-      const other = openDatabase(server.db.name);
-      try {
-        const returnerRecord = getReturner(server.db, SHOTA.id)!;
-        const row = server.db
-          .prepare<[string], { id: string; version: number; done: number }>(
-            "SELECT id, version, done FROM checklist_items WHERE returner_id = ? AND owner = 'manager' AND done = 0 LIMIT 1",
-          )
-          .get(SHOTA.id)!;
-        const viewer = { role: 'hr', sub: DEMO_PERSONAS.hr } as const;
-        const first = toggleItem(other, { returner: returnerRecord, itemId: row.id, done: true, expectedVersion: row.version, viewer });
-        assert.equal(first.kind, 'updated');
-        const second = toggleItem(server.db, { returner: returnerRecord, itemId: row.id, done: true, expectedVersion: row.version, viewer });
-        assert.equal(second.kind, 'stale');
-        assert.equal(second.kind === 'stale' && second.current.version, row.version + 1);
-      } finally {
-        other.close();
-      }
+    it('holds across two database connections (processes): the versioned UPDATE refuses a stale write', async () => {
+      const other = await server.database.openAnother();
+      const returnerRecord = (await server.store.returners.get(SHOTA.id))!;
+      const row = (await server.store.checklists.read(returnerRecord, 'hr')).items.find(
+        (item) => item.owner === 'manager' && !item.done,
+      )!;
+      const viewer = { role: 'hr', sub: DEMO_PERSONAS.hr } as const;
+      const first = await other.checklists.toggle({ returner: returnerRecord, itemId: row.id, done: true, expectedVersion: row.version, viewer });
+      assert.equal(first.kind, 'updated');
+      const second = await server.store.checklists.toggle({ returner: returnerRecord, itemId: row.id, done: true, expectedVersion: row.version, viewer });
+      assert.equal(second.kind, 'stale');
+      assert.equal(second.kind === 'stale' && second.current.version, row.version + 1);
     });
 
     it('validates the body and the item', async () => {
@@ -271,8 +260,8 @@ describe('the re-onboarding checklist', () => {
       assert.ok(index >= 0);
       assert.equal(listed[index + 1]?.categoryId === 'training' || listed[index + 1]?.categoryId === 'accounts', true);
       assert.ok(body.permissions.canToggle.includes(item.id), 'a returner-owned item is the returner’s to toggle');
-      const audit = server.db.prepare("SELECT actor_role FROM audit_log WHERE action = 'checklist.item.add' AND subject = ?").all(item.id);
-      assert.deepEqual(audit, [{ actor_role: 'hr' }]);
+      const audit = await server.store.audit.list({ action: 'checklist.item.add', subject: item.id });
+      assert.deepEqual(audit.map((row) => row.actorRole), ['hr']);
     });
 
     it('refuses the manager and the returner', async () => {

@@ -11,8 +11,8 @@ function corsHeaders(response: Response): string[] {
 
 describe('CORS', () => {
   let server: TestServer;
-  before(() => {
-    server = startTestServer({ seed: false, corsOrigins: [ALLOWED, 'https://intranet.example.com'] });
+  before(async () => {
+    server = await startTestServer({ seed: false, corsOrigins: [ALLOWED, 'https://intranet.example.com'] });
   });
   after(() => server.close());
 
@@ -73,7 +73,7 @@ describe('CORS', () => {
   });
 
   it('allows no origin when the list is empty', async (t) => {
-    const closed = startTestServer({ seed: false, corsOrigins: [] });
+    const closed = await startTestServer({ seed: false, corsOrigins: [] });
     t.after(() => closed.close());
     const response = await closed.app.request('/api/health', { headers: { Origin: ALLOWED } });
     assert.deepEqual(corsHeaders(response), []);

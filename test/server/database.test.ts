@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { type Db, openDatabase } from '../../server/db/open.js';
 import { MIGRATIONS } from '../../server/db/migrations.js';
 import { seedAlumni } from '../../server/seed/alumni.js';
 import { DEMO_ALUMNI_COUNT, seedIfEmpty } from '../../server/seed/demo.js';
 import { DEMO_PERSONAS } from '../../server/seed/personas.js';
+import { TEST_BACKEND, type TestDatabase, freshDatabase } from './backend.js';
 
 const HIRAGANA = /^[\u3041-\u309f]+$/;
 const HAS_KANJI_OR_KANA = /[\u3040-\u30ff\u4e00-\u9fff]/;
@@ -26,7 +27,8 @@ function count(db: Db, sql: string): number {
   return db.prepare<[], number>(sql).pluck().get()!;
 }
 
-describe('migrations', () => {
+// The SQLite file's own schema; PostgreSQL's migrations have their tests next to them.
+describe('migrations (SQLite)', { skip: TEST_BACKEND !== 'sqlite' }, () => {
   it('apply once: opening the same file again changes nothing', () => {
     const path = freshDbPath();
     const first = openDatabase(path);
@@ -66,21 +68,24 @@ describe('migrations', () => {
 });
 
 describe('the demo seed', () => {
-  const db = openDatabase(freshDbPath());
-  const seeded = seedIfEmpty(db);
-  after(() => db.close());
+  let database: TestDatabase;
+  let seeded: boolean;
+  const count = async (sql: string) => Number(await database.sql.value(sql));
+  before(async () => {
+    database = await freshDatabase();
+    seeded = await seedIfEmpty(database.store);
+  });
+  after(() => database.close());
 
-  it('seeds an empty database once', () => {
+  it('seeds an empty database once', async () => {
     assert.equal(seeded, true);
-    assert.equal(seedIfEmpty(db), false);
+    assert.equal(await seedIfEmpty(database.store), false);
   });
 
-  it('creates at least 300 alumni, the Japanese ones with hiragana furigana', () => {
+  it('creates at least 300 alumni, the Japanese ones with hiragana furigana', async () => {
     type Names = Record<'family_name' | 'given_name', string> &
       Record<'family_name_kana' | 'given_name_kana', string | null>;
-    const alumni = db
-      .prepare<[], Names>('SELECT family_name, given_name, family_name_kana, given_name_kana FROM alumni')
-      .all();
+    const alumni = await database.sql.rows<Names>('SELECT family_name, given_name, family_name_kana, given_name_kana FROM alumni');
     assert.ok(alumni.length >= DEMO_ALUMNI_COUNT, `${alumni.length} alumni`);
     const japanese = alumni.filter((a) => HAS_KANJI_OR_KANA.test(a.family_name));
     assert.ok(japanese.length / alumni.length > 0.6 && japanese.length / alumni.length < 0.8);
@@ -93,76 +98,83 @@ describe('the demo seed', () => {
     }
   });
 
-  it('keeps tenures in order and in the past, and gives everyone a consent record', () => {
+  it('keeps tenures in order and in the past, and gives everyone a consent record', async () => {
     const currentMonth = new Date().toISOString().slice(0, 7);
     const outOfOrder = `SELECT COUNT(*) FROM alumni
       WHERE left_month < joined_month OR left_month >= '${currentMonth}' OR joined_month < '2005-01'`;
-    assert.equal(count(db, outOfOrder), 0);
+    assert.equal(await count(outOfOrder), 0);
     const withoutConsent = 'SELECT COUNT(*) FROM alumni WHERE id NOT IN (SELECT alumni_id FROM consents)';
-    assert.equal(count(db, withoutConsent), 0);
-    const listedShare = count(db, 'SELECT AVG(listed) * 100 FROM alumni');
+    assert.equal(await count(withoutConsent), 0);
+    const listedShare = (await count('SELECT COUNT(*) FROM alumni WHERE listed = TRUE')) / (await database.store.alumni.count()) * 100;
     assert.ok(listedShare > 65 && listedShare < 85, `${listedShare}% listed`);
   });
 
-  it('has the demo personas the tokens are minted for', () => {
-    const employeeRole = (id: string) =>
-      db.prepare<[string], string>('SELECT role FROM employees WHERE id = ?').pluck().get(id);
-    assert.equal(count(db, `SELECT COUNT(*) FROM alumni WHERE id = '${DEMO_PERSONAS.alumni}'`), 1);
-    assert.equal(employeeRole(DEMO_PERSONAS.employee), 'employee');
-    assert.equal(employeeRole(DEMO_PERSONAS.hr), 'hr');
+  it('has the demo personas the tokens are minted for', async () => {
+    const employeeRole = (id: string) => database.sql.value('SELECT role FROM employees WHERE id = ?', id);
+    assert.equal(await count(`SELECT COUNT(*) FROM alumni WHERE id = '${DEMO_PERSONAS.alumni}'`), 1);
+    assert.equal(await employeeRole(DEMO_PERSONAS.employee), 'employee');
+    assert.equal(await employeeRole(DEMO_PERSONAS.hr), 'hr');
+    assert.equal(await database.store.employees.exists(DEMO_PERSONAS.hr), true);
   });
 
-  it('has returners before and after their return date, with checklists in all four categories', () => {
+  it('has returners before and after their return date, with checklists in all four categories', async () => {
     const today = new Date().toISOString().slice(0, 10);
-    assert.ok(count(db, `SELECT COUNT(*) FROM returners WHERE return_date < '${today}'`) >= 2);
-    assert.ok(count(db, `SELECT COUNT(*) FROM returners WHERE return_date > '${today}'`) >= 1);
-    const checklists = db
-      .prepare<[], { items: number; categories: number; done: number }>(
-        `SELECT COUNT(*) AS items, COUNT(DISTINCT category_id) AS categories, SUM(done) AS done
-         FROM checklist_items GROUP BY returner_id`,
-      )
-      .all();
-    assert.ok(checklists.length >= 3);
-    for (const checklist of checklists) {
+    const { items: returners } = await database.store.returners.list({ limit: 100, after: null });
+    assert.ok(returners.filter((returner) => returner.returnDate < today).length >= 2);
+    assert.ok(returners.filter((returner) => returner.returnDate > today).length >= 1);
+    assert.ok(returners.length >= 3);
+    const template = await database.store.checklistTemplate.list();
+    assert.equal(template.length, 12);
+    let anyDone = false;
+    for (const { id } of returners) {
+      const { items } = await database.store.checklists.read((await database.store.returners.get(id))!, 'hr');
       // the 12-item template plus one "what changed" item per change recorded since they left
-      assert.ok(checklist.items >= 12 && checklist.items <= 12 + 7);
-      assert.equal(checklist.categories, 4);
+      assert.ok(items.length >= 12 && items.length <= 12 + 7);
+      assert.equal(new Set(items.map((item) => item.categoryId)).size, 4);
+      anyDone ||= items.some((item) => item.done);
     }
-    assert.ok(checklists.some((checklist) => checklist.done > 0));
+    assert.ok(anyDone);
   });
 
-  it('has welcome-back announcements, one still a draft, the published ones with reactions', () => {
-    const statuses = db.prepare<[], string>('SELECT status FROM announcements').pluck().all();
+  it('has welcome-back announcements, one still a draft, the published ones with reactions', async () => {
+    const statuses = (await database.sql.rows<{ status: string }>('SELECT status FROM announcements')).map((row) => row.status);
     assert.equal(statuses.filter((status) => status === 'draft').length, 1);
     assert.ok(statuses.filter((status) => status === 'published').length >= 2);
     const reactionsToDrafts = `SELECT COUNT(*) FROM reactions
       JOIN announcements ON announcements.id = announcement_id WHERE status = 'draft'`;
-    assert.equal(count(db, reactionsToDrafts), 0);
-    assert.ok(count(db, 'SELECT COUNT(*) FROM reactions') > 0);
-    assert.ok(count(db, 'SELECT COUNT(*) FROM org_changes') >= 6);
+    assert.equal(await count(reactionsToDrafts), 0);
+    assert.ok((await count('SELECT COUNT(*) FROM reactions')) > 0);
+    assert.ok((await database.store.orgChanges.list()).length >= 6);
   });
 
-  it('gives a fresh database the same ids every time', () => {
-    const other = openDatabase(freshDbPath());
-    seedIfEmpty(other);
-    const ids = (database: Db, table: string) =>
-      database.prepare(`SELECT id FROM ${table} ORDER BY id`).pluck().all();
-    for (const table of ['alumni', 'employees', 'returners', 'checklist_items', 'announcements']) {
-      assert.deepEqual(ids(other, table), ids(db, table), table);
+  it('gives a fresh database the same ids every time', async () => {
+    const other = await freshDatabase();
+    try {
+      await seedIfEmpty(other.store);
+      const ids = async (target: TestDatabase, table: string) =>
+        (await target.sql.rows<{ id: string }>(`SELECT id FROM ${table} ORDER BY id`)).map((row) => row.id);
+      for (const table of ['alumni', 'employees', 'returners', 'checklist_items', 'announcements']) {
+        assert.deepEqual(await ids(other, table), await ids(database, table), table);
+      }
+    } finally {
+      await other.close();
     }
-    other.close();
   });
 });
 
 describe('seedAlumni', () => {
-  it('adds exactly the requested number, again and again, without colliding', () => {
-    const db = openDatabase(freshDbPath());
-    seedIfEmpty(db);
-    const before = count(db, 'SELECT COUNT(*) FROM alumni');
-    assert.equal(seedAlumni(db, 1000, { seed: 7 }), 1000);
-    assert.equal(seedAlumni(db, 1000, { seed: 8 }), 1000);
-    assert.equal(count(db, 'SELECT COUNT(*) FROM alumni'), before + 2000);
-    assert.equal(count(db, 'SELECT COUNT(*) FROM consents'), before + 2000);
-    db.close();
+  it('adds exactly the requested number, again and again, without colliding', async () => {
+    const database = await freshDatabase();
+    try {
+      const { store } = database;
+      await seedIfEmpty(store);
+      const before = await store.alumni.count();
+      assert.equal(await seedAlumni(store, 1000, { seed: 7 }), 1000);
+      assert.equal(await seedAlumni(store, 1000, { seed: 8 }), 1000);
+      assert.equal(await store.alumni.count(), before + 2000);
+      assert.equal(Number(await database.sql.value('SELECT COUNT(*) FROM consents')), before + 2000);
+    } finally {
+      await database.close();
+    }
   });
 });

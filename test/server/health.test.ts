@@ -6,8 +6,8 @@ import { type TestServer, startTestServer } from './harness.js';
 
 describe('GET /api/health', () => {
   let server: TestServer;
-  before(() => {
-    server = startTestServer({ seed: false });
+  before(async () => {
+    server = await startTestServer({ seed: false });
   });
   after(() => server.close());
 
@@ -31,9 +31,9 @@ describe('GET /api/health', () => {
   }
 
   it('reports 503 when the database does not answer', async (t) => {
-    const broken = startTestServer({ seed: false });
+    const broken = await startTestServer({ seed: false });
     t.after(() => broken.close());
-    broken.db.close();
+    await broken.database.breakConnection();
     t.mock.method(console, 'error', () => {});
     const response = await broken.app.request('/api/health');
     assert.equal(response.status, 503);

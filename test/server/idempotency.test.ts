@@ -24,8 +24,8 @@ function signup(overrides: Record<string, unknown> = {}): Record<string, unknown
 // Exercised on POST /api/v1/alumni, the first route that uses the middleware.
 describe('Idempotency-Key', () => {
   let server: TestServer;
-  before(() => {
-    server = startTestServer({ rateLimit: { signup: { limit: 10_000, windowMs: 60_000 } } });
+  before(async () => {
+    server = await startTestServer({ rateLimit: { signup: { limit: 10_000, windowMs: 60_000 } } });
   });
   after(() => server.close());
 
@@ -39,9 +39,9 @@ describe('Idempotency-Key', () => {
         ...headers,
       },
     });
-  const members = (email: unknown) =>
-    server.db.prepare('SELECT COUNT(*) FROM alumni WHERE email = ?').pluck().get(email) as number;
-  const auditRows = () => server.db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get() as number;
+  // Addresses are unique: a member has one or none.
+  const members = async (email: unknown) => ((await server.store.alumni.findIdByEmail(String(email))) === undefined ? 0 : 1);
+  const auditRows = async () => (await server.store.audit.list()).length;
 
   async function assertProblem(response: Response, status: number, kind: string) {
     assert.equal(response.status, status);
@@ -57,15 +57,15 @@ describe('Idempotency-Key', () => {
     assert.equal(first.status, 201);
     assert.equal(first.headers.get('idempotent-replayed'), null);
     const original = await first.json();
-    const audited = auditRows();
+    const audited = await auditRows();
 
     const replay = await post(body, 'replay-1');
     assert.equal(replay.status, 201);
     assert.equal(replay.headers.get('idempotent-replayed'), 'true');
     assert.equal(replay.headers.get('content-type'), 'application/json');
     assert.deepEqual(await replay.json(), original);
-    assert.equal(members(body.email), 1);
-    assert.equal(auditRows(), audited, 'a replay is not another attempt');
+    assert.equal(await members(body.email), 1);
+    assert.equal(await auditRows(), audited, 'a replay is not another attempt');
   });
 
   it('matches the same body sent with its keys in another order and other white space', async () => {
@@ -82,7 +82,7 @@ describe('Idempotency-Key', () => {
     assert.equal((await post(body, 'conflict-1')).status, 201);
     const other = signup();
     await assertProblem(await post(other, 'conflict-1'), 422, 'idempotency-conflict');
-    assert.equal(members(other.email), 0);
+    assert.equal(await members(other.email), 0);
   });
 
   it('lets five concurrent requests with one key create one member and give all the same answer', async () => {
@@ -93,11 +93,12 @@ describe('Idempotency-Key', () => {
     for (const receipt of receipts) assert.deepEqual(receipt, receipts[0]);
     const replayed = responses.filter((response) => response.headers.get('idempotent-replayed') === 'true');
     assert.equal(replayed.length, 4);
-    assert.equal(members(body.email), 1);
-    const signups = server.db
-      .prepare("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'alumni.signup%' AND (subject = ? OR detail LIKE ?)")
-      .pluck()
-      .get(receipts[0].id, `%${receipts[0].id}%`);
+    assert.equal(await members(body.email), 1);
+    const signups = (await server.store.audit.list()).filter(
+      (row) =>
+        row.action.startsWith('alumni.signup') &&
+        (row.subject === receipts[0].id || JSON.stringify(row.detail).includes(receipts[0].id)),
+    ).length;
     assert.equal(signups, 1, 'the handler ran once');
   });
 
@@ -107,7 +108,7 @@ describe('Idempotency-Key', () => {
     const corrected = await post(body, 'fix-1');
     assert.equal(corrected.status, 201);
     assert.equal(corrected.headers.get('idempotent-replayed'), null);
-    assert.equal(members(body.email), 1);
+    assert.equal(await members(body.email), 1);
   });
 
   it('refuses keys that are empty, too long or not printable ASCII with 400', async () => {
@@ -131,34 +132,47 @@ describe('Idempotency-Key', () => {
     const body = signup();
     assert.equal((await post(body, 'expired-1')).status, 201);
     const dayAgo = new Date(Date.now() - 24 * 60 * 60 * 1000 - 1000).toISOString();
-    server.db.prepare('UPDATE idempotency_keys SET created_at = ? WHERE key = ?').run(dayAgo, 'expired-1');
+    await server.sql.run('UPDATE idempotency_keys SET created_at = ? WHERE key = ?', dayAgo, 'expired-1');
     const other = signup();
     const response = await post(other, 'expired-1');
     assert.equal(response.status, 201, 'not a conflict with the forgotten body');
-    assert.equal(members(other.email), 1);
+    assert.equal(await members(other.email), 1);
   });
 
   it('answers 409 with Retry-After while another process holds the key, and takes over an abandoned one', async () => {
     const body = signup();
     const hash = requestHash(JSON.stringify(body));
-    const reserve = server.db.prepare(
-      "INSERT INTO idempotency_keys (key, scope, request_hash, status, body, created_at) VALUES (?, 'POST /api/v1/alumni public', ?, 0, NULL, ?)",
-    );
-    reserve.run('held-1', hash, new Date().toISOString());
+    // Another process (its own store, its own in-process state) reserves the key and never answers.
+    const other = await server.database.openAnother();
+    const reserve = async (key: string, at: number) =>
+      assert.equal(
+        await other.idempotency.claim({
+          key,
+          scope: 'POST /api/v1/alumni public',
+          requestHash: hash,
+          now: at,
+          ttlMs: 24 * 60 * 60 * 1000,
+          abandonedAfterMs: 60_000,
+          mayTakeOver: true,
+        }),
+        null,
+      );
+    await reserve('held-1', Date.now());
     const held = await post(body, 'held-1');
     await assertProblem(held, 409, 'idempotency-in-progress');
     assert.equal(held.headers.get('retry-after'), '1');
-    assert.equal(members(body.email), 0);
+    assert.equal(await members(body.email), 0);
 
-    reserve.run('held-2', hash, new Date(Date.now() - 5 * 60 * 1000).toISOString());
+    await reserve('held-2', Date.now() - 5 * 60 * 1000);
     assert.equal((await post(body, 'held-2')).status, 201);
-    assert.equal(members(body.email), 1);
+    assert.equal(await members(body.email), 1);
   });
 
   it('leaves requests without a key alone', async () => {
     const body = signup();
-    const before = server.db.prepare('SELECT COUNT(*) FROM idempotency_keys').pluck().get();
+    const keys = async () => Number(await server.sql.value('SELECT COUNT(*) FROM idempotency_keys'));
+    const before = await keys();
     assert.equal((await post(body)).status, 201);
-    assert.equal(server.db.prepare('SELECT COUNT(*) FROM idempotency_keys').pluck().get(), before);
+    assert.equal(await keys(), before);
   });
 });

@@ -53,7 +53,7 @@ describe('the team claim', () => {
   });
 
   it('makes a token invalid (401) when it is anything but a slug, or on a non-employee token', async () => {
-    const server = startTestServer({ seed: false });
+    const server = await startTestServer({ seed: false });
     try {
       const tokens = [
         ...(await Promise.all(INVALID_TEAMS.map((team) => rawToken({ role: 'employee', team })))),
@@ -70,7 +70,7 @@ describe('the team claim', () => {
         assert.equal((await response.json()).type, `${PROBLEM_TYPE_BASE}unauthorized`);
       }
     } finally {
-      server.close();
+      await server.close();
     }
   });
 });
@@ -81,7 +81,7 @@ describe('IT on the re-onboarding checklist', () => {
   let hr: string;
   let employee: string;
   before(async () => {
-    server = startTestServer();
+    server = await startTestServer();
     it_ = `Bearer ${await mintToken(TEST_SECRET, { role: 'employee', sub: IT_PERSONA, team: 'it', ttl: '5m' })}`;
     hr = await server.bearer('hr');
     employee = await server.bearer('employee');
@@ -111,13 +111,15 @@ describe('IT on the re-onboarding checklist', () => {
     assert.equal((await response.json()).type, `${PROBLEM_TYPE_BASE}forbidden`);
   }
 
-  it('is seeded as 小川 大輔 of 情報システム部, who ticked off the seeded IT items', () => {
-    const row = server.db.prepare('SELECT family_name, given_name, role, title FROM employees WHERE id = ?').get(IT_PERSONA);
-    assert.deepEqual(row, { family_name: '小川', given_name: '大輔', role: 'employee', title: '情報システム部 ヘルプデスク' });
-    const doneBy = server.db
-      .prepare<[], { done_by: string }>("SELECT DISTINCT done_by FROM checklist_items WHERE owner = 'it' AND done = 1")
-      .all();
-    assert.deepEqual(doneBy, [{ done_by: IT_PERSONA }]);
+  it('is seeded as 小川 大輔 of 情報システム部, who ticked off the seeded IT items', async () => {
+    const rows = await server.sql.rows('SELECT family_name, given_name, role, title FROM employees WHERE id = ?', IT_PERSONA);
+    assert.deepEqual(rows, [{ family_name: '小川', given_name: '大輔', role: 'employee', title: '情報システム部 ヘルプデスク' }]);
+    const doneBy = new Set<string | undefined>();
+    for (const { id } of (await server.store.returners.list({ limit: 100, after: null })).items) {
+      const checklist = await server.store.checklists.read((await server.store.returners.get(id))!, 'hr');
+      for (const item of checklist.items) if (item.owner === 'it' && item.done) doneBy.add(item.doneBy?.id);
+    }
+    assert.deepEqual([...doneBy], [IT_PERSONA]);
   });
 
   it("sees any returner's checklist, with permissions for exactly IT's items", async () => {
@@ -139,8 +141,8 @@ describe('IT on the re-onboarding checklist', () => {
     assert.equal(body.done, true);
     assert.equal(body.version, item.version + 1);
     assert.deepEqual([body.doneBy?.id, body.doneBy?.familyName], [IT_PERSONA, '小川']);
-    const audit = server.db.prepare('SELECT actor_sub, actor_role, action FROM audit_log WHERE subject = ?').all(item.id);
-    assert.deepEqual(audit, [{ actor_sub: IT_PERSONA, actor_role: 'employee', action: 'checklist.item.done' }]);
+    const audit = (await server.store.audit.list({ subject: item.id })).map(({ actorSub, actorRole, action }) => ({ actorSub, actorRole, action }));
+    assert.deepEqual(audit, [{ actorSub: IT_PERSONA, actorRole: 'employee', action: 'checklist.item.done' }]);
 
     for (const owner of ['returner', 'manager', 'hr']) {
       const other = await openItem(owner, MISAKI.id);

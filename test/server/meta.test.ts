@@ -8,8 +8,8 @@ import { PROBLEM_CONTENT_TYPE, TEST_SECRET, type TestServer, startTestServer } f
 
 describe('GET /api/v1/meta', () => {
   let server: TestServer;
-  before(() => {
-    server = startTestServer();
+  before(async () => {
+    server = await startTestServer();
   });
   after(() => server.close());
 
@@ -36,8 +36,10 @@ describe('GET /api/v1/meta', () => {
   });
 
   it('reflects what is stored, not constants', async () => {
-    server.db.prepare("UPDATE departments SET name_ja = '開発' WHERE id = 'engineering'").run();
-    server.db.prepare("UPDATE settings SET value = '2026-01-01' WHERE key = 'privacy_policy_version'").run();
+    const engineering = (await server.store.departments.list()).find((d) => d.id === 'engineering')!;
+    await server.store.seed.renameDepartment('engineering', { ...engineering.name, ja: '開発' });
+    const settings = await server.store.settings.read();
+    await server.store.settings.update({ ...settings, privacyPolicy: { ...settings.privacyPolicy, version: '2026-01-01' } }, { role: 'public' });
     const meta = await (await server.app.request('/api/v1/meta')).json();
     assert.equal(meta.departments.find((d: { id: string }) => d.id === 'engineering').name.ja, '開発');
     assert.equal(meta.privacyPolicy.version, '2026-01-01');
@@ -86,9 +88,9 @@ describe('GET /api/v1/meta', () => {
   });
 
   it('answers a server failure with a 500 problem that reveals nothing, and logs it', async (t) => {
-    const broken = startTestServer({ seed: false });
+    const broken = await startTestServer({ seed: false });
     t.after(() => broken.close());
-    broken.db.close();
+    await broken.database.breakConnection();
     const logged = t.mock.method(console, 'error', () => {});
     const response = await broken.app.request('/api/v1/meta');
     assert.equal(response.status, 500);

@@ -10,8 +10,8 @@ const REGENERATE = 'The contract drifted from the routes: run `npm run openapi` 
 
 describe('the OpenAPI contract', () => {
   let server: TestServer;
-  before(() => {
-    server = startTestServer({ seed: false });
+  before(async () => {
+    server = await startTestServer({ seed: false });
   });
   after(() => server.close());
 

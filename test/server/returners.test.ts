@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { awaySince, generateChecklist } from '../../server/domain/checklist-template.js';
 import { PROBLEM_TYPE_BASE } from '../../server/problem.js';
-import { CHECKLIST_TEMPLATE } from '../../server/seed/checklist-template.js';
+import type { ChecklistTemplateItem } from '../../server/domain/checklist-template.js';
 import { ORG_CHANGES } from '../../server/seed/org-changes.js';
 import { DEMO_PERSONAS } from '../../server/seed/personas.js';
 import { RETURNERS } from '../../server/seed/returners.js';
@@ -10,10 +10,40 @@ import { type TestServer, startTestServer } from './harness.js';
 
 const changes = ORG_CHANGES as Parameters<typeof generateChecklist>[0]['orgChanges'];
 
+/** A two-item template: the generator's rules do not depend on the company's actual one. */
+const TEMPLATE: ChecklistTemplateItem[] = [
+  {
+    category: 'what-changed',
+    owner: 'returner',
+    dueOffsetDays: 3,
+    required: true,
+    title: { en: 'Read the summary', ja: 'まとめを読む' },
+    description: null,
+  },
+  {
+    category: 'accounts',
+    owner: 'it',
+    dueOffsetDays: -3,
+    required: true,
+    title: { en: 'Laptop ready', ja: 'PCの準備' },
+    description: { en: 'Before day one.', ja: '初日までに。' },
+  },
+];
+
 describe('checklist template generation', () => {
   it('adds one "what changed" item per change since the month after departure, up to the return date', () => {
-    const drafts = generateChecklist({ language: 'en', leftMonth: '2021-06', returnDate: '2024-12-01', orgChanges: changes });
-    assert.equal(drafts.length, CHECKLIST_TEMPLATE.length + 4);
+    const drafts = generateChecklist({ language: 'en', leftMonth: '2021-06', returnDate: '2024-12-01', orgChanges: changes, template: TEMPLATE });
+    assert.equal(drafts.length, TEMPLATE.length + 4);
+    assert.deepEqual(drafts[1], {
+      categoryId: 'accounts',
+      owner: 'it',
+      dueOffsetDays: -3,
+      required: true,
+      title: 'Laptop ready',
+      description: 'Before day one.',
+      sort: 2,
+      orgChangeId: null,
+    });
     const generated = drafts.filter((draft) => draft.orgChangeId !== null);
     assert.deepEqual(
       generated.map((draft) => draft.title),
@@ -25,25 +55,27 @@ describe('checklist template generation', () => {
       ],
     );
     assert.ok(generated.every((draft) => draft.categoryId === 'what-changed' && draft.owner === 'returner'));
-    assert.ok(Math.min(...generated.map((d) => d.sort)) > CHECKLIST_TEMPLATE.length);
+    assert.ok(Math.min(...generated.map((d) => d.sort)) > TEMPLATE.length);
   });
 
   it('leaves out changes made before departure, and speaks the returner’s language', () => {
-    const drafts = generateChecklist({ language: 'ja', leftMonth: '2025-04', returnDate: '2026-01-10', orgChanges: changes });
-    assert.equal(drafts.length, CHECKLIST_TEMPLATE.length, 'the 2025-04-01 change happened before they left');
-    assert.equal(drafts[0]!.title, CHECKLIST_TEMPLATE[0]!.title.ja);
+    const drafts = generateChecklist({ language: 'ja', leftMonth: '2025-04', returnDate: '2026-01-10', orgChanges: changes, template: TEMPLATE });
+    assert.equal(drafts.length, TEMPLATE.length, 'the 2025-04-01 change happened before they left');
+    assert.equal(drafts[0]!.title, TEMPLATE[0]!.title.ja);
     assert.equal(awaySince('2019-12'), '2020-01-01');
     assert.equal(awaySince(null), '0000-01-01');
   });
 
   it('seeds the demo returners with the same generator', async () => {
-    const server = startTestServer();
+    const server = await startTestServer();
     try {
       const misaki = RETURNERS[0]!; // left 2019-03: every seeded change happened while she was away
-      const count = server.db.prepare<[string], number>('SELECT COUNT(*) FROM checklist_items WHERE returner_id = ?').pluck().get(misaki.id);
-      assert.equal(count, CHECKLIST_TEMPLATE.length + ORG_CHANGES.length);
+      const returner = (await server.store.returners.get(misaki.id))!;
+      const checklist = await server.store.checklists.read(returner, 'hr');
+      const template = await server.store.checklistTemplate.list();
+      assert.equal(checklist.items.length, template.length + ORG_CHANGES.length);
     } finally {
-      server.close();
+      await server.close();
     }
   });
 });
@@ -52,7 +84,7 @@ describe('/api/v1/returners', () => {
   let server: TestServer;
   let hr: string;
   before(async () => {
-    server = startTestServer();
+    server = await startTestServer();
     hr = await server.bearer('hr');
   });
   after(() => server.close());
@@ -63,12 +95,12 @@ describe('/api/v1/returners', () => {
       body: JSON.stringify(body),
       headers: { 'Content-Type': 'application/json', Authorization: authorization, ...headers },
     });
-  const someAlumnus = () =>
-    server.db
-      .prepare<[], { id: string; left_month: string }>(
+  const someAlumnus = async () =>
+    (
+      await server.sql.rows<{ id: string; left_month: string }>(
         "SELECT id, left_month FROM alumni WHERE id NOT IN (SELECT alumni_id FROM returners) AND left_month < '2021-01' ORDER BY id LIMIT 1",
       )
-      .get()!;
+    )[0]!;
 
   it('lists returners for HR, latest return first, page by page', async () => {
     const first = await server.app.request('/api/v1/returners?limit=3', { headers: { Authorization: hr } });
@@ -92,12 +124,12 @@ describe('/api/v1/returners', () => {
       const authorization = await server.bearer(role);
       const listed = await server.app.request('/api/v1/returners', { headers: { Authorization: authorization } });
       assert.equal(listed.status, 403);
-      assert.equal((await create({ alumniId: someAlumnus().id, returnDate: '2027-01-04' }, authorization)).status, 403);
+      assert.equal((await create({ alumniId: (await someAlumnus()).id, returnDate: '2027-01-04' }, authorization)).status, 403);
     }
   });
 
   it('creates a returner from an alumnus with a generated checklist the returner can then open', async () => {
-    const alumnus = someAlumnus();
+    const alumnus = await someAlumnus();
     const response = await create({
       alumniId: alumnus.id,
       returnDate: '2027-01-04',
@@ -118,23 +150,25 @@ describe('/api/v1/returners', () => {
     const since = awaySince(alumnus.left_month);
     const expectedChanges = ORG_CHANGES.filter((change) => change.effectiveDate >= since).length;
     assert.ok(expectedChanges > 0);
-    assert.equal(checklist.items.length, CHECKLIST_TEMPLATE.length + expectedChanges);
+    const template = await server.store.checklistTemplate.list();
+    assert.equal(template.length, 12, 'the template migration 4 stores');
+    assert.equal(checklist.items.length, template.length + expectedChanges);
     assert.ok(checklist.items.every((item: { done: boolean; version: number }) => !item.done && item.version === 1));
-    assert.equal(checklist.items[0].title, CHECKLIST_TEMPLATE[0]!.title.en);
+    assert.equal(checklist.items[0].title, template[0]!.title.en);
 
-    const audit = server.db.prepare("SELECT actor_sub FROM audit_log WHERE action = 'returner.create' AND subject = ?").all(returner.id);
-    assert.deepEqual(audit, [{ actor_sub: DEMO_PERSONAS.hr }]);
+    const audit = await server.store.audit.list({ action: 'returner.create', subject: returner.id });
+    assert.deepEqual(audit.map((row) => row.actorSub), [DEMO_PERSONAS.hr]);
   });
 
   it('creates once per Idempotency-Key', async () => {
-    const body = { alumniId: someAlumnus().id, returnDate: '2027-02-01' };
+    const body = { alumniId: (await someAlumnus()).id, returnDate: '2027-02-01' };
     const headers = { 'Idempotency-Key': 'returner-create-1' };
     const first = await (await create(body, hr, headers)).json();
     const again = await create(body, hr, headers);
     assert.equal(again.status, 201);
     assert.equal((await again.json()).id, first.id);
-    const count = server.db.prepare<[string], number>('SELECT COUNT(*) FROM returners WHERE alumni_id = ?').pluck().get(body.alumniId);
-    assert.equal(count, 1);
+    const page = await server.store.returners.list({ limit: 100, after: null });
+    assert.equal(page.items.filter((returner) => returner.alumniId === body.alumniId).length, 1);
   });
 
   it('maps bad fields to codes', async () => {

@@ -16,7 +16,7 @@ describe('PUT /api/v1/settings', () => {
   let server: TestServer;
   let hr: string;
   before(async () => {
-    server = startTestServer();
+    server = await startTestServer();
     hr = await server.bearer('hr');
   });
   after(() => server.close());
@@ -43,10 +43,11 @@ describe('PUT /api/v1/settings', () => {
     const meta = await (await server.app.request('/api/v1/meta')).json();
     assert.deepEqual(meta.programName, validSettings.programName);
     assert.deepEqual(meta.privacyPolicy, validSettings.privacyPolicy);
-    const audit = server.db
-      .prepare("SELECT actor_sub, actor_role FROM audit_log WHERE action = 'settings.update'")
-      .all();
-    assert.deepEqual(audit, [{ actor_sub: DEMO_PERSONAS.hr, actor_role: 'hr' }]);
+    const audit = await server.store.audit.list({ action: 'settings.update' });
+    assert.deepEqual(
+      audit.map(({ actorSub, actorRole }) => ({ actorSub, actorRole })),
+      [{ actorSub: DEMO_PERSONAS.hr, actorRole: 'hr' }],
+    );
   });
 
   it('trims surrounding white space before storing', async () => {
@@ -156,8 +157,8 @@ describe('PUT /api/v1/settings', () => {
 
 describe('unknown API routes', () => {
   let server: TestServer;
-  before(() => {
-    server = startTestServer({ seed: false });
+  before(async () => {
+    server = await startTestServer({ seed: false });
   });
   after(() => server.close());
 

@@ -18,7 +18,7 @@ describe('static files and demo tokens', () => {
     writeFileSync(join(root, 'dist', 'index.js'), 'export const okaeri = true;\n');
     writeFileSync(join(root, 'demo', 'index.html'), '<title>demo</title>');
     writeFileSync(join(root, 'demo', 'careers.html'), '<title>careers</title>');
-    server = startTestServer({
+    server = await startTestServer({
       seed: false,
       staticRoot: root,
       demoTokens: await mintDemoTokens(TEST_SECRET, '5m'),
@@ -69,7 +69,7 @@ describe('static files and demo tokens', () => {
   });
 
   it('has no demo tokens and no files when not given them', async (t) => {
-    const plain = startTestServer({ seed: false });
+    const plain = await startTestServer({ seed: false });
     t.after(() => plain.close());
     assert.equal((await plain.app.request('/demo/tokens.json')).status, 404);
     assert.equal((await plain.app.request('/')).status, 404);

@@ -1,0 +1,99 @@
+import type Database from 'better-sqlite3';
+import type { Db } from '../db/open.js';
+import type { OrgChange } from '../domain/checklist-template.js';
+import { type AlumnusRecord, prepareAlumnusInsert } from './alumni.js';
+import type {
+  SeedAnnouncement,
+  SeedChecklistItem,
+  SeedDepartment,
+  SeedEmployee,
+  SeedReaction,
+  SeedReturner,
+} from './store.js';
+
+/**
+ * Plain inserts of rows the seeders computed, on SQLite. Statements are prepared once per
+ * connection and reused for every row; the caller's transaction makes a batch one commit.
+ */
+export function sqliteSeed(db: Db) {
+  const count = (table: 'departments' | 'alumni') =>
+    db.prepare<[], number>(`SELECT COUNT(*) FROM ${table}`).pluck().get()!;
+  const prepared = new Map<string, Database.Statement<unknown[]>>();
+  const statement = (sql: string) => {
+    let found = prepared.get(sql);
+    if (!found) prepared.set(sql, (found = db.prepare<unknown[]>(sql)));
+    return found;
+  };
+  let insertAlumnus: ((record: AlumnusRecord) => void) | undefined;
+
+  return {
+    isEmpty: () => count('departments') === 0 && count('alumni') === 0,
+    departments(rows: readonly SeedDepartment[]) {
+      const insert = statement('INSERT INTO departments (id, name_en, name_ja, sort) VALUES (?, ?, ?, ?)');
+      for (const row of rows) insert.run(row.id, row.name.en, row.name.ja, row.sort);
+    },
+    renameDepartment(id: string, name: { en: string; ja: string }) {
+      statement('UPDATE departments SET name_en = ?, name_ja = ? WHERE id = ?').run(name.en, name.ja, id);
+    },
+    employees(rows: readonly SeedEmployee[]) {
+      const insert = statement(
+        `INSERT INTO employees (id, family_name, given_name, family_name_kana, given_name_kana, email,
+           role, department_id, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const e of rows) {
+        insert.run(e.id, e.familyName, e.givenName, e.familyNameKana, e.givenNameKana, e.email, e.role, e.departmentId, e.title);
+      }
+    },
+    alumni(records: readonly AlumnusRecord[]) {
+      insertAlumnus ??= prepareAlumnusInsert(db);
+      for (const record of records) insertAlumnus(record);
+    },
+    nextAlumniSequence: () => db.prepare<[], number>('SELECT COALESCE(MAX(rowid), 0) FROM alumni').pluck().get()! + 1,
+    orgChanges(rows: readonly OrgChange[]) {
+      const insert = statement(
+        `INSERT INTO org_changes (id, effective_date, area, title_en, title_ja, description_en, description_ja)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const c of rows) {
+        insert.run(c.id, c.effectiveDate, c.area, c.title.en, c.title.ja, c.description?.en ?? null, c.description?.ja ?? null);
+      }
+    },
+    returners(rows: readonly SeedReturner[]) {
+      const insert = statement(
+        `INSERT INTO returners (id, alumni_id, return_date, manager_id, new_role, new_team, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const r of rows) insert.run(r.id, r.alumniId, r.returnDate, r.managerId, r.newRole, r.newTeam, r.createdAt);
+    },
+    checklistItems(rows: readonly SeedChecklistItem[]) {
+      const insert = statement(
+        `INSERT INTO checklist_items (id, returner_id, category_id, title, description, owner,
+           due_offset_days, required, done, done_by, done_at, version, sort)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const i of rows) {
+        insert.run(
+          i.id, i.returnerId, i.categoryId, i.title, i.description, i.owner, i.dueOffsetDays, i.required ? 1 : 0,
+          i.done ? 1 : 0, i.doneBy, i.doneAt, i.version, i.sort,
+        );
+      }
+    },
+    announcements(rows: readonly SeedAnnouncement[]) {
+      const insert = statement(
+        `INSERT INTO announcements (id, kind, returner_id, status, message, while_away, ask_me_about,
+           created_by, created_at, approved_by, approved_at, approval_reason)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const a of rows) {
+        insert.run(
+          a.id, a.kind, a.returnerId, a.status, a.message, a.whileAway, JSON.stringify(a.askMeAbout), a.createdBy,
+          a.createdAt, a.approvedBy, a.approvedAt, a.approvalReason,
+        );
+      }
+    },
+    reactions(rows: readonly SeedReaction[]) {
+      const insert = statement('INSERT INTO reactions (announcement_id, viewer_sub, created_at) VALUES (?, ?, ?)');
+      for (const r of rows) insert.run(r.announcementId, r.viewerSub, r.createdAt);
+    },
+  };
+}
