@@ -1,6 +1,7 @@
 /**
  * The schema, as an append-only list: version N is MIGRATIONS[N - 1]. Never edit a released
- * entry; add a new one.
+ * entry; add a new one. A released entry is literal SQL, not built by a function a later change
+ * could edit: test/server/migrations.test.ts pins each one's SHA-256 (add yours there on release).
  *
  * Conventions: ids are opaque TEXT; timestamps are ISO 8601 UTC strings; months are 'YYYY-MM' and
  * days 'YYYY-MM-DD'; booleans are INTEGER 0/1; lists and maps are JSON TEXT. Column names avoid
@@ -168,8 +169,230 @@ export const MIGRATIONS: readonly string[] = [
     ('privacy_policy_url', 'https://example.com/privacy'),
     ('privacy_policy_version', '2025-04-01');
   `,
-  directoryIndexMigration(),
-  directoryRowidMigration(),
+  // Migration 2: the directory's search index (see server/data/directory.ts for how it is read).
+  // Triggers keep it in the same transaction as every write to `alumni` or to a department's name;
+  // they call okaeri_* functions that openDatabase registers on each connection.
+  //
+  // `directory_entries` is clustered in directory order, so a page is a walk along the table with
+  // every filter value at hand; `entry_id` is the stable integer the FTS5 rows are keyed by (the
+  // alumni table's own rowid may change on VACUUM).
+  // Generated until issue 13 by functions shared with migration 3; frozen here byte for byte as
+  // released (test/server/migrations.test.ts checks every released migration's SHA-256).
+  `
+  CREATE TABLE directory_entries (
+    sort_key TEXT NOT NULL,
+    alumni_id TEXT NOT NULL UNIQUE,
+    entry_id INTEGER NOT NULL UNIQUE,
+    listed INTEGER NOT NULL,
+    department_id TEXT,
+    department_rank INTEGER NOT NULL,
+    location_key TEXT,
+    location_rank INTEGER NOT NULL,
+    left_year INTEGER,
+    left_rank INTEGER NOT NULL,
+    interest_mask INTEGER NOT NULL,
+    interests_rank INTEGER NOT NULL,
+    PRIMARY KEY (sort_key, alumni_id)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX directory_entries_department ON directory_entries (department_id, sort_key, alumni_id);
+
+  CREATE VIRTUAL TABLE directory_search USING fts5(
+    a, h, content = '', contentless_delete = 1, tokenize = 'ascii'
+  );
+
+  INSERT INTO directory_entries (entry_id, alumni_id, listed, sort_key, department_id,
+      department_rank, location_key, location_rank, left_year, left_rank, interest_mask, interests_rank)
+    SELECT (SELECT COALESCE(MAX(entry_id), 0) FROM directory_entries) + row_number() OVER (), al.id, al.listed,
+      okaeri_sort_key(al.family_name, al.given_name, al.family_name_kana, al.given_name_kana, al.visibility),
+      al.department_id, CASE json_extract(al.visibility, '$.department') WHEN 'alumni' THEN 0 WHEN 'hr' THEN 1 ELSE 2 END,
+      okaeri_search_key(al.location), CASE json_extract(al.visibility, '$.location') WHEN 'alumni' THEN 0 WHEN 'hr' THEN 1 ELSE 2 END,
+      CAST(substr(al.left_month, 1, 4) AS INTEGER), CASE json_extract(al.visibility, '$.left') WHEN 'alumni' THEN 0 WHEN 'hr' THEN 1 ELSE 2 END,
+      okaeri_interest_mask(al.interests), CASE json_extract(al.visibility, '$.interests') WHEN 'alumni' THEN 0 WHEN 'hr' THEN 1 ELSE 2 END
+    FROM alumni al WHERE 1;
+  INSERT INTO directory_search (rowid, a, h)
+    SELECT e.entry_id, okaeri_directory_text('alumni', al.family_name, al.given_name, al.family_name_kana,
+      al.given_name_kana, al.current_company, al.current_position, d.name_en, d.name_ja,
+      al.department_other, al.visibility), okaeri_directory_text('hr', al.family_name, al.given_name, al.family_name_kana,
+      al.given_name_kana, al.current_company, al.current_position, d.name_en, d.name_ja,
+      al.department_other, al.visibility)
+    FROM directory_entries e
+    JOIN alumni al ON al.id = e.alumni_id
+    LEFT JOIN departments d ON d.id = al.department_id
+    WHERE 1;
+
+  CREATE TRIGGER alumni_directory_insert AFTER INSERT ON alumni BEGIN
+    INSERT INTO directory_entries (entry_id, alumni_id, listed, sort_key, department_id,
+      department_rank, location_key, location_rank, left_year, left_rank, interest_mask, interests_rank)
+    SELECT (SELECT COALESCE(MAX(entry_id), 0) FROM directory_entries) + row_number() OVER (), al.id, al.listed,
+      okaeri_sort_key(al.family_name, al.given_name, al.family_name_kana, al.given_name_kana, al.visibility),
+      al.department_id, CASE json_extract(al.visibility, '$.department') WHEN 'alumni' THEN 0 WHEN 'hr' THEN 1 ELSE 2 END,
+      okaeri_search_key(al.location), CASE json_extract(al.visibility, '$.location') WHEN 'alumni' THEN 0 WHEN 'hr' THEN 1 ELSE 2 END,
+      CAST(substr(al.left_month, 1, 4) AS INTEGER), CASE json_extract(al.visibility, '$.left') WHEN 'alumni' THEN 0 WHEN 'hr' THEN 1 ELSE 2 END,
+      okaeri_interest_mask(al.interests), CASE json_extract(al.visibility, '$.interests') WHEN 'alumni' THEN 0 WHEN 'hr' THEN 1 ELSE 2 END
+    FROM alumni al WHERE al.id = new.id;
+    INSERT INTO directory_search (rowid, a, h)
+    SELECT e.entry_id, okaeri_directory_text('alumni', al.family_name, al.given_name, al.family_name_kana,
+      al.given_name_kana, al.current_company, al.current_position, d.name_en, d.name_ja,
+      al.department_other, al.visibility), okaeri_directory_text('hr', al.family_name, al.given_name, al.family_name_kana,
+      al.given_name_kana, al.current_company, al.current_position, d.name_en, d.name_ja,
+      al.department_other, al.visibility)
+    FROM directory_entries e
+    JOIN alumni al ON al.id = e.alumni_id
+    LEFT JOIN departments d ON d.id = al.department_id
+    WHERE e.alumni_id = new.id;
+  END;
+
+  CREATE TRIGGER alumni_directory_update AFTER UPDATE ON alumni BEGIN
+    DELETE FROM directory_search
+      WHERE rowid = (SELECT entry_id FROM directory_entries WHERE alumni_id = old.id);
+    DELETE FROM directory_entries WHERE alumni_id = old.id;
+    INSERT INTO directory_entries (entry_id, alumni_id, listed, sort_key, department_id,
+      department_rank, location_key, location_rank, left_year, left_rank, interest_mask, interests_rank)
+    SELECT (SELECT COALESCE(MAX(entry_id), 0) FROM directory_entries) + row_number() OVER (), al.id, al.listed,
+      okaeri_sort_key(al.family_name, al.given_name, al.family_name_kana, al.given_name_kana, al.visibility),
+      al.department_id, CASE json_extract(al.visibility, '$.department') WHEN 'alumni' THEN 0 WHEN 'hr' THEN 1 ELSE 2 END,
+      okaeri_search_key(al.location), CASE json_extract(al.visibility, '$.location') WHEN 'alumni' THEN 0 WHEN 'hr' THEN 1 ELSE 2 END,
+      CAST(substr(al.left_month, 1, 4) AS INTEGER), CASE json_extract(al.visibility, '$.left') WHEN 'alumni' THEN 0 WHEN 'hr' THEN 1 ELSE 2 END,
+      okaeri_interest_mask(al.interests), CASE json_extract(al.visibility, '$.interests') WHEN 'alumni' THEN 0 WHEN 'hr' THEN 1 ELSE 2 END
+    FROM alumni al WHERE al.id = new.id;
+    INSERT INTO directory_search (rowid, a, h)
+    SELECT e.entry_id, okaeri_directory_text('alumni', al.family_name, al.given_name, al.family_name_kana,
+      al.given_name_kana, al.current_company, al.current_position, d.name_en, d.name_ja,
+      al.department_other, al.visibility), okaeri_directory_text('hr', al.family_name, al.given_name, al.family_name_kana,
+      al.given_name_kana, al.current_company, al.current_position, d.name_en, d.name_ja,
+      al.department_other, al.visibility)
+    FROM directory_entries e
+    JOIN alumni al ON al.id = e.alumni_id
+    LEFT JOIN departments d ON d.id = al.department_id
+    WHERE e.alumni_id = new.id;
+  END;
+
+  CREATE TRIGGER alumni_directory_delete AFTER DELETE ON alumni BEGIN
+    DELETE FROM directory_search
+      WHERE rowid = (SELECT entry_id FROM directory_entries WHERE alumni_id = old.id);
+    DELETE FROM directory_entries WHERE alumni_id = old.id;
+  END;
+
+  CREATE TRIGGER departments_directory_rename AFTER UPDATE OF name_en, name_ja ON departments BEGIN
+    DELETE FROM directory_search
+      WHERE rowid IN (SELECT entry_id FROM directory_entries WHERE department_id = new.id);
+    INSERT INTO directory_search (rowid, a, h)
+    SELECT e.entry_id, okaeri_directory_text('alumni', al.family_name, al.given_name, al.family_name_kana,
+      al.given_name_kana, al.current_company, al.current_position, d.name_en, d.name_ja,
+      al.department_other, al.visibility), okaeri_directory_text('hr', al.family_name, al.given_name, al.family_name_kana,
+      al.given_name_kana, al.current_company, al.current_position, d.name_en, d.name_ja,
+      al.department_other, al.visibility)
+    FROM directory_entries e
+    JOIN alumni al ON al.id = e.alumni_id
+    LEFT JOIN departments d ON d.id = al.department_id
+    WHERE e.department_id = new.id;
+  END;
+`,
+  // Migration 3: `directory_entries` becomes a rowid table keyed by `entry_id` (the FTS5 rowid), so
+  // joining a search match to its entry is one B-tree descent instead of two (the UNIQUE(entry_id)
+  // index, then the clustered primary key). The directory order moves to a covering index that also
+  // holds every filter column (and, implicitly, `entry_id`), so walking the directory in order still
+  // never reads the table. The FTS5 table and the entry ids are kept as they are; the triggers are
+  // the same as migration 2's, recreated because the table they write is replaced.
+  `
+  DROP TRIGGER alumni_directory_insert;
+  DROP TRIGGER alumni_directory_update;
+  DROP TRIGGER alumni_directory_delete;
+  DROP TRIGGER departments_directory_rename;
+
+  CREATE TABLE directory_entries_next (
+    entry_id INTEGER PRIMARY KEY,
+    sort_key TEXT NOT NULL,
+    alumni_id TEXT NOT NULL UNIQUE,
+    listed INTEGER NOT NULL,
+    department_id TEXT,
+    department_rank INTEGER NOT NULL,
+    location_key TEXT,
+    location_rank INTEGER NOT NULL,
+    left_year INTEGER,
+    left_rank INTEGER NOT NULL,
+    interest_mask INTEGER NOT NULL,
+    interests_rank INTEGER NOT NULL
+  ) STRICT;
+  INSERT INTO directory_entries_next (entry_id, sort_key, alumni_id, listed, department_id, department_rank,
+    location_key, location_rank, left_year, left_rank, interest_mask, interests_rank)
+    SELECT entry_id, sort_key, alumni_id, listed, department_id, department_rank,
+    location_key, location_rank, left_year, left_rank, interest_mask, interests_rank FROM directory_entries ORDER BY entry_id;
+  DROP TABLE directory_entries;
+  ALTER TABLE directory_entries_next RENAME TO directory_entries;
+
+  CREATE INDEX directory_entries_order ON directory_entries (sort_key, alumni_id, listed, department_id,
+    department_rank, location_key, location_rank, left_year, left_rank, interest_mask, interests_rank);
+  CREATE INDEX directory_entries_department ON directory_entries (department_id, sort_key, alumni_id);
+
+  CREATE TRIGGER alumni_directory_insert AFTER INSERT ON alumni BEGIN
+    INSERT INTO directory_entries (entry_id, alumni_id, listed, sort_key, department_id,
+      department_rank, location_key, location_rank, left_year, left_rank, interest_mask, interests_rank)
+    SELECT (SELECT COALESCE(MAX(entry_id), 0) FROM directory_entries) + row_number() OVER (), al.id, al.listed,
+      okaeri_sort_key(al.family_name, al.given_name, al.family_name_kana, al.given_name_kana, al.visibility),
+      al.department_id, CASE json_extract(al.visibility, '$.department') WHEN 'alumni' THEN 0 WHEN 'hr' THEN 1 ELSE 2 END,
+      okaeri_search_key(al.location), CASE json_extract(al.visibility, '$.location') WHEN 'alumni' THEN 0 WHEN 'hr' THEN 1 ELSE 2 END,
+      CAST(substr(al.left_month, 1, 4) AS INTEGER), CASE json_extract(al.visibility, '$.left') WHEN 'alumni' THEN 0 WHEN 'hr' THEN 1 ELSE 2 END,
+      okaeri_interest_mask(al.interests), CASE json_extract(al.visibility, '$.interests') WHEN 'alumni' THEN 0 WHEN 'hr' THEN 1 ELSE 2 END
+    FROM alumni al WHERE al.id = new.id;
+    INSERT INTO directory_search (rowid, a, h)
+    SELECT e.entry_id, okaeri_directory_text('alumni', al.family_name, al.given_name, al.family_name_kana,
+      al.given_name_kana, al.current_company, al.current_position, d.name_en, d.name_ja,
+      al.department_other, al.visibility), okaeri_directory_text('hr', al.family_name, al.given_name, al.family_name_kana,
+      al.given_name_kana, al.current_company, al.current_position, d.name_en, d.name_ja,
+      al.department_other, al.visibility)
+    FROM directory_entries e
+    JOIN alumni al ON al.id = e.alumni_id
+    LEFT JOIN departments d ON d.id = al.department_id
+    WHERE e.alumni_id = new.id;
+  END;
+
+  CREATE TRIGGER alumni_directory_update AFTER UPDATE ON alumni BEGIN
+    DELETE FROM directory_search
+      WHERE rowid = (SELECT entry_id FROM directory_entries WHERE alumni_id = old.id);
+    DELETE FROM directory_entries WHERE alumni_id = old.id;
+    INSERT INTO directory_entries (entry_id, alumni_id, listed, sort_key, department_id,
+      department_rank, location_key, location_rank, left_year, left_rank, interest_mask, interests_rank)
+    SELECT (SELECT COALESCE(MAX(entry_id), 0) FROM directory_entries) + row_number() OVER (), al.id, al.listed,
+      okaeri_sort_key(al.family_name, al.given_name, al.family_name_kana, al.given_name_kana, al.visibility),
+      al.department_id, CASE json_extract(al.visibility, '$.department') WHEN 'alumni' THEN 0 WHEN 'hr' THEN 1 ELSE 2 END,
+      okaeri_search_key(al.location), CASE json_extract(al.visibility, '$.location') WHEN 'alumni' THEN 0 WHEN 'hr' THEN 1 ELSE 2 END,
+      CAST(substr(al.left_month, 1, 4) AS INTEGER), CASE json_extract(al.visibility, '$.left') WHEN 'alumni' THEN 0 WHEN 'hr' THEN 1 ELSE 2 END,
+      okaeri_interest_mask(al.interests), CASE json_extract(al.visibility, '$.interests') WHEN 'alumni' THEN 0 WHEN 'hr' THEN 1 ELSE 2 END
+    FROM alumni al WHERE al.id = new.id;
+    INSERT INTO directory_search (rowid, a, h)
+    SELECT e.entry_id, okaeri_directory_text('alumni', al.family_name, al.given_name, al.family_name_kana,
+      al.given_name_kana, al.current_company, al.current_position, d.name_en, d.name_ja,
+      al.department_other, al.visibility), okaeri_directory_text('hr', al.family_name, al.given_name, al.family_name_kana,
+      al.given_name_kana, al.current_company, al.current_position, d.name_en, d.name_ja,
+      al.department_other, al.visibility)
+    FROM directory_entries e
+    JOIN alumni al ON al.id = e.alumni_id
+    LEFT JOIN departments d ON d.id = al.department_id
+    WHERE e.alumni_id = new.id;
+  END;
+
+  CREATE TRIGGER alumni_directory_delete AFTER DELETE ON alumni BEGIN
+    DELETE FROM directory_search
+      WHERE rowid = (SELECT entry_id FROM directory_entries WHERE alumni_id = old.id);
+    DELETE FROM directory_entries WHERE alumni_id = old.id;
+  END;
+
+  CREATE TRIGGER departments_directory_rename AFTER UPDATE OF name_en, name_ja ON departments BEGIN
+    DELETE FROM directory_search
+      WHERE rowid IN (SELECT entry_id FROM directory_entries WHERE department_id = new.id);
+    INSERT INTO directory_search (rowid, a, h)
+    SELECT e.entry_id, okaeri_directory_text('alumni', al.family_name, al.given_name, al.family_name_kana,
+      al.given_name_kana, al.current_company, al.current_position, d.name_en, d.name_ja,
+      al.department_other, al.visibility), okaeri_directory_text('hr', al.family_name, al.given_name, al.family_name_kana,
+      al.given_name_kana, al.current_company, al.current_position, d.name_en, d.name_ja,
+      al.department_other, al.visibility)
+    FROM directory_entries e
+    JOIN alumni al ON al.id = e.alumni_id
+    LEFT JOIN departments d ON d.id = al.department_id
+    WHERE e.department_id = new.id;
+  END;
+`,
   // 4: the re-onboarding template is the company's data (HR edits it), not code; idempotent
   // replays answer with the first answer's headers too.
   `
@@ -249,164 +472,14 @@ export const MIGRATIONS: readonly string[] = [
 
   ALTER TABLE idempotency_keys ADD COLUMN headers TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(headers));
   `,
-  directoryApplicationIndexMigration(),
-];
-
-/*
- * Migration 2: the directory's search index (see server/data/directory.ts for how it is read).
- * Triggers keep it in the same transaction as every write to `alumni` or to a department's name;
- * they call okaeri_* functions that openDatabase registers on each connection.
- *
- * `directory_entries` is clustered in directory order, so a page is a walk along the table with
- * every filter value at hand; `entry_id` is the stable integer the FTS5 rows are keyed by (the
- * alumni table's own rowid may change on VACUUM).
- */
-function visibilityRankSql(field: string): string {
-  return `CASE json_extract(al.visibility, '$.${field}') WHEN 'alumni' THEN 0 WHEN 'hr' THEN 1 ELSE 2 END`;
-}
-
-function directoryEntriesInsert(where: string): string {
-  return `INSERT INTO directory_entries (entry_id, alumni_id, listed, sort_key, department_id,
-      department_rank, location_key, location_rank, left_year, left_rank, interest_mask, interests_rank)
-    SELECT (SELECT COALESCE(MAX(entry_id), 0) FROM directory_entries) + row_number() OVER (), al.id, al.listed,
-      okaeri_sort_key(al.family_name, al.given_name, al.family_name_kana, al.given_name_kana, al.visibility),
-      al.department_id, ${visibilityRankSql('department')},
-      okaeri_search_key(al.location), ${visibilityRankSql('location')},
-      CAST(substr(al.left_month, 1, 4) AS INTEGER), ${visibilityRankSql('left')},
-      okaeri_interest_mask(al.interests), ${visibilityRankSql('interests')}
-    FROM alumni al WHERE ${where};`;
-}
-
-function directoryTextSql(level: 'alumni' | 'hr'): string {
-  return `okaeri_directory_text('${level}', al.family_name, al.given_name, al.family_name_kana,
-      al.given_name_kana, al.current_company, al.current_position, d.name_en, d.name_ja,
-      al.department_other, al.visibility)`;
-}
-
-function directorySearchInsert(where: string): string {
-  return `INSERT INTO directory_search (rowid, a, h)
-    SELECT e.entry_id, ${directoryTextSql('alumni')}, ${directoryTextSql('hr')}
-    FROM directory_entries e
-    JOIN alumni al ON al.id = e.alumni_id
-    LEFT JOIN departments d ON d.id = al.department_id
-    WHERE ${where};`;
-}
-
-/** The triggers that keep the directory index in step with alumni and department names. */
-function directoryTriggers(): string {
-  return `  CREATE TRIGGER alumni_directory_insert AFTER INSERT ON alumni BEGIN
-    ${directoryEntriesInsert('al.id = new.id')}
-    ${directorySearchInsert('e.alumni_id = new.id')}
-  END;
-
-  CREATE TRIGGER alumni_directory_update AFTER UPDATE ON alumni BEGIN
-    DELETE FROM directory_search
-      WHERE rowid = (SELECT entry_id FROM directory_entries WHERE alumni_id = old.id);
-    DELETE FROM directory_entries WHERE alumni_id = old.id;
-    ${directoryEntriesInsert('al.id = new.id')}
-    ${directorySearchInsert('e.alumni_id = new.id')}
-  END;
-
-  CREATE TRIGGER alumni_directory_delete AFTER DELETE ON alumni BEGIN
-    DELETE FROM directory_search
-      WHERE rowid = (SELECT entry_id FROM directory_entries WHERE alumni_id = old.id);
-    DELETE FROM directory_entries WHERE alumni_id = old.id;
-  END;
-
-  CREATE TRIGGER departments_directory_rename AFTER UPDATE OF name_en, name_ja ON departments BEGIN
-    DELETE FROM directory_search
-      WHERE rowid IN (SELECT entry_id FROM directory_entries WHERE department_id = new.id);
-    ${directorySearchInsert('e.department_id = new.id')}
-  END;
-`;
-}
-
-// A function, not a constant, so the list above can use it before this point of the module.
-function directoryIndexMigration(): string {
-  return `
-  CREATE TABLE directory_entries (
-    sort_key TEXT NOT NULL,
-    alumni_id TEXT NOT NULL UNIQUE,
-    entry_id INTEGER NOT NULL UNIQUE,
-    listed INTEGER NOT NULL,
-    department_id TEXT,
-    department_rank INTEGER NOT NULL,
-    location_key TEXT,
-    location_rank INTEGER NOT NULL,
-    left_year INTEGER,
-    left_rank INTEGER NOT NULL,
-    interest_mask INTEGER NOT NULL,
-    interests_rank INTEGER NOT NULL,
-    PRIMARY KEY (sort_key, alumni_id)
-  ) STRICT, WITHOUT ROWID;
-  CREATE INDEX directory_entries_department ON directory_entries (department_id, sort_key, alumni_id);
-
-  CREATE VIRTUAL TABLE directory_search USING fts5(
-    a, h, content = '', contentless_delete = 1, tokenize = 'ascii'
-  );
-
-  ${directoryEntriesInsert('1')}
-  ${directorySearchInsert('1')}
-
-${directoryTriggers()}`;
-}
-
-/*
- * Migration 3: `directory_entries` becomes a rowid table keyed by `entry_id` (the FTS5 rowid), so
- * joining a search match to its entry is one B-tree descent instead of two (the UNIQUE(entry_id)
- * index, then the clustered primary key). The directory order moves to a covering index that also
- * holds every filter column (and, implicitly, `entry_id`), so walking the directory in order still
- * never reads the table. The FTS5 table and the entry ids are kept as they are; the triggers are
- * the same as migration 2's, recreated because the table they write is replaced.
- */
-function directoryRowidMigration(): string {
-  const columns = `entry_id, sort_key, alumni_id, listed, department_id, department_rank,
-    location_key, location_rank, left_year, left_rank, interest_mask, interests_rank`;
-  return `
-  DROP TRIGGER alumni_directory_insert;
-  DROP TRIGGER alumni_directory_update;
-  DROP TRIGGER alumni_directory_delete;
-  DROP TRIGGER departments_directory_rename;
-
-  CREATE TABLE directory_entries_next (
-    entry_id INTEGER PRIMARY KEY,
-    sort_key TEXT NOT NULL,
-    alumni_id TEXT NOT NULL UNIQUE,
-    listed INTEGER NOT NULL,
-    department_id TEXT,
-    department_rank INTEGER NOT NULL,
-    location_key TEXT,
-    location_rank INTEGER NOT NULL,
-    left_year INTEGER,
-    left_rank INTEGER NOT NULL,
-    interest_mask INTEGER NOT NULL,
-    interests_rank INTEGER NOT NULL
-  ) STRICT;
-  INSERT INTO directory_entries_next (${columns})
-    SELECT ${columns} FROM directory_entries ORDER BY entry_id;
-  DROP TABLE directory_entries;
-  ALTER TABLE directory_entries_next RENAME TO directory_entries;
-
-  CREATE INDEX directory_entries_order ON directory_entries (sort_key, alumni_id, listed, department_id,
-    department_rank, location_key, location_rank, left_year, left_rank, interest_mask, interests_rank);
-  CREATE INDEX directory_entries_department ON directory_entries (department_id, sort_key, alumni_id);
-
-${directoryTriggers()}`;
-}
-
-/*
- * Migration 5: the application, not triggers, keeps the directory index (server/data/directory.ts:
- * `syncDirectoryEntries` in the same transaction as every alumni write), so no JavaScript runs
- * inside the database and PostgreSQL can keep the same index. One sort key per order (`sort_ja`:
- * あいう順 by reading, `sort_en`: Latin order with readings romanized), a covering index for each,
- * and romaji tokens in the search columns. The tables are created empty: `ensureDirectoryIndex`
- * fills them after migrating, because the rows are computed in TypeScript, and rebuilds them
- * whenever `directory_index_state` records another DIRECTORY_INDEX_VERSION.
- */
-function directoryApplicationIndexMigration(): string {
-  const filterColumns = `listed, department_id, department_rank, location_key, location_rank, left_year,
-    left_rank, interest_mask, interests_rank`;
-  return `
+  // Migration 5: the application, not triggers, keeps the directory index (server/data/directory.ts:
+  // `syncDirectoryEntries` in the same transaction as every alumni write), so no JavaScript runs
+  // inside the database and PostgreSQL can keep the same index. One sort key per order (`sort_ja`:
+  // あいう順 by reading, `sort_en`: Latin order with readings romanized), a covering index for each,
+  // and romaji tokens in the search columns. The tables are created empty: `ensureDirectoryIndex`
+  // fills them after migrating, because the rows are computed in TypeScript, and rebuilds them
+  // whenever `directory_index_state` records another DIRECTORY_INDEX_VERSION.
+  `
   DROP TRIGGER alumni_directory_insert;
   DROP TRIGGER alumni_directory_update;
   DROP TRIGGER alumni_directory_delete;
@@ -429,8 +502,10 @@ function directoryApplicationIndexMigration(): string {
     interest_mask INTEGER NOT NULL,
     interests_rank INTEGER NOT NULL
   ) STRICT;
-  CREATE INDEX directory_entries_order_ja ON directory_entries (sort_ja, alumni_id, ${filterColumns});
-  CREATE INDEX directory_entries_order_en ON directory_entries (sort_en, alumni_id, ${filterColumns});
+  CREATE INDEX directory_entries_order_ja ON directory_entries (sort_ja, alumni_id, listed, department_id, department_rank, location_key, location_rank, left_year,
+    left_rank, interest_mask, interests_rank);
+  CREATE INDEX directory_entries_order_en ON directory_entries (sort_en, alumni_id, listed, department_id, department_rank, location_key, location_rank, left_year,
+    left_rank, interest_mask, interests_rank);
   CREATE INDEX directory_entries_department_ja ON directory_entries (department_id, sort_ja, alumni_id);
   CREATE INDEX directory_entries_department_en ON directory_entries (department_id, sort_en, alumni_id);
 
@@ -441,5 +516,6 @@ function directoryApplicationIndexMigration(): string {
   CREATE TABLE directory_index_state (
     version INTEGER NOT NULL
   ) STRICT;
-`;
-}
+`,
+];
+

@@ -176,3 +176,64 @@ describe('Idempotency-Key', () => {
     assert.equal(await keys(), before);
   });
 });
+
+/**
+ * Issue 15 item 4: a replay answers exactly what the first answer did — status, body and every
+ * header (ETag, Location, Content-Type, Cache-Control, …) — except the replay marker itself.
+ */
+describe('Idempotent replays keep the first answer, headers included', () => {
+  let server: TestServer;
+  let hr: string;
+  before(async () => {
+    server = await startTestServer({ rateLimit: { signup: { limit: 10_000, windowMs: 60_000 } } });
+    hr = await server.bearer('hr');
+  });
+  after(() => server.close());
+
+  async function assertSameAnswer(path: string, body: unknown, authorization: string | null, expectHeaders: string[]) {
+    const send = () =>
+      server.app.request(path, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: {
+          'Content-Type': 'application/json',
+          'Idempotency-Key': `replay-${path}`,
+          ...(authorization ? { Authorization: authorization } : {}),
+        },
+      });
+    const first = await send();
+    assert.equal(first.status, 201, await first.clone().text());
+    const firstBody = await first.text();
+    const replay = await send();
+    assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+    assert.equal(first.headers.get('idempotent-replayed'), null);
+    assert.equal(replay.status, first.status);
+    assert.equal(await replay.text(), firstBody);
+    const headers = (response: Response) =>
+      [...response.headers].filter(([name]) => name !== 'idempotent-replayed').sort(([a], [b]) => a.localeCompare(b));
+    assert.deepEqual(headers(replay), headers(first));
+    for (const name of expectHeaders) assert.ok(first.headers.get(name), `the first answer has ${name}`);
+  }
+
+  it('POST /api/v1/alumni', async () => {
+    await assertSameAnswer('/api/v1/alumni', signup(), null, ['content-type']);
+  });
+
+  it('POST /api/v1/returners (Location)', async () => {
+    const [alumnus] = await server.sql.rows<{ id: string }>(
+      'SELECT id FROM alumni WHERE id NOT IN (SELECT alumni_id FROM returners) ORDER BY id LIMIT 1',
+    );
+    await assertSameAnswer('/api/v1/returners', { alumniId: alumnus!.id, returnDate: '2027-03-01' }, hr, ['location']);
+  });
+
+  it('POST /api/v1/announcements (Location)', async () => {
+    const { items } = await server.store.returners.list({ limit: 1, after: null });
+    await assertSameAnswer('/api/v1/announcements', { kind: 'welcome-back', returnerId: items[0]!.id }, hr, ['location']);
+  });
+
+  it('POST /api/v1/returners/{id}/checklist/items (ETag)', async () => {
+    const { items } = await server.store.returners.list({ limit: 1, after: null });
+    const item = { categoryId: 'people', owner: 'manager', dueOffsetDays: 2, required: false, title: 'Team lunch' };
+    await assertSameAnswer(`/api/v1/returners/${items[0]!.id}/checklist/items`, item, hr, ['etag']);
+  });
+});

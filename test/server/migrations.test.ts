@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { describe, it } from 'node:test';
+import { MIGRATIONS } from '../../server/db/migrations.js';
+
+/**
+ * Released migrations, frozen: the SHA-256 of each one's SQL as databases in the field ran it. A
+ * database records only a migration's number, so an edited released migration would silently
+ * never run on existing databases while new ones get something else. Change the schema by
+ * appending a migration, and add its checksum here when it is released (committed).
+ */
+const RELEASED: readonly string[] = [
+  'cb38764fc16210e8d1884f0fa0831e5dafd4106604b3ad886ee64bebeb726038', // 1: the schema
+  '7765fe18dc63f5922ae778cc37fd5be9ba3c3cd66ed013da4c88f49e8912f055', // 2: directory index (triggers)
+  '74089135ef0e840e8156c9901ab41a1a472bc66caa56618c10f82bc8ea851d6e', // 3: directory entries by rowid
+  'da687ca7d0ebaa23f0a693f8684649e640bb4096a3a40587f04106c01af582c4', // 4: checklist template, replay headers
+  '49f9508b1d93939ed77553d946be1c818a6166bb001e28f64524a8f1dc8e3e10', // 5: directory index kept by the application
+];
+
+describe('released migrations', () => {
+  it('are all still there, in order', () => {
+    assert.ok(MIGRATIONS.length >= RELEASED.length, `${MIGRATIONS.length} migrations, ${RELEASED.length} released`);
+  });
+
+  RELEASED.forEach((checksum, index) => {
+    it(`migration ${index + 1} is byte for byte what was released`, () => {
+      const actual = createHash('sha256').update(MIGRATIONS[index]!).digest('hex');
+      assert.equal(actual, checksum, `migration ${index + 1} was edited: append a new migration instead`);
+    });
+  });
+});
