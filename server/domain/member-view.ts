@@ -1,4 +1,6 @@
+import type { z } from '@hono/zod-openapi';
 import type { TokenRole } from '../auth.js';
+import type { MemberSchema } from '../schemas/directory.js';
 import type { InterestId } from './interests.js';
 import { VISIBILITY_LEVELS, type VisibilityField, type VisibilityLevel } from './visibility.js';
 
@@ -68,27 +70,11 @@ export interface AlumnusProfile {
   visibility: StoredVisibility;
 }
 
-/** A directory entry as one audience may see it; the keys of fields it may not see are absent. */
-export interface MemberView {
-  id: string;
-  familyName: string;
-  givenName: string;
-  familyNameKana?: string;
-  givenNameKana?: string;
-  email?: string;
-  department?: string;
-  departmentOther?: string;
-  roleAtLeaving?: string;
-  joined?: string;
-  left?: string;
-  currentCompany?: string;
-  currentRole?: string;
-  location?: string;
-  profileUrl?: string;
-  photoUrl?: string;
-  interests?: InterestId[];
-  contactable: boolean;
-}
+/**
+ * A directory entry as one audience may see it; the keys of fields it may not see are absent.
+ * The response schema's type, so the projection and the contract cannot drift apart.
+ */
+export type MemberView = z.infer<typeof MemberSchema>;
 
 /**
  * The privacy projection. Names (and the photo, which stands in for the name on a card) are shown
