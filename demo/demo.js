@@ -10,6 +10,12 @@ const pageText = {
     'nav.intranet': '社内ポータル',
     'nav.careers': '採用サイト',
     'control.role': '表示するロール',
+    'role.employee': '社員・マネージャー（中村 健一）',
+    'role.returner': '復職者（佐藤 美咲）',
+    'role.hr': '人事（山口 恵）',
+    'role.it': '情報システム部（小川 大輔）',
+    'role.alumni': 'アルムナイ（伊藤 健太）',
+    'role.public': 'サインインしていない人',
     'control.lang': '言語',
     'control.theme': 'テーマ',
     'theme.auto': '自動',
@@ -40,6 +46,12 @@ const pageText = {
     'nav.intranet': 'Intranet',
     'nav.careers': 'Career site',
     'control.role': 'View as role',
+    'role.employee': 'Employee, manager (Kenichi Nakamura)',
+    'role.returner': 'Returner (Misaki Sato)',
+    'role.hr': 'HR (Megumi Yamaguchi)',
+    'role.it': 'IT department (Daisuke Ogawa)',
+    'role.alumni': 'Alumnus (Kenta Ito)',
+    'role.public': 'Not signed in',
     'control.lang': 'Language',
     'control.theme': 'Theme',
     'theme.auto': 'Auto',
@@ -149,7 +161,8 @@ function renderConfigFacts() {
   if (!facts) return;
   const rows = [
     ['config.baseUrl', `${location.origin}/api/v1`],
-    ['config.role', tokens ? roleSelect.value : t('config.noTokens')],
+    // The picker's label (a persona in the page's language), not the raw token role.
+    ['config.role', tokens ? (roleSelect.selectedOptions[0]?.textContent ?? roleSelect.value) : t('config.noTokens')],
     ['config.lang', langSelect.value],
     ['config.theme', themeSelect.value],
   ];

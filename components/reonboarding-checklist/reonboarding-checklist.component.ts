@@ -157,10 +157,10 @@ export class OkaeriReonboardingChecklist extends OkaeriElement {
       <fieldset class="filters" part="filters">
         <legend class="visually-hidden">${l.msg('checklist.filters')}</legend>
         ${mineAvailable
-          ? html`<label><input type="checkbox" name="mine" .checked=${this.mine} @change=${(e: Event) => (this.mine = (e.target as HTMLInputElement).checked)} />
+          ? html`<label class="check"><input type="checkbox" name="mine" .checked=${this.mine} @change=${(e: Event) => (this.mine = (e.target as HTMLInputElement).checked)} />
               ${l.msg('checklist.mine')}</label>`
           : nothing}
-        <label><input type="checkbox" name="showDone" .checked=${this.showDone} @change=${(e: Event) => (this.showDone = (e.target as HTMLInputElement).checked)} />
+        <label class="check"><input type="checkbox" name="showDone" .checked=${this.showDone} @change=${(e: Event) => (this.showDone = (e.target as HTMLInputElement).checked)} />
           ${l.msg('checklist.showDone')}</label>
       </fieldset>
       ${sections.length === 0 ? html`<p class="muted">${l.msg('checklist.empty')}</p>` : nothing}

@@ -1,13 +1,6 @@
 import { css } from 'lit';
 
 export const styles = css`
-  :host {
-    display: block;
-    padding: var(--_okaeri-space-m);
-    border-radius: var(--_okaeri-radius);
-    background: var(--_okaeri-color-surface);
-    color: var(--_okaeri-color-text);
-  }
   h2 {
     margin: 0;
     font-size: var(--_okaeri-font-size-large);

@@ -5,6 +5,8 @@ import { css } from 'lit';
  * meets WCAG 2.2 AA in both themes (text ≥ 4.5:1 on surface and surface-raised, UI ≥ 3:1).
  * Copy the lines a widget uses into its JSDoc:
  *
+ * @cssproperty --okaeri-color-background - The widget's own background (default transparent: the host page's surface shows through).
+ * @cssproperty --okaeri-padding - Space inside the widget's edge (default 0); set it with a painted --okaeri-color-background.
  * @cssproperty --okaeri-color-surface - Background of cards, fields and panels.
  * @cssproperty --okaeri-color-surface-raised - Background of raised or secondary areas (banners, hover).
  * @cssproperty --okaeri-color-text - Body text.

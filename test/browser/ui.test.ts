@@ -180,3 +180,39 @@ describe('error messages', () => {
     expect(fieldErrorKey('from_the_future' as 'invalid')).to.equal('validation.invalid');
   });
 });
+
+describe('one look for every widget (issue 13)', () => {
+  it('following the OS: no box of its own, the host surface shows through; a forced theme paints its surface with inner padding', async () => {
+    const { fixture: mountFixture, html: h } = await import('@open-wc/testing');
+    await import('../../components/config/config.js');
+    await import('../../components/reonboarding-checklist/reonboarding-checklist.js');
+    await import('../../components/welcome-card/welcome-card.js');
+    await import('../../components/directory/directory.js');
+    await import('../../components/signup-form/signup-form.js');
+    const tags = 'okaeri-reonboarding-checklist, okaeri-welcome-card, okaeri-directory, okaeri-signup-form';
+    const wrapper = await mountFixture(h`<div><okaeri-config>
+      <okaeri-reonboarding-checklist></okaeri-reonboarding-checklist><okaeri-welcome-card></okaeri-welcome-card>
+      <okaeri-directory></okaeri-directory><okaeri-signup-form no-draft></okaeri-signup-form></okaeri-config></div>`);
+    const config = wrapper.querySelector('okaeri-config')!;
+    const widgets = [...wrapper.querySelectorAll<HTMLElement>(tags)];
+    for (const widget of widgets) {
+      expect(getComputedStyle(widget).backgroundColor, widget.localName).to.equal('rgba(0, 0, 0, 0)');
+      expect(getComputedStyle(widget).paddingTop, `${widget.localName}: the checklist has no padding of its own`).to.equal('0px');
+    }
+    for (const theme of ['dark', 'light']) {
+      config.setAttribute('theme', theme);
+      await (config as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      await Promise.all(widgets.map((widget) => (widget as unknown as { updateComplete: Promise<unknown> }).updateComplete));
+      for (const widget of widgets) {
+        expect(widget.matches(`:state(${theme})`), `${widget.localName} :state(${theme})`).to.equal(true);
+        expect(getComputedStyle(widget).backgroundColor, `${widget.localName} ${theme}`).not.to.equal('rgba(0, 0, 0, 0)');
+        expect(getComputedStyle(widget).paddingTop, `${widget.localName} ${theme}`).to.equal('16px');
+      }
+    }
+    const matched = widgets[0]!;
+    matched.style.setProperty('--okaeri-color-background', 'rgb(1, 2, 3)');
+    matched.style.setProperty('--okaeri-padding', '12px');
+    expect(getComputedStyle(matched).backgroundColor).to.equal('rgb(1, 2, 3)');
+    expect(getComputedStyle(matched).paddingTop).to.equal('12px');
+  });
+});
