@@ -1,9 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { authenticate } from './auth.js';
+import { type AuthOptions, authenticate } from './auth.js';
 import { BODY_LIMIT_BYTES } from './config.js';
 import type { AppEnv } from './context.js';
-import type { Store } from './data/store.js';
+import type { Db } from './db/open.js';
 import type { DemoTokens } from './demo-tokens.js';
+import { type TrustedProxies, resolveClientAddress } from './middleware/client-address.js';
 import { corsAllowList } from './middleware/cors.js';
 import type { RateLimit } from './middleware/rate-limit.js';
 import { limitBodySize, requireJsonBody } from './middleware/request-body.js';
@@ -22,9 +23,13 @@ import { staticRoutes } from './routes/static.js';
 import { useFieldErrorCodesAsZodMessages, validationHook } from './validation.js';
 
 export interface AppOptions {
-  /** Every read and write goes through it (server/data/store.ts); the app never sees a driver. */
-  store: Store;
-  jwtSecret: string;
+  db: Db;
+  /** HS256 secret; null: only the identity provider's tokens (auth.identityProvider) are accepted. */
+  jwtSecret: string | null;
+  /** The token lifetime cap and the company identity provider (server/auth.ts). */
+  auth?: Omit<AuthOptions, 'secret'>;
+  /** Reverse proxies whose Forwarded / X-Forwarded-For names the client (client-address.ts); none by default. */
+  trustProxy?: TrustedProxies;
   /** Origins allowed to call the API from a browser; empty means same-origin only. */
   corsOrigins: readonly string[];
   /** Demo mode only: served at /demo/tokens.json. */
@@ -44,10 +49,11 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.use(corsAllowList(options.corsOrigins));
   app.use('/api/*', limitBodySize(BODY_LIMIT_BYTES));
   // Authentication before the body is read: a request with a bad token gets 401, whatever it sent.
-  app.use('/api/*', authenticate(options.jwtSecret));
+  app.use('/api/*', resolveClientAddress(options.trustProxy ?? []));
+  app.use('/api/*', authenticate({ ...options.auth, secret: options.jwtSecret }));
   app.use('/api/*', requireJsonBody);
 
-  const deps = { store: options.store };
+  const deps = { db: options.db };
   app.route('/', healthRoutes(deps));
   app.route('/', metaRoutes(deps));
   app.route('/', settingsRoutes(deps));

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { type AuthOptions, type IdentityProviderOptions, TOKEN_ROLES, type TokenRole, isTeam, isTokenRole } from './auth.js';
+import { type TrustedProxies, parseTrustedProxies } from './middleware/client-address.js';
+import { type RateLimit, parseRateLimit } from './middleware/rate-limit.js';
 
 /**
  * The largest request body the API accepts: 64 KiB. The biggest legitimate body (a signup with
@@ -18,8 +21,15 @@ export interface ServerConfig {
   host: string;
   dbPath: string;
   corsOrigins: string[];
-  jwtSecret: string;
-  /** True when no OKAERI_JWT_SECRET was given: the server then hands out demo tokens. */
+  /** HS256 secret; null when only the identity provider's tokens are accepted (OKAERI_JWKS_URL without OKAERI_JWT_SECRET). */
+  jwtSecret: string | null;
+  /** Token verification besides the secret: the lifetime cap and the identity provider. */
+  auth: Omit<AuthOptions, 'secret'>;
+  /** OKAERI_RATE_LIMIT_SIGNUP, e.g. `10/10m`; the route's default when unset. */
+  signupRateLimit: RateLimit | undefined;
+  /** OKAERI_TRUST_PROXY: proxies whose Forwarded / X-Forwarded-For is believed; none by default. */
+  trustProxy: TrustedProxies;
+  /** True when neither OKAERI_JWT_SECRET nor OKAERI_JWKS_URL was given: the server then hands out demo tokens. */
   demoMode: boolean;
 }
 
@@ -27,13 +37,19 @@ type Environment = Record<string, string | undefined>;
 
 export function loadConfig(env: Environment = process.env): ServerConfig {
   const dbPath = resolveDbPath(env);
-  const { secret, persisted } = resolveJwtSecret(env, dbPath);
+  const identityProvider = parseIdentityProvider(env);
+  // With an identity provider and no secret, HS256 tokens are refused, and there is no demo.
+  const { secret, persisted } =
+    identityProvider && !env.OKAERI_JWT_SECRET ? { secret: null, persisted: false } : resolveJwtSecret(env, dbPath);
   return {
     port: parsePort(env.PORT),
     host: env.HOST || '127.0.0.1',
     dbPath,
     corsOrigins: parseOrigins(env.OKAERI_CORS_ORIGINS),
     jwtSecret: secret,
+    auth: { maxTtlSeconds: parseDuration(env.OKAERI_JWT_MAX_TTL, 'OKAERI_JWT_MAX_TTL'), identityProvider },
+    signupRateLimit: env.OKAERI_RATE_LIMIT_SIGNUP ? parseRateLimit(env.OKAERI_RATE_LIMIT_SIGNUP, 'OKAERI_RATE_LIMIT_SIGNUP') : undefined,
+    trustProxy: parseTrustedProxies(env.OKAERI_TRUST_PROXY),
     demoMode: persisted,
   };
 }
@@ -64,6 +80,64 @@ export function resolveJwtSecret(
     }
   }
   return { secret: readFileSync(secretFile, 'utf8').trim(), persisted: true };
+}
+
+/**
+ * OKAERI_JWKS_URL turns on the company identity provider's tokens (RS256/ES256). OKAERI_ROLE_MAP
+ * and OKAERI_TEAM_MAP are `claim value=role` lists, e.g. `hr-admins=hr,staff=employee`.
+ */
+function parseIdentityProvider(env: Environment): IdentityProviderOptions | null {
+  const named = ['OKAERI_JWT_ISSUER', 'OKAERI_JWT_AUDIENCE', 'OKAERI_ROLE_CLAIM', 'OKAERI_ROLE_MAP', 'OKAERI_TEAM_CLAIM', 'OKAERI_TEAM_MAP'];
+  if (!env.OKAERI_JWKS_URL) {
+    const stray = named.filter((name) => env[name]);
+    // Half a configuration is a mistake worth stopping for, not one to discover at the first sign-in.
+    if (stray.length > 0) throw new Error(`${stray.join(', ')} need OKAERI_JWKS_URL (the identity provider's key set).`);
+    return null;
+  }
+  let url: URL;
+  try {
+    url = new URL(env.OKAERI_JWKS_URL);
+  } catch {
+    throw new Error(`OKAERI_JWKS_URL must be a URL, got "${env.OKAERI_JWKS_URL}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('OKAERI_JWKS_URL must be an http(s) URL.');
+  const roleMap = parseValueMap(env.OKAERI_ROLE_MAP, 'OKAERI_ROLE_MAP');
+  for (const [value, role] of Object.entries(roleMap ?? {})) {
+    if (!isTokenRole(role)) throw new Error(`OKAERI_ROLE_MAP: ${value} maps to "${role}", not one of ${TOKEN_ROLES.join(', ')}`);
+  }
+  const teamMap = parseValueMap(env.OKAERI_TEAM_MAP, 'OKAERI_TEAM_MAP');
+  for (const [value, team] of Object.entries(teamMap ?? {})) {
+    if (!isTeam(team)) throw new Error(`OKAERI_TEAM_MAP: ${value} maps to "${team}", not a team slug`);
+  }
+  return {
+    jwksUrl: url.href,
+    issuer: env.OKAERI_JWT_ISSUER || undefined,
+    audience: env.OKAERI_JWT_AUDIENCE || undefined,
+    roleClaim: env.OKAERI_ROLE_CLAIM || undefined,
+    roleMap: roleMap as Record<string, TokenRole> | undefined,
+    teamClaim: env.OKAERI_TEAM_CLAIM || undefined,
+    teamMap,
+  };
+}
+
+function parseValueMap(value: string | undefined, name: string): Record<string, string> | undefined {
+  if (!value) return undefined;
+  const map: Record<string, string> = {};
+  for (const entry of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+    const at = entry.lastIndexOf('=');
+    if (at <= 0 || at === entry.length - 1) throw new Error(`${name} must be value=target pairs, got "${entry}"`);
+    map[entry.slice(0, at).trim()] = entry.slice(at + 1).trim();
+  }
+  return map;
+}
+
+/** `12h`, `30m`, `3600` (seconds) → seconds; undefined when unset. */
+function parseDuration(value: string | undefined, name: string): number | undefined {
+  if (!value) return undefined;
+  const match = /^(\d+)\s*([smhd]?)$/.exec(value.trim());
+  const seconds = match ? Number(match[1]) * ({ '': 1, s: 1, m: 60, h: 3600, d: 86400 } as const)[match[2] as '' | 's' | 'm' | 'h' | 'd'] : NaN;
+  if (!(seconds > 0)) throw new Error(`${name} must be a duration such as 12h, 30m or 3600, got "${value}"`);
+  return seconds;
 }
 
 function parsePort(value: string | undefined): number {

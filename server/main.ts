@@ -4,8 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
-import { openSqliteStore } from './data/sqlite.js';
-import type { Store } from './data/store.js';
+import { openDatabase } from './db/open.js';
 import { type DemoTokens, mintDemoTokens } from './demo-tokens.js';
 import { seedIfEmpty } from './seed/demo.js';
 
@@ -30,34 +29,37 @@ const workers = parseWorkers(process.env.OKAERI_WORKERS);
 
 if (cluster.isPrimary) {
   // The primary creates, migrates and seeds the database before any worker opens it.
-  const store = openSqliteStore(config.dbPath);
+  const db = openDatabase(config.dbPath);
   const seedingStarted = performance.now();
-  if (await seedIfEmpty(store)) {
+  if (seedIfEmpty(db)) {
     const elapsed = Math.round(performance.now() - seedingStarted);
     console.log(`Seeded demo data into ${config.dbPath} in ${elapsed} ms`);
   }
-  const demoTokens = config.demoMode ? await mintDemoTokens(config.jwtSecret, DEMO_TOKEN_TTL) : null;
+  const demoTokens = config.demoMode && config.jwtSecret ? await mintDemoTokens(config.jwtSecret, DEMO_TOKEN_TTL) : null;
   if (demoTokens) {
     console.log(`Demo mode (OKAERI_JWT_SECRET is unset). Tokens valid for ${DEMO_TOKEN_TTL}:`);
     for (const [role, token] of Object.entries(demoTokens)) console.log(`  ${role.padEnd(8)} ${token}`);
   }
   if (workers === 1) {
-    startServer(store, demoTokens, true);
+    startServer(db, demoTokens, true);
   } else {
-    await store.close();
+    db.close();
     startWorkers();
   }
 } else {
   // A worker: the database is already migrated and seeded; its demo tokens are as valid as the
   // primary's (same secret), so the demo pages work whichever worker answers.
-  const demoTokens = config.demoMode ? await mintDemoTokens(config.jwtSecret, DEMO_TOKEN_TTL) : null;
-  startServer(openSqliteStore(config.dbPath), demoTokens, process.env.OKAERI_WORKER_ANNOUNCES === '1');
+  const demoTokens = config.demoMode && config.jwtSecret ? await mintDemoTokens(config.jwtSecret, DEMO_TOKEN_TTL) : null;
+  startServer(openDatabase(config.dbPath), demoTokens, process.env.OKAERI_WORKER_ANNOUNCES === '1');
 }
 
-function startServer(store: Store, demoTokens: DemoTokens | null, announce: boolean): void {
+function startServer(db: ReturnType<typeof openDatabase>, demoTokens: DemoTokens | null, announce: boolean): void {
   const app = createApp({
-    store,
+    db,
     jwtSecret: config.jwtSecret,
+    auth: config.auth,
+    trustProxy: config.trustProxy,
+    ...(config.signupRateLimit && { rateLimit: { signup: config.signupRateLimit } }),
     corsOrigins: config.corsOrigins,
     demoTokens,
     staticRoot: fileURLToPath(new URL('..', import.meta.url)),
@@ -73,7 +75,8 @@ function startServer(store: Store, demoTokens: DemoTokens | null, announce: bool
   function shutDown(signal: string): void {
     if (cluster.isPrimary) console.log(`${signal}: closing`);
     const exit = () => {
-      void store.close().finally(() => process.exit(0));
+      db.close();
+      process.exit(0);
     };
     server.close(exit);
     // Keep-alive connections can hold close() open; they must not keep the process alive.

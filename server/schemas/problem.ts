@@ -56,6 +56,7 @@ const PROBLEM_DESCRIPTIONS = {
   422: 'The `Idempotency-Key` was already used with a different request body.',
   429: 'Too many requests from this client; retry after `Retry-After` seconds.',
   500: 'The server failed; the problem has been logged.',
+  503: 'The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds.',
 } as const;
 
 export type ProblemStatus = keyof typeof PROBLEM_DESCRIPTIONS;
@@ -77,6 +78,7 @@ const PROBLEM_HEADERS: Partial<Record<ProblemStatus, HeadersConfig>> = {
   401: { 'WWW-Authenticate': { description: 'The scheme to use: `Bearer realm="okaeri"`.', schema: { type: 'string' } } },
   409: RETRY_AFTER,
   429: RETRY_AFTER,
+  503: RETRY_AFTER,
 };
 
 export interface ProblemResponse {
@@ -112,7 +114,8 @@ const METHODS_WITH_JSON_BODY: ReadonlySet<string> = new Set(['post', 'put', 'pat
 /**
  * Adds to every operation under /api the problems that the app-wide middleware (server/app.ts)
  * can answer before a route runs, so the document lists every status a route gives without each
- * route repeating them: a bearer token is verified on every route (401); a body may be sent
+ * route repeating them: a bearer token is verified on every route (401, or 503 when the identity
+ * provider's keys cannot be fetched to check it); a body may be sent
  * with every write and is size-checked (413); POST, PUT and PATCH bodies must be JSON (415, 400
  * for malformed JSON); and any parameter can be refused by validation (400). Statuses a route
  * documents itself keep the route's description.
@@ -121,7 +124,7 @@ export function addAppWideProblems(paths: Record<string, Record<string, Document
   for (const [path, item] of Object.entries(paths)) {
     if (!path.startsWith('/api/')) continue;
     for (const [method, operation] of Object.entries(item)) {
-      const statuses: ProblemStatus[] = [401];
+      const statuses: ProblemStatus[] = [401, 503];
       if (method !== 'get' && method !== 'head') statuses.push(413);
       if (METHODS_WITH_JSON_BODY.has(method)) statuses.push(400, 415);
       if ((operation.parameters?.length ?? 0) > 0 || operation.requestBody) statuses.push(400);

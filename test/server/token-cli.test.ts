@@ -45,7 +45,7 @@ describe('npm run token', () => {
     const config = loadConfig({ OKAERI_DB: dbPath });
     assert.equal(config.jwtSecret, readFileSync(secretFile, 'utf8'));
     assert.equal(config.demoMode, true);
-    assert.deepEqual(await verifyToken(config.jwtSecret, stdout.trim()), { role: 'hr', sub: 'em_someone' });
+    assert.deepEqual(await verifyToken(config.jwtSecret!, stdout.trim()), { role: 'hr', sub: 'em_someone' });
   });
 
   it('refuses an unknown role with usage and exit code 2', async () => {
@@ -86,7 +86,7 @@ describe('loadConfig', () => {
   it('keeps the generated secret across restarts', () => {
     const env = { OKAERI_DB: join(dir, 'c', 'okaeri.db') };
     const first = loadConfig(env);
-    assert.equal(Buffer.from(first.jwtSecret, 'base64url').length, 32);
+    assert.equal(Buffer.from(first.jwtSecret!, 'base64url').length, 32);
     assert.equal(loadConfig(env).jwtSecret, first.jwtSecret);
   });
 
