@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { type AuthOptions, authenticate } from './auth.js';
 import { BODY_LIMIT_BYTES } from './config.js';
 import type { AppEnv } from './context.js';
-import type { Db } from './db/open.js';
+import type { Store } from './data/store.js';
 import type { DemoTokens } from './demo-tokens.js';
 import { type TrustedProxies, resolveClientAddress } from './middleware/client-address.js';
 import { corsAllowList } from './middleware/cors.js';
@@ -23,7 +23,8 @@ import { staticRoutes } from './routes/static.js';
 import { useFieldErrorCodesAsZodMessages, validationHook } from './validation.js';
 
 export interface AppOptions {
-  db: Db;
+  /** Every read and write goes through it (server/data/store.ts); the app never sees a driver. */
+  store: Store;
   /** HS256 secret; null: only the identity provider's tokens (auth.identityProvider) are accepted. */
   jwtSecret: string | null;
   /** The token lifetime cap and the company identity provider (server/auth.ts). */
@@ -53,7 +54,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.use('/api/*', authenticate({ ...options.auth, secret: options.jwtSecret }));
   app.use('/api/*', requireJsonBody);
 
-  const deps = { db: options.db };
+  const deps = { store: options.store };
   app.route('/', healthRoutes(deps));
   app.route('/', metaRoutes(deps));
   app.route('/', settingsRoutes(deps));

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
-import { openDatabase } from './db/open.js';
+import { openSqliteStore } from './data/sqlite.js';
+import type { Store } from './data/store.js';
 import { type DemoTokens, mintDemoTokens } from './demo-tokens.js';
 import { seedIfEmpty } from './seed/demo.js';
 
@@ -29,9 +30,9 @@ const workers = parseWorkers(process.env.OKAERI_WORKERS);
 
 if (cluster.isPrimary) {
   // The primary creates, migrates and seeds the database before any worker opens it.
-  const db = openDatabase(config.dbPath);
+  const store = openSqliteStore(config.dbPath);
   const seedingStarted = performance.now();
-  if (seedIfEmpty(db)) {
+  if (await seedIfEmpty(store)) {
     const elapsed = Math.round(performance.now() - seedingStarted);
     console.log(`Seeded demo data into ${config.dbPath} in ${elapsed} ms`);
   }
@@ -41,21 +42,21 @@ if (cluster.isPrimary) {
     for (const [role, token] of Object.entries(demoTokens)) console.log(`  ${role.padEnd(8)} ${token}`);
   }
   if (workers === 1) {
-    startServer(db, demoTokens, true);
+    startServer(store, demoTokens, true);
   } else {
-    db.close();
+    await store.close();
     startWorkers();
   }
 } else {
   // A worker: the database is already migrated and seeded; its demo tokens are as valid as the
   // primary's (same secret), so the demo pages work whichever worker answers.
   const demoTokens = config.demoMode && config.jwtSecret ? await mintDemoTokens(config.jwtSecret, DEMO_TOKEN_TTL) : null;
-  startServer(openDatabase(config.dbPath), demoTokens, process.env.OKAERI_WORKER_ANNOUNCES === '1');
+  startServer(openSqliteStore(config.dbPath), demoTokens, process.env.OKAERI_WORKER_ANNOUNCES === '1');
 }
 
-function startServer(db: ReturnType<typeof openDatabase>, demoTokens: DemoTokens | null, announce: boolean): void {
+function startServer(store: Store, demoTokens: DemoTokens | null, announce: boolean): void {
   const app = createApp({
-    db,
+    store,
     jwtSecret: config.jwtSecret,
     auth: config.auth,
     trustProxy: config.trustProxy,
@@ -75,8 +76,7 @@ function startServer(db: ReturnType<typeof openDatabase>, demoTokens: DemoTokens
   function shutDown(signal: string): void {
     if (cluster.isPrimary) console.log(`${signal}: closing`);
     const exit = () => {
-      db.close();
-      process.exit(0);
+      void store.close().finally(() => process.exit(0));
     };
     server.close(exit);
     // Keep-alive connections can hold close() open; they must not keep the process alive.

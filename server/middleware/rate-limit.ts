@@ -1,3 +1,5 @@
+import { memoryRateLimits } from '../data/rate-limits.js';
+import type { RateLimitData } from '../data/store.js';
 import type { Context, MiddlewareHandler } from 'hono';
 import { ProblemError } from '../problem.js';
 import { clientAddress } from './client-address.js';
@@ -13,56 +15,46 @@ export interface RateLimitOptions extends RateLimit {
   key?: (c: Context) => string;
   /** The clock, for tests. */
   now?: () => number;
+  /** Where the counts live (the store's `rateLimits`); by default this limiter's own memory. */
+  counts?: RateLimitData;
+  /** Which limit this is, so limiters sharing `counts` count apart. */
+  bucket?: string;
 }
 
 /** Requests without a socket (`app.request()` in tests) all count against this one client. */
 export const UNKNOWN_CLIENT = 'unknown';
 
 /**
- * An in-memory sliding-window limiter: each client's accepted requests of the last `windowMs` are
- * remembered, and a request beyond `limit` is refused with a 429 problem and `Retry-After` (whole
- * seconds until the oldest remembered request leaves the window). Refused requests are not
- * counted, so a client that waits as told gets through.
- *
- * State lives in this process: each limiter created counts on its own, and a deployment running
- * several processes needs a shared store instead (or a limit at its load balancer).
+ * A sliding-window limiter: each client's accepted requests of the last `windowMs` are counted
+ * (in `counts`: the store's, shared by every instance on PostgreSQL, in this process's memory on
+ * SQLite), and a request beyond `limit` is refused with a 429 problem and `Retry-After` (whole
+ * seconds until the oldest counted request leaves the window). Refused requests are not counted,
+ * so a client that waits as told gets through.
  */
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
-  const { limit, windowMs, key = clientKey, now = Date.now } = options;
+  const { limit, windowMs, key = clientKey, now = Date.now, bucket = 'default' } = options;
   if (!(Number.isInteger(limit) && limit > 0 && windowMs > 0)) {
     throw new Error('A rate limit needs a positive integer limit and a positive window.');
   }
-  const hits = new Map<string, number[]>();
-  let lastSweep = now();
-
-  // Forget clients whose requests have all left the window, at most once per window, so memory
-  // stays proportional to the clients seen recently.
-  const sweep = (time: number) => {
-    if (time - lastSweep < windowMs) return;
-    lastSweep = time;
-    for (const [client, times] of hits) {
-      if (times[times.length - 1]! <= time - windowMs) hits.delete(client);
-    }
-  };
+  const counts = options.counts ?? wrapMemory();
 
   return async (c, next) => {
-    const time = now();
-    sweep(time);
-    const client = key(c);
-    const recent = (hits.get(client) ?? []).filter((at) => at > time - windowMs);
-    if (recent.length >= limit) {
-      hits.set(client, recent);
-      const retryAfter = Math.max(1, Math.ceil((recent[0]! + windowMs - time) / 1000));
+    const decision = await counts.hit({ bucket, client: key(c), limit, windowMs, now: now() });
+    if (!decision.allowed) {
+      const retryAfter = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
       throw new ProblemError(
         'rate-limited',
         `Too many requests: at most ${limit} in ${formatWindow(windowMs)}. Retry in ${retryAfter} s.`,
         { headers: { 'Retry-After': String(retryAfter) } },
       );
     }
-    recent.push(time);
-    hits.set(client, recent);
     return next();
   };
+}
+
+function wrapMemory(): RateLimitData {
+  const memory = memoryRateLimits();
+  return { hit: async (input) => memory.hit(input) };
 }
 
 /**
