@@ -19,6 +19,8 @@ const entries = {
   'reonboarding-checklist': 'components/reonboarding-checklist/reonboarding-checklist.ts',
   directory: 'components/directory/directory.ts',
 };
+/** npm only: React wrappers (`okaeri/react.js`); React stays the app's, an optional peer dependency. */
+const npmOnly = { react: 'components/react/react.ts' };
 
 export default defineConfig(({ mode }) => {
   const cdn = mode === 'cdn';
@@ -28,9 +30,9 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
       minify: true,
       sourcemap: true,
-      lib: { entry: cdn ? entries : Object.values(entries), formats: ['es'] },
+      lib: { entry: cdn ? entries : Object.values({ ...entries, ...npmOnly }), formats: ['es'] },
       rolldownOptions: {
-        external: cdn ? [] : [/^lit(\/.*)?$/, /^@lit\//],
+        external: cdn ? [] : [/^lit(\/.*)?$/, /^@lit\//, /^react(\/.*)?$/],
         output: cdn
           ? { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' }
           : { preserveModules: true, preserveModulesRoot: import.meta.dirname, entryFileNames: '[name].js' },

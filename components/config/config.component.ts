@@ -8,6 +8,7 @@ import { overlay } from '../../src/config/overlay.js';
 import type { OkaeriConfig, Theme } from '../../src/config/types.js';
 
 /**
+ * @tag okaeri-config
  * @summary Gives every Okaeri widget inside it the same API endpoint, authentication, language,
  * theme and strings. Nested providers overlay their parent: set only what differs.
  *

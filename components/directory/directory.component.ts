@@ -32,6 +32,7 @@ const isUnauthorized = (error: unknown) => error instanceof OkaeriApiError && er
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
 /**
+ * @tag okaeri-directory
  * @summary The alumni directory: alumni and employees find each other by name (kanji, kana or
  * latin), company, role or former department, with filters, infinite scroll over any number of
  * results and only the fields each person chose to show (the server leaves out the rest).

@@ -23,6 +23,7 @@ const OWNERS: readonly ChecklistOwner[] = ['returner', 'manager', 'hr', 'it'];
 const URL_PATTERN = /(https?:\/\/[^\s<>"'）」]+)/;
 
 /**
+ * @tag okaeri-reonboarding-checklist
  * @summary A returning employee's re-onboarding checklist: items grouped by category with owners,
  * real due dates, required/optional, who ticked what and when, progress of required items, and
  * toggles for what the viewer may change. HR adds items in place.

@@ -46,6 +46,7 @@ const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').match
 const year = (month: string | null) => month?.slice(0, 4) ?? '';
 
 /**
+ * @tag okaeri-welcome-card
  * @summary Introduces returners ("boomerangs") on an intranet page: photo, new role and team,
  * return date, previous tenure, what they did while away, their message and "ask me about"
  * topics, with a "welcome back" reaction. The returner approves (and may edit) their draft here.

@@ -5,7 +5,8 @@
 // package's `sideEffects` does not name the module it lives in.
 // Needs a built dist/ (`npm test` builds just before; alone: `npm run build` first).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -14,7 +15,9 @@ import { build as esbuild } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { build as viteBuild } from 'vite';
 import { launchBrowser } from '../e2e/harness.js';
-import { consumerEntries, installConsumer, writeEntrySources } from './fixture.mjs';
+import { consumerEntries, installConsumer, repoRoot, sameVersion, writeEntrySources } from './fixture.mjs';
+
+const apps = join(import.meta.dirname, 'apps');
 
 interface Entry {
   name: string;
@@ -31,8 +34,11 @@ describe('a consumer project that installs the npm pack tarball', () => {
   let browser: Browser;
 
   before(async () => {
-    consumer = installConsumer();
+    // React and Vue for the framework apps (and the React wrappers' bundle), the versions this repo has.
+    consumer = installConsumer(['react', '@types/react', 'vue'].map(sameVersion));
     entries = consumerEntries(join(consumer.dir, 'node_modules', 'okaeri'));
+    // okaeri/react.js registers every tag, as its React components need.
+    entries.push({ name: 'react', specifier: 'okaeri/react.js', tags: [...new Set(entries.flatMap((entry) => entry.tags))] });
     files = writeEntrySources(consumer.dir, entries);
     // Serves the consumer's build output, one empty page per bundle.
     server = createServer((request, response) => {
@@ -75,11 +81,59 @@ describe('a consumer project that installs the npm pack tarball', () => {
     assert.equal(JSON.parse(readFileSync(require.resolve('okaeri/package.json'), 'utf8')).name, 'okaeri');
   });
 
-  it('finds the core and one entry per element', () => {
+  it('finds the core, one entry per element and the React wrappers', () => {
     assert.deepEqual(
       entries.map((entry) => entry.specifier),
-      ['okaeri', 'okaeri/config.js', 'okaeri/directory.js', 'okaeri/reonboarding-checklist.js', 'okaeri/signup-form.js', 'okaeri/welcome-card.js'],
+      ['okaeri', 'okaeri/config.js', 'okaeri/directory.js', 'okaeri/reonboarding-checklist.js', 'okaeri/signup-form.js', 'okaeri/welcome-card.js', 'okaeri/react.js'],
     );
+  });
+
+  /** Copies test/consumer/apps into the consumer and typechecks `include` there; returns the compiler's diagnostics. */
+  function typecheck(compiler: 'tsc' | 'vue-tsc', tsconfig: string, include: string[], extra: Record<string, string>) {
+    cpSync(apps, consumer.dir, { recursive: true });
+    for (const [file, content] of Object.entries(extra)) writeFileSync(join(consumer.dir, file), content);
+    const config = JSON.parse(readFileSync(join(apps, tsconfig), 'utf8'));
+    const project = join(consumer.dir, `checked.${tsconfig}`);
+    writeFileSync(project, JSON.stringify({ ...config, include: [...include, ...Object.keys(extra)] }));
+    const bin = compiler === 'tsc' ? join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc') : join(repoRoot, 'node_modules', 'vue-tsc', 'bin', 'vue-tsc.js');
+    const result = spawnSync(process.execPath, [bin, '-p', project, '--pretty', 'false'], { cwd: consumer.dir, encoding: 'utf8' });
+    return `${result.stdout}${result.stderr}`.split('\n').filter((line) => /error TS/.test(line));
+  }
+
+  // One compiler run per framework: the apps must produce no error, the deliberately wrong
+  // file exactly the expected ones (so the types are real, not `any`).
+  it('React apps typecheck: React 19 with the tags (okaeri/jsx), React 18 with the okaeri/react.js wrappers', () => {
+    const errors = typecheck('tsc', 'tsconfig.react.json', ['react19', 'react18'], {
+      'wrong.tsx': [
+        "import type {} from 'okaeri/jsx';",
+        "import { OkaeriDirectory } from 'okaeri/react.js';",
+        'export const a = <okaeri-directory layout="grid" />;',
+        'export const b = <okaeri-directory onokaeri-directory-select={(event) => event.detail.nope} />;',
+        'export const c = <OkaeriDirectory onOkaeriDirectorySelect={(event) => event.detail.nope} />;',
+        '',
+      ].join('\n'),
+    });
+    assert.deepEqual(errors.filter((line) => !line.startsWith('wrong.tsx')), [], 'the apps typecheck');
+    assert.deepEqual(
+      errors.map((line) => line.match(/^wrong\.tsx\((\d+),/)?.[1]),
+      ['3', '4', '5'],
+      `a wrong layout and a wrong event detail are errors:\n${errors.join('\n')}`,
+    );
+  });
+
+  it('a Vue .vue app typechecks with vue-tsc (okaeri/vue)', () => {
+    const errors = typecheck('vue-tsc', 'tsconfig.vue.json', ['vue'], {
+      'Wrong.vue': [
+        '<script setup lang="ts">',
+        "import 'okaeri/directory.js';",
+        '</script>',
+        '<template><okaeri-directory @okaeri-directory-select="(event) => event.detail.nope" /></template>',
+        '',
+      ].join('\n'),
+    });
+    assert.deepEqual(errors.filter((line) => !line.startsWith('Wrong.vue')), [], 'the app typechecks');
+    assert.equal(errors.length, 1, `a wrong event detail is an error:\n${errors.join('\n')}`);
+    assert.match(errors[0]!, /nope/);
   });
 
   const bundlers = {
@@ -92,6 +146,8 @@ describe('a consumer project that installs the npm pack tarball', () => {
         minify: true,
         format: 'esm',
         target: 'es2022',
+        // What every browser build of a React app sets (Vite does it itself).
+        define: { 'process.env.NODE_ENV': '"production"' },
         logLevel: 'silent',
       });
     },

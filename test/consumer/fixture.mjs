@@ -3,7 +3,7 @@
 // Shared by the consumer tests (test/consumer/consumer.test.ts) and `npm run size`, so the sizes
 // are what a consumer's bundler produces from what we publish, not from our sources.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -12,12 +12,19 @@ export const repoRoot = resolve(import.meta.dirname, '..', '..');
 const npm = (args, cwd) =>
   execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } });
 
+/** `name@version` as installed in this repository, so a consumer install hits npm's cache. */
+export function sameVersion(name) {
+  return `${name}@${JSON.parse(readFileSync(join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')).version}`;
+}
+
 /**
- * Packs the repository (its dist/ must be built) and installs the tarball into a fresh consumer
- * directory. Lit and its packages come from npm's cache when they are there (`--prefer-offline`).
- * Returns the consumer directory and a function that removes it.
+ * Packs the repository (its dist/ must be built) and installs the tarball, plus `packages` (e.g.
+ * React for the React apps), into a fresh consumer directory. Lit and the rest come from npm's
+ * cache when they are there (`--prefer-offline`). Returns the consumer directory, the tarball's
+ * file list and a function that removes it all.
+ * @param {string[]} [packages]
  */
-export function installConsumer() {
+export function installConsumer(packages = []) {
   if (!existsSync(join(repoRoot, 'dist', 'src', 'index.js'))) {
     throw new Error('dist/ is not built: run `npm run build` first');
   }
@@ -25,7 +32,7 @@ export function installConsumer() {
   const packed = JSON.parse(npm(['pack', '--json', '--silent', '--pack-destination', dir], repoRoot));
   const tarball = join(dir, packed[0].filename);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'okaeri-consumer', private: true, type: 'module' }, null, 2));
-  npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', tarball], dir);
+  npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', tarball, ...packages], dir);
   /** @type {string[]} */
   const files = packed[0].files.map((/** @type {{ path: string }} */ file) => file.path);
   return { dir, tarball, files, remove: () => rmSync(dir, { recursive: true, force: true }) };
