@@ -116,9 +116,9 @@ describe('what every widget shares', () => {
         await el.updateComplete;
       });
 
-      it('uses the page’s auth-required slot content, in en and ja with one word for sign-in', async () => {
+      it('shows the default sign-in message in en (light) and ja (dark) with one word for sign-in, passing axe', async () => {
         for (const lang of ['en', 'ja']) {
-          const { el, root } = await mount(tag, { fetch: fakeServer(routes()).fetch }, lang);
+          const { el, root } = await mount(tag, { fetch: fakeServer(routes()).fetch, theme: lang === 'ja' ? 'dark' : 'light' }, lang);
           const defaultText = text(root.querySelector('.auth-required'));
           expect(defaultText).to.match(lang === 'en' ? /sign in/ : /サインイン/);
           await expect(el).to.be.accessible();
@@ -136,7 +136,7 @@ describe('what every widget shares', () => {
       it('a 403 is the no-permission state: no retry, no auth-required', async () => {
         for (const lang of ['en', 'ja']) {
           const fake = fakeServer({ ...routes(), [`GET /api/v1/returners/me/checklist`]: forbidden, 'GET /api/v1/announcements': forbidden, 'GET /api/v1/alumni': forbidden });
-          const { el, root, events } = await mount(tag, { fetch: fake.fetch, token: 't0ken' }, lang);
+          const { el, root, events } = await mount(tag, { fetch: fake.fetch, token: 't0ken', theme: lang === 'ja' ? 'dark' : 'light' }, lang);
           expect(events).to.deep.equal([]);
           expect(text(root.querySelector('.forbidden'))).to.equal(lang === 'en' ? 'You don’t have permission to see this.' : 'これを表示する権限がありません。');
           expect(root.querySelector('button'), 'no retry').to.equal(null);
@@ -147,7 +147,7 @@ describe('what every widget shares', () => {
       it('a network failure (CORS refused, server down) says it could not reach the server, with a retry — never "sign in"', async () => {
         for (const lang of ['en', 'ja']) {
           const down = unreachable();
-          const { el, root, events } = await mount(tag, { fetch: down.fetch, token: 't0ken' }, lang);
+          const { el, root, events } = await mount(tag, { fetch: down.fetch, token: 't0ken', theme: lang === 'ja' ? 'light' : 'dark' }, lang);
           await waitUntil(() => root.querySelector('.error-banner'), 'the banner', { timeout: 4000 });
           expect(events).to.deep.equal([]);
           expect(text(root.querySelector('.error-banner-message'))).to.equal(

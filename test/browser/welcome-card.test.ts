@@ -469,6 +469,33 @@ describe('<okaeri-welcome-card>', () => {
       }
     });
 
+    it('a missing reason marks only the card it belongs to, through the shared field; publishing moves focus to the card', async () => {
+      const viewer = { isReturner: false, canApprove: true, canReact: false };
+      const first = announcement({ id: 'an_x', status: 'draft', publishedAt: null, reactions: { count: 0, mine: false, reactors: [] }, viewer });
+      const second = announcement({ id: 'an_y', status: 'draft', publishedAt: null, reactions: { count: 0, mine: false, reactors: [] }, viewer }, { familyName: '高橋', givenName: '彩' });
+      const { el, root } = await mount({
+        routes: {
+          ...listing([first, second]),
+          'POST /api/v1/announcements/an_y/approve': () => json({ ...second, status: 'published', viewer: { ...viewer, canApprove: false } }),
+        },
+      });
+      const forms = [...root.querySelectorAll<HTMLFormElement>('form.draft')];
+      expect(forms).to.have.length(2);
+      buttonNamed(forms[0] as unknown as ShadowRoot, 'Approve and publish').click();
+      await el.updateComplete;
+      const reasons = [...root.querySelectorAll<HTMLTextAreaElement>('textarea[name=reason]')];
+      expect(reasons[0]!.getAttribute('aria-invalid')).to.equal('true');
+      expect(reasons[1]!.getAttribute('aria-invalid'), 'the other card is not marked').not.to.equal('true');
+      const error = root.getElementById(`${reasons[0]!.id}-error`)!;
+      expect(text(error)).to.equal('This field is required.');
+      expect(reasons[0]!.getAttribute('aria-describedby')!.split(' ')).to.include(error.id);
+      expect(root.querySelectorAll('[part=field-error][id]')).to.have.length(1);
+      reasons[1]!.value = 'Confirmed with the returner';
+      buttonNamed(forms[1] as unknown as ShadowRoot, 'Approve and publish').click();
+      await waitUntil(() => root.querySelectorAll('form.draft').length === 1, 'the second card is published');
+      await waitUntil(() => root.activeElement === root.querySelector('#h-an_y .open'), 'focus on the published card, not <body>');
+    });
+
     it('asks HR for a reason before approving on the returner’s behalf, and shows a refusal', async () => {
       const draft = draftFor({ isReturner: false, canApprove: true, canReact: false });
       let refuse = true;
