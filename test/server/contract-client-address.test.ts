@@ -77,7 +77,7 @@ describe('the signup limit behind a trusted proxy (createApp options from OKAERI
   let server: ServerType;
   let base: string;
   before(async () => {
-    test = startTestServer({
+    test = await startTestServer({
       rateLimit: { signup: { limit: 2, windowMs: 60_000 } },
       trustProxy: parseTrustedProxies('127.0.0.1'),
     });
@@ -85,7 +85,7 @@ describe('the signup limit behind a trusted proxy (createApp options from OKAERI
   });
   after(async () => {
     await close(server);
-    test.close();
+    await test.close();
   });
 
   // An empty body is refused (400) after the limiter counted it, which is all this needs.
