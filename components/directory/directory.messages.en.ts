@@ -1,7 +1,9 @@
 import type { Catalog } from '../../src/i18n/messages.js';
+import { memberCardEn } from './member-card.messages.en.js';
 
 /** <okaeri-directory>'s English strings: the reference for its Japanese catalog (same keys, same placeholders). */
 export const directoryEn = {
+  ...memberCardEn,
   'directory.label': 'Alumni directory',
   'directory.search': 'Search',
   'directory.searchHint': 'Name (also in kana or latin letters), company, role or department',
@@ -9,7 +11,6 @@ export const directoryEn = {
   'directory.filtersActive': { one: 'Filters ({count} active)', other: 'Filters ({count} active)' },
   'directory.department': 'Former department',
   'directory.anyDepartment': 'Any department',
-  'directory.interests': 'Interests',
   'directory.location': 'Location',
   'directory.leftFrom': 'Left in or after (year)',
   'directory.leftTo': 'Left in or before (year)',
@@ -24,13 +25,6 @@ export const directoryEn = {
   'directory.emptyAll': 'No one is listed in the directory yet.',
   'directory.authRequired': 'Please sign in to see the alumni directory.',
   'directory.pageError': 'More results couldn’t be loaded.',
-  'directory.years': '{from}–{to}',
-  'directory.year': '{year}',
-  'directory.joinedIn': 'joined {year}',
-  'directory.leftIn': 'left {year}',
-  'directory.contact': 'Contact',
-  'directory.contactName': 'Contact {name}',
-  'directory.profile': 'Profile',
 } satisfies Catalog;
 
 export type DirectoryMessages = Record<keyof typeof directoryEn, Catalog[string]>;

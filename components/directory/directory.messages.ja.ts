@@ -1,7 +1,9 @@
 import type { DirectoryMessages } from './directory.messages.en.js';
+import { memberCardJa } from './member-card.messages.ja.js';
 
 /** <okaeri-directory>'s Japanese strings; the type demands exactly the English keys. */
 export const directoryJa: DirectoryMessages = {
+  ...memberCardJa,
   'directory.label': 'アルムナイ名簿',
   'directory.search': '検索',
   'directory.searchHint': '氏名（ふりがな・ローマ字も可）、会社名、役職、部署',
@@ -9,7 +11,6 @@ export const directoryJa: DirectoryMessages = {
   'directory.filtersActive': '絞り込み（{count}件）',
   'directory.department': '在籍時の部署',
   'directory.anyDepartment': 'すべての部署',
-  'directory.interests': '関心のあること',
   'directory.location': '所在地',
   'directory.leftFrom': '退職年（この年以降）',
   'directory.leftTo': '退職年（この年以前）',
@@ -24,11 +25,4 @@ export const directoryJa: DirectoryMessages = {
   'directory.emptyAll': 'まだ名簿に掲載されている方はいません。',
   'directory.authRequired': 'アルムナイ名簿をご覧になるにはサインインしてください。',
   'directory.pageError': '続きを読み込めませんでした。',
-  'directory.years': '{from}〜{to}年',
-  'directory.year': '{year}年',
-  'directory.joinedIn': '{year}年入社',
-  'directory.leftIn': '{year}年退職',
-  'directory.contact': '連絡する',
-  'directory.contactName': '{name}に連絡する',
-  'directory.profile': 'プロフィール',
 };

@@ -18,8 +18,8 @@ import { OkaeriElement } from '../../src/internal/okaeri-element.js';
 import { renderSpinner } from '../../src/internal/spinner.js';
 import { clearDraft, draftStorageKey, loadDraft, saveDraft, type SignupDraft } from './signup-draft.js';
 import { styles } from './signup-form.styles.js';
-import { directoryEn } from '../directory/directory.messages.en.js';
-import { directoryJa } from '../directory/directory.messages.ja.js';
+import { memberCardEn } from '../directory/member-card.messages.en.js';
+import { memberCardJa } from '../directory/member-card.messages.ja.js';
 import { renderMemberCard } from '../directory/member-card.js';
 import { signupEn } from './signup-form.messages.en.js';
 import { signupJa } from './signup-form.messages.ja.js';
@@ -49,12 +49,6 @@ const camel = (name: string) => name.replace(/-(\w)/g, (_, c: string) => c.toUpp
 const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean).map(camel));
 const levels: VisibilityLevel[] = ['alumni', 'hr', 'hidden'];
 
-/** The directory strings its member card uses (renderMemberCard), for the live preview. */
-const cardKeys = ['directory.years', 'directory.joinedIn', 'directory.leftIn', 'directory.interests', 'directory.contact', 'directory.contactName', 'directory.profile'] as const;
-function cardMessages<T extends Record<(typeof cardKeys)[number], unknown>>(catalog: T): Pick<T, (typeof cardKeys)[number]> {
-  return Object.fromEntries(cardKeys.map((key) => [key, catalog[key]])) as Pick<T, (typeof cardKeys)[number]>;
-}
-
 /**
  * @tag okaeri-signup-form
  * @summary A leaver joins the alumni network: identity, tenure, what they do now, interests,
@@ -72,38 +66,43 @@ function cardMessages<T extends Record<(typeof cardKeys)[number], unknown>>(cata
  * @csspart header - Wraps heading and intro.
  * @csspart heading - The default heading.
  * @csspart intro - The default introduction.
+ * @csspart draft-note - The note that a draft is kept on this device, with "discard this draft".
+ * @csspart restored - The notice that a saved draft was restored.
  * @csspart form - The form.
  * @csspart section - Each group of fields (about you, tenure, now, interests, directory, consent).
  * @csspart section-heading - Each section's heading.
- * @csspart field - Each field (label, hint, error, control); also `field-label`, `field-required`, `field-hint`, `field-error`.
+ * @csspart field - Each field (label, hint, error, control).
+ * @csspart field-label - A field's label.
+ * @csspart field-required - The required marker.
+ * @csspart field-hint - A field's hint.
+ * @csspart field-error - A field's error.
  * @csspart summary - The error summary that takes focus after a failed submit.
  * @csspart summary-heading - Its heading.
- * @csspart preview - The directory card preview.
- * @csspart button - Buttons; also `button-primary`, `button-secondary`, `button-label`, `button-spinner`.
- * @csspart error-banner - The failure message with its retry button; also `error-banner-message`.
+ * @csspart preview - The live preview of the directory card.
+ * @csspart card - The previewed card.
+ * @csspart avatar - The preview's initials.
+ * @csspart avatar-photo - The photo inside the avatar.
+ * @csspart name - The previewed name.
+ * @csspart reading - The previewed reading.
+ * @csspart work - The previewed company and role.
+ * @csspart tenure - The previewed years at the company.
+ * @csspart location - The previewed location.
+ * @csspart badges - The previewed interest badges.
+ * @csspart badge - One previewed badge.
+ * @csspart item - The previewed card's list item.
+ * @csspart actions - The previewed card's buttons.
+ * @csspart contact - The previewed "contact" button.
+ * @csspart profile - The previewed "profile" link.
+ * @csspart button - Every button.
+ * @csspart button-primary - The submit button.
+ * @csspart button-secondary - Secondary buttons.
+ * @csspart button-quiet - Quiet buttons ("discard this draft").
+ * @csspart button-label - A button's text.
+ * @csspart button-spinner - The submit button's spinner while sending.
+ * @csspart spinner - The loading indicator.
+ * @csspart error-banner - The failure message with its retry button.
+ * @csspart error-banner-message - The failure's text.
  * @csspart success - The thank-you state.
- *
- * @cssproperty --okaeri-color-surface - Background of the form and fields.
- * @cssproperty --okaeri-color-surface-raised - Background of the preview card and banners.
- * @cssproperty --okaeri-color-text - Body text.
- * @cssproperty --okaeri-color-text-muted - Hints.
- * @cssproperty --okaeri-color-border - Field and card borders.
- * @cssproperty --okaeri-color-primary - Submit button and links.
- * @cssproperty --okaeri-color-on-primary - Text on the submit button.
- * @cssproperty --okaeri-color-danger - Errors and the error summary.
- * @cssproperty --okaeri-color-success - The thank-you state's accent.
- * @cssproperty --okaeri-color-focus-ring - Keyboard focus outline.
- * @cssproperty --okaeri-radius - Corner radius.
- * @cssproperty --okaeri-space-xs - Spacing step.
- * @cssproperty --okaeri-space-s - Spacing step.
- * @cssproperty --okaeri-space-m - Spacing step.
- * @cssproperty --okaeri-space-l - Spacing step.
- * @cssproperty --okaeri-font-family - Font (inherited from the page when unset).
- * @cssproperty --okaeri-font-size - Base font size.
- * @cssproperty --okaeri-font-size-small - Hints and errors.
- * @cssproperty --okaeri-font-size-large - Section headings.
- * @cssproperty --okaeri-font-size-xlarge - The heading.
- * @cssproperty --okaeri-duration - Transition duration.
  *
  * @example
  * <okaeri-signup-form base-url="https://alumni.example.com" hide-fields="location"></okaeri-signup-form>
@@ -111,7 +110,7 @@ function cardMessages<T extends Record<(typeof cardKeys)[number], unknown>>(cata
 export class OkaeriSignupForm extends OkaeriElement {
   static override styles = [OkaeriElement.styles, fieldStyles, buttonStyles, errorBannerStyles, liveRegionStyles, avatarStyles, styles];
   // The preview is the directory's own card, so it brings the card's strings along.
-  static override messages = { en: { ...cardMessages(directoryEn), ...signupEn }, ja: { ...cardMessages(directoryJa), ...signupJa } };
+  static override messages = { en: { ...memberCardEn, ...signupEn }, ja: { ...memberCardJa, ...signupJa } };
 
   /** Furigana fields: `auto` (in Japanese only), `always` or `never`. */
   @property() furigana: 'auto' | 'always' | 'never' = 'auto';

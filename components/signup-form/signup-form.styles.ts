@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 // Mobile first: one column; pairs (names, joined/left) sit side by side once there is room.
+// Notes on the rules below (kept out of the CSS text, which ships to every page):
+// - The preview is the directory's card (renderMemberCard). TODO(E): these rules go once member-card
+//   exports its styles; they mirror components/directory/directory.styles.ts.
 export const styles = css`
   :host {
     container-type: inline-size;
@@ -79,8 +82,6 @@ export const styles = css`
   .preview h4 {
     margin: 0 0 var(--_okaeri-space-s);
   }
-  /* The preview is the directory's card (renderMemberCard). TODO(E): these rules go once
-     member-card exports its styles; they mirror components/directory/directory.styles.ts. */
   .preview :is(p, ul) {
     margin: 0;
   }

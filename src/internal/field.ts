@@ -52,6 +52,14 @@ const wire = directive(ControlDirective);
 
 export type FieldControl = DirectiveResult<typeof ControlDirective>;
 
+// Notes on the rules below (kept out of the CSS text, which ships to every page):
+// - Paired fields (family and given name, joined and left) share a row: their controls line up at
+//   the bottom of the labels and hints, whichever side has a longer label or an error.
+// - Always rendered below the control, one line reserved even when empty: an error that appears on
+//   blur never pushes down the field the pointer is pressing (the click would miss).
+// - One line of its own (small) text; em, not the token, which is itself relative.
+// - As specific as the rule above plus the attribute, so the invalid border always wins.
+// - One checkbox look for every widget: 20 px, the primary color, the label beside it.
 export const fieldStyles = css`
   .field,
   .field-group {
@@ -63,8 +71,6 @@ export const fieldStyles = css`
     border: 0;
     min-inline-size: 0;
   }
-  /* Paired fields (family and given name, joined and left) share a row: their controls line up at
-     the bottom of the labels and hints, whichever side has a longer label or an error. */
   .pair {
     align-items: stretch;
   }
@@ -87,12 +93,9 @@ export const fieldStyles = css`
     color: var(--_okaeri-color-text-muted);
     font-size: var(--_okaeri-font-size-small);
   }
-  /* Always rendered below the control, one line reserved even when empty: an error that appears
-     on blur never pushes down the field the pointer is pressing (the click would miss). */
   .field-error {
     order: 1;
     margin: 0;
-    /* One line of its own (small) text; em, not the token, which is itself relative. */
     min-block-size: 1.5em;
     color: var(--_okaeri-color-danger);
     font-size: var(--_okaeri-font-size-small);
@@ -114,13 +117,11 @@ export const fieldStyles = css`
     border-radius: var(--_okaeri-radius);
     background: var(--_okaeri-color-surface);
   }
-  /* As specific as the rule above plus the attribute, so the invalid border always wins. */
   .field :is(input:not([type='checkbox'], [type='radio']), select, textarea)[aria-invalid='true'],
   .field-group select[aria-invalid='true'] {
     border-color: var(--_okaeri-color-danger);
     border-inline-start-width: 4px;
   }
-  /* One checkbox look for every widget: 20 px, the primary color, the label beside it. */
   .check {
     display: flex;
     align-items: start;

@@ -1,0 +1,22 @@
+import type { Catalog } from '../../src/i18n/messages.js';
+
+/**
+ * The member card's strings (renderMemberCard), apart from the rest of the directory's so that the
+ * signup form's live preview — the same card — brings only these along.
+ */
+export const memberCardEn = {
+  'directory.interests': 'Interests',
+  'directory.years': '{from}–{to}',
+  'directory.year': '{year}',
+  'directory.joinedIn': 'joined {year}',
+  'directory.leftIn': 'left {year}',
+  'directory.contact': 'Contact',
+  'directory.contactName': 'Contact {name}',
+  'directory.profile': 'Profile',
+} satisfies Catalog;
+
+export type MemberCardMessages = Record<keyof typeof memberCardEn, Catalog[string]>;
+
+declare module '../../src/i18n/messages.js' {
+  interface WidgetMessages extends MemberCardMessages {}
+}
