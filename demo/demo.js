@@ -26,6 +26,15 @@ const pageText = {
     'welcome.heading': 'おかえりなさい',
     'directory.heading': 'アルムナイ名簿',
     'checklist.heading': '再オンボーディング',
+    'member.close': '閉じる',
+    'member.company': '現在の会社',
+    'member.role': '現在の役職',
+    'member.location': '所在地',
+    'member.tenure': '在籍',
+    'contact.heading': 'さんに連絡する',
+    'contact.message': 'メッセージ（アルムナイ事務局からお届けします。メールアドレスはお互いに表示されません）',
+    'contact.send': '送る',
+    'contact.sent': '送りました（デモでは実際には届きません）。',
     'careers.alumni': '退職された方へ：アルムナイ・ネットワーク',
     'careers.intro':
       '退職後もつながりを。いつか戻りたい方、紹介や協業で関わりたい方、仲間との縁を保ちたい方のためのネットワークです。',
@@ -62,6 +71,15 @@ const pageText = {
     'welcome.heading': 'Welcome back',
     'directory.heading': 'Alumni directory',
     'checklist.heading': 'Re-onboarding',
+    'member.close': 'Close',
+    'member.company': 'Company',
+    'member.role': 'Role',
+    'member.location': 'Location',
+    'member.tenure': 'Tenure',
+    'contact.heading': 'Contact',
+    'contact.message': 'Message (the alumni program team forwards it; neither side sees the other’s e-mail address)',
+    'contact.send': 'Send',
+    'contact.sent': 'Sent (in the demo nothing is delivered).',
     'careers.alumni': 'Leaving us? Join the alumni network',
     'careers.intro':
       'Stay connected after you leave: whether you may come back one day, want to refer people or work with us, or keep in touch with colleagues.',
@@ -201,6 +219,53 @@ if (roleSelect && saved.role) roleSelect.value = saved.role;
 if (saved.lang) langSelect.value = saved.lang;
 if (saved.theme) themeSelect.value = saved.theme;
 for (const select of [roleSelect, langSelect, themeSelect]) select?.addEventListener('change', update);
+
+// The directory leaves what a click on a person or on "contact" does to the host page: here, as a
+// customer's page would, a profile dialog and a contact dialog (the message would go through the
+// program team, which knows the address; the page never does). Text only, never HTML.
+function memberName(member) {
+  return langSelect.value === 'ja' || /[^\x00-\x7f]/.test(member.familyName)
+    ? `${member.familyName} ${member.givenName}`
+    : `${member.givenName} ${member.familyName}`;
+}
+
+function showProfile(member) {
+  const dialog = document.getElementById('member-dialog');
+  if (!dialog) return;
+  dialog.querySelector('h2').textContent = memberName(member);
+  const rows = [
+    ['member.company', member.currentCompany],
+    ['member.role', member.currentRole],
+    ['member.location', member.location],
+    ['member.tenure', [member.joined, member.left].filter(Boolean).join(' – ')],
+  ].filter(([, value]) => value);
+  dialog.querySelector('dl').replaceChildren(...rows.flatMap(([key, value]) => [element('dt', t(key)), element('dd', value)]));
+  dialog.querySelector('[data-close]').textContent = t('member.close');
+  dialog.showModal();
+}
+
+function showContact(member) {
+  const dialog = document.getElementById('contact-dialog');
+  if (!dialog) return;
+  const name = memberName(member);
+  dialog.querySelector('h2').textContent = langSelect.value === 'ja' ? `${name}${t('contact.heading')}` : `${t('contact.heading')} ${name}`;
+  dialog.querySelector('label span').textContent = t('contact.message');
+  dialog.querySelector('textarea').value = '';
+  dialog.querySelector('[data-status]').textContent = '';
+  dialog.querySelector('[data-send]').textContent = t('contact.send');
+  dialog.querySelector('[data-close]').textContent = t('member.close');
+  dialog.showModal();
+}
+
+document.addEventListener('okaeri-directory-select', (event) => showProfile(event.detail.member ?? event.detail));
+document.addEventListener('okaeri-directory-contact', (event) => showContact(event.detail.member ?? event.detail));
+for (const dialog of document.querySelectorAll('dialog')) {
+  dialog.querySelector('[data-close]')?.addEventListener('click', () => dialog.close());
+}
+document.querySelector('#contact-dialog form')?.addEventListener('submit', (event) => {
+  event.preventDefault();
+  event.currentTarget.closest('dialog').querySelector('[data-status]').textContent = t('contact.sent');
+});
 
 tokens = await loadDemoTokens();
 update();

@@ -1,4 +1,4 @@
-import { type JWTPayload, SignJWT, createRemoteJWKSet, decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
+import { type JWTPayload, SignJWT, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context.js';
 import { ProblemError } from './problem.js';
@@ -207,7 +207,7 @@ function claimValues(payload: JWTPayload, path: string): string[] {
  * finds out instead of silently seeing less.
  */
 export function authenticate(auth: AuthOptions | TokenVerifier): MiddlewareHandler<AppEnv> {
-  const verify = typeof auth === 'function' ? auth : createTokenVerifier(auth);
+  const verify = rememberVerified(typeof auth === 'function' ? auth : createTokenVerifier(auth));
   return async (c, next) => {
     const header = c.req.header('authorization');
     if (header === undefined) {
@@ -220,6 +220,32 @@ export function authenticate(auth: AuthOptions | TokenVerifier): MiddlewareHandl
     }
     c.set('viewer', await verify(token));
     return next();
+  };
+}
+
+const VERIFIED_TOKENS = 1000;
+const VERIFIED_FOR_MS = 60_000;
+
+/**
+ * Remembers tokens already verified (the exact token string, signature included) with their
+ * viewer, for at most a minute and never past the token's `exp`: a client sends the same token
+ * with every request, and checking its signature again each time (a WebCrypto key import and an
+ * HMAC on the thread pool) was the largest fixed cost per request in the profile. Refusals are
+ * not remembered: they stay as cheap or as dear as before.
+ */
+export function rememberVerified(verify: TokenVerifier): TokenVerifier {
+  const verified = new Map<string, { viewer: Viewer; until: number }>();
+  return async (token) => {
+    const now = Date.now();
+    const known = verified.get(token);
+    if (known && known.until > now) return known.viewer;
+    if (known) verified.delete(token);
+    const viewer = await verify(token);
+    const { exp } = decodeJwt(token);
+    const until = Math.min(now + VERIFIED_FOR_MS, typeof exp === 'number' ? exp * 1000 : now);
+    if (verified.size >= VERIFIED_TOKENS) verified.delete(verified.keys().next().value!);
+    verified.set(token, { viewer, until });
+    return viewer;
   };
 }
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/open.js';
 import {
@@ -200,7 +201,9 @@ export function prepareDirectorySync(db: Db): (ids: string | readonly string[]) 
   const findEntry = db.prepare<[string], number>('SELECT entry_id FROM directory_entries WHERE alumni_id = ?').pluck();
   const deleteSearch = db.prepare('DELETE FROM directory_search WHERE rowid = ?');
   const deleteEntry = db.prepare('DELETE FROM directory_entries WHERE entry_id = ?');
+  const touch = prepareGenerationTouch(db);
   return (ids) => {
+    touch();
     for (const id of typeof ids === 'string' ? [ids] : ids) {
       const row = source.get(id);
       if (row) {
@@ -214,6 +217,17 @@ export function prepareDirectorySync(db: Db): (ids: string | readonly string[]) 
       }
     }
   };
+}
+
+/** A random 48-bit integer: a value a rolled-back write used is never seen again. */
+function newGeneration(): number {
+  return randomBytes(6).readUIntBE(0, 6);
+}
+
+/** Marks the index as written (see `directory_index_state.generation`), in the write's transaction. */
+function prepareGenerationTouch(db: Db): () => void {
+  const update = db.prepare('UPDATE directory_index_state SET generation = ?');
+  return () => update.run(newGeneration());
 }
 
 /** `prepareDirectorySync(db)(ids)`, for a single write. */
@@ -240,7 +254,7 @@ export function rebuildDirectoryIndex(db: Db): void {
       for (const row of rows) write(entryOf(row));
     }
     db.prepare('DELETE FROM directory_index_state').run();
-    db.prepare('INSERT INTO directory_index_state (version) VALUES (?)').run(DIRECTORY_INDEX_VERSION);
+    db.prepare('INSERT INTO directory_index_state (version, generation) VALUES (?, ?)').run(DIRECTORY_INDEX_VERSION, newGeneration());
   }).immediate();
 }
 
@@ -325,7 +339,38 @@ function compareText(a: string, b: string): number {
   return a === b ? 0 : Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
+/*
+ * Recent pages, per connection. Search-as-you-type and many viewers send the same few queries
+ * again and again (every prefix of a popular name, the first page of the unfiltered list), and a
+ * page only changes when the index does: every index write sets a new random
+ * `directory_index_state.generation` in its own transaction, so a cached page is served only while
+ * the generation read in the current snapshot is the one it was read under. That holds for
+ * writes from other processes on the same file, and a rolled-back write's generation is never
+ * seen again. Profiles are written only together with their index entry, so they are covered too.
+ */
+export const directoryPageCache = { size: 512 };
+const pageCaches = new WeakMap<Db, { generation: number; pages: Map<string, DirectoryPage> }>();
+
 export function listDirectory(db: Db, query: DirectoryQuery): DirectoryPage {
+  const generation = statement(db, 'SELECT generation FROM directory_index_state').pluck().get() as number | undefined;
+  if (generation === undefined || directoryPageCache.size === 0) return readDirectoryPage(db, query);
+  let cache = pageCaches.get(db);
+  if (cache?.generation !== generation) pageCaches.set(db, (cache = { generation, pages: new Map() }));
+  const key = JSON.stringify(query);
+  const cached = cache.pages.get(key);
+  if (cached) {
+    // Least recently used goes first: a hit moves to the end.
+    cache.pages.delete(key);
+    cache.pages.set(key, cached);
+    return cached;
+  }
+  const page = readDirectoryPage(db, query);
+  if (cache.pages.size >= directoryPageCache.size) cache.pages.delete(cache.pages.keys().next().value!);
+  cache.pages.set(key, page);
+  return page;
+}
+
+function readDirectoryPage(db: Db, query: DirectoryQuery): DirectoryPage {
   const sort = SORT_COLUMN[query.order ?? 'ja'];
   const conditions: string[] = [];
   const params: Record<string, unknown> = { rank: AUDIENCE_RANK[query.audience], limit: query.limit + 1 };

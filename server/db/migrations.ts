@@ -514,7 +514,10 @@ export const MIGRATIONS: readonly string[] = [
   );
 
   CREATE TABLE directory_index_state (
-    version INTEGER NOT NULL
+    version INTEGER NOT NULL,
+    -- A new random value with every index write (in its transaction): cached directory pages are
+    -- valid while it is unchanged, in this process or any other on the same database.
+    generation INTEGER NOT NULL DEFAULT 0
   ) STRICT;
 `,
 ];
