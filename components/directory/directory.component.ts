@@ -47,33 +47,49 @@ const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve))
  * @fires okaeri-directory-contact - `DirectoryContactEvent`: "contact" on a member who allows it; detail: the member.
  * @fires okaeri-auth-required - `AuthRequiredEvent`: no token or a 401; detail `{ reason }`. Once per transition.
  *
- * @csspart search - The search form; also `query` (the search box), `filters`, `filters-toggle` (the button that shows the filters on narrow widths, with the number of active ones), `clear`, `field` (and its parts).
- * @csspart status - The visible result count; also `spinner`.
+ * @csspart search - The search form.
+ * @csspart query - The search box.
+ * @csspart filters-toggle - The button that shows or hides the filters.
+ * @csspart filters - The filter controls.
+ * @csspart clear - The "clear search and filters" button.
+ * @csspart status - The visible result count.
  * @csspart results - The scrolling list of results (`role="list"`).
- * @csspart item - Each result (`role="listitem"`); inside: `card`, `avatar`, `avatar-photo`, `name`, `reading`, `work`, `tenure`, `location`, `badges`, `badge`, `actions`, `contact`, `profile`.
+ * @csspart item - Each result (`role="listitem"`).
+ * @csspart card - A member's card.
+ * @csspart avatar - The member's photo or initials.
+ * @csspart avatar-photo - The photo inside the avatar.
+ * @csspart name - The member's name.
+ * @csspart reading - The furigana reading of the name.
+ * @csspart work - Current company and role.
+ * @csspart tenure - Years at the company.
+ * @csspart location - Where the member lives or works.
+ * @csspart badges - The row of interest badges.
+ * @csspart badge - One interest badge.
+ * @csspart actions - The card's buttons.
+ * @csspart contact - The "contact" button (members who allow it).
+ * @csspart profile - The "profile" link.
  * @csspart skeleton - A placeholder card while the first page loads.
  * @csspart empty - The "no one matches" message and its suggestion.
- * @csspart auth-required - The default sign-in message; `forbidden` - the no-permission message (no retry).
  * @csspart more - The "load more" row.
- * @csspart button - Buttons; also `button-primary`, `button-secondary`, `button-quiet`, `button-label`, `button-spinner`.
- * @csspart error-banner - A failure with its retry button; also `error-banner-message`.
- * @csspart live-region - The visually hidden status region.
+ * @csspart field - Each filter field.
+ * @csspart field-label - A field's label.
+ * @csspart field-required - The required marker.
+ * @csspart field-hint - A field's hint.
+ * @csspart field-error - A field's error.
+ * @csspart button - Every button.
+ * @csspart button-primary - Primary buttons.
+ * @csspart button-secondary - Secondary buttons.
+ * @csspart button-quiet - Quiet buttons.
+ * @csspart button-label - A button's text.
+ * @csspart button-spinner - A busy button's spinner.
+ * @csspart spinner - The loading indicator.
+ * @csspart error-banner - A failure with its retry button.
+ * @csspart error-banner-message - The failure's text.
+ * @csspart auth-required - The default "please sign in" message.
+ * @csspart forbidden - The "you may not see this" message (no retry).
  *
  * @cssproperty --okaeri-directory-block-size - Height of the scrolling result list (default `min(70vh, 40rem)`).
  * @cssproperty --okaeri-directory-badge-color - Interest badges' background (default: the raised surface).
- * @cssproperty --okaeri-color-surface - Card background.
- * @cssproperty --okaeri-color-surface-raised - Badges, skeletons, banners.
- * @cssproperty --okaeri-color-text - Body text.
- * @cssproperty --okaeri-color-text-muted - Tenure, reading, location.
- * @cssproperty --okaeri-color-border - Card and field borders.
- * @cssproperty --okaeri-color-primary - Buttons and names.
- * @cssproperty --okaeri-color-on-primary - Text on primary buttons.
- * @cssproperty --okaeri-color-danger - Errors.
- * @cssproperty --okaeri-color-focus-ring - Keyboard focus outline.
- * @cssproperty --okaeri-radius - Corner radius.
- * @cssproperty --okaeri-space-xs - Spacing steps; also `-s`, `-m`, `-l`.
- * @cssproperty --okaeri-font-size-small - Metadata.
- * @cssproperty --okaeri-duration - The skeleton's pulse (none under prefers-reduced-motion).
  */
 export class OkaeriDirectory extends OkaeriElement {
   static override styles = [OkaeriElement.styles, buttonStyles, errorBannerStyles, fieldStyles, avatarStyles, liveRegionStyles, styles];

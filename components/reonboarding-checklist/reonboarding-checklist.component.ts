@@ -39,36 +39,41 @@ const URL_PATTERN = /(https?:\/\/[^\s<>"'）」]+)/;
  * @fires okaeri-checklist-change - `ChecklistChangeEvent`: the server confirmed a toggle; detail `{ returnerId, item, done }`.
  * @fires okaeri-checklist-complete - `ChecklistCompleteEvent`: a toggle made every required item done (once); detail `{ returnerId, required }`.
  *
- * @csspart header - Heading and return date; also `heading`.
- * @csspart progress - The progress block; also `progress-bar`, `progress-text`.
+ * @csspart header - Heading and return date.
+ * @csspart heading - The heading.
+ * @csspart progress - The progress block.
+ * @csspart progress-bar - The progress bar.
+ * @csspart progress-text - "n of m done".
  * @csspart filters - The "my items" / "show done" checkboxes.
- * @csspart category - Each category section; also `category-heading`.
- * @csspart item - Each item (`data-done`, `data-overdue` attributes); also `item-title`, `item-toggle`, `item-meta`, `item-description`, `item-message`, `overdue`, `badge`.
+ * @csspart category - Each category section.
+ * @csspart category-heading - A category's heading.
+ * @csspart item - Each item (`data-done`, `data-overdue` attributes).
+ * @csspart item-toggle - An item's checkbox.
+ * @csspart item-title - An item's title.
+ * @csspart item-meta - Owner and due date.
+ * @csspart item-description - An item's description.
+ * @csspart item-message - A saved, conflict or rollback message under an item.
+ * @csspart overdue - The overdue marker.
+ * @csspart badge - The "required" badge.
  * @csspart add-form - HR's add-item form.
- * @csspart field - Form fields; also `field-label`, `field-required`, `field-hint`, `field-error`.
- * @csspart auth-required - The default sign-in message; `forbidden` - the no-permission message (no retry).
- * @csspart button - Buttons; also `button-primary`, `button-secondary`, `button-quiet`, `button-label`, `button-spinner`.
- * @csspart error-banner - A failure with its retry button; also `error-banner-message`.
+ * @csspart field - Each form field.
+ * @csspart field-label - A field's label.
+ * @csspart field-required - The required marker.
+ * @csspart field-hint - A field's hint.
+ * @csspart field-error - A field's error.
+ * @csspart button - Every button.
+ * @csspart button-primary - Primary buttons.
+ * @csspart button-secondary - Secondary buttons.
+ * @csspart button-quiet - Quiet buttons.
+ * @csspart button-label - A button's text.
+ * @csspart button-spinner - A busy button's spinner.
  * @csspart spinner - The loading indicator.
- * @csspart live-region - The visually hidden status region.
+ * @csspart error-banner - A failure with its retry button.
+ * @csspart error-banner-message - The failure's text.
+ * @csspart auth-required - The default "please sign in" message.
+ * @csspart forbidden - The "you may not see this" message (no retry).
  *
  * @cssproperty --okaeri-checklist-progress-color - Fill of the progress bar (default: success).
- * @cssproperty --okaeri-color-surface - Background.
- * @cssproperty --okaeri-color-surface-raised - Item and form backgrounds.
- * @cssproperty --okaeri-color-text - Body text.
- * @cssproperty --okaeri-color-text-muted - Metadata.
- * @cssproperty --okaeri-color-border - Item borders and the progress track.
- * @cssproperty --okaeri-color-primary - Buttons, links, checkboxes.
- * @cssproperty --okaeri-color-on-primary - Text on primary buttons.
- * @cssproperty --okaeri-color-danger - Overdue marker and errors (always with text and an icon).
- * @cssproperty --okaeri-color-success - Progress fill.
- * @cssproperty --okaeri-color-warning - Conflict and rollback messages' edge.
- * @cssproperty --okaeri-color-focus-ring - Keyboard focus outline.
- * @cssproperty --okaeri-radius - Corner radius.
- * @cssproperty --okaeri-space-xs - Spacing steps; also `-s`, `-m`, `-l`.
- * @cssproperty --okaeri-font-size-small - Metadata.
- * @cssproperty --okaeri-font-size-large - The heading.
- * @cssproperty --okaeri-duration - Transitions (0s under prefers-reduced-motion).
  */
 export class OkaeriReonboardingChecklist extends OkaeriElement {
   static override styles = [OkaeriElement.styles, spinnerStyles, buttonStyles, errorBannerStyles, fieldStyles, liveRegionStyles, styles];

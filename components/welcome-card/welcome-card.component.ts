@@ -63,39 +63,46 @@ const year = (month: string | null) => month?.slice(0, 4) ?? '';
  * @fires okaeri-welcome-open - `WelcomeOpenEvent`: the viewer selected a card (its name); detail `{ announcementId }`.
  *
  * @csspart list - The list of cards (list layout).
- * @csspart carousel - The carousel region; also `slide`, `controls`, `previous`, `next`, `rotation`, `position`.
+ * @csspart carousel - The carousel region.
+ * @csspart slide - The visible slide.
+ * @csspart controls - The carousel's buttons.
+ * @csspart position - "2 / 5".
  * @csspart card - Each announcement card.
- * @csspart avatar - The photo or initials; also `avatar-photo`.
- * @csspart heading - "Welcome back, 〇〇さん"; also `open` (the name's button).
+ * @csspart avatar - The photo or initials.
+ * @csspart avatar-photo - The photo inside the avatar.
+ * @csspart heading - "Welcome back, 〇〇さん".
+ * @csspart open - The name's button (fires `okaeri-welcome-open`).
  * @csspart role - New role and team.
  * @csspart meta - Return date and previous tenure.
- * @csspart while-away - What the returner did while away; also `label`.
+ * @csspart while-away - What the returner did while away.
+ * @csspart label - The small headings inside a card.
  * @csspart message - The personal message.
- * @csspart topics - The "ask me about" list; each item is `topic`.
- * @csspart reactions - The reaction row; also `react` (the toggle), `count`, `reactors`.
- * @csspart draft - The draft notice and approval form (returner and HR only); also `editor`.
- * @csspart auth-required - The default sign-in message; `forbidden` - the no-permission message (no retry).
- * @csspart button - Buttons; also `button-primary`, `button-secondary`, `button-quiet`, `button-label`, `button-spinner`.
- * @csspart error-banner - A failure with its retry button; also `error-banner-message`.
- * @csspart live-region - The visually hidden status region.
+ * @csspart topics - The "ask me about" list.
+ * @csspart topic - One topic.
+ * @csspart reactions - The reaction row.
+ * @csspart react - The reaction toggle.
+ * @csspart count - The number of reactions.
+ * @csspart reactors - Who reacted.
+ * @csspart draft - The draft notice and approval form (returner and HR only).
+ * @csspart editor - The topics editor in a draft.
+ * @csspart field - Each form field.
+ * @csspart field-label - A field's label.
+ * @csspart field-required - The required marker.
+ * @csspart field-hint - A field's hint.
+ * @csspart field-error - A field's error.
+ * @csspart button - Every button.
+ * @csspart button-primary - Primary buttons.
+ * @csspart button-secondary - Secondary buttons.
+ * @csspart button-quiet - Quiet buttons.
+ * @csspart button-label - A button's text.
+ * @csspart button-spinner - A busy button's spinner.
+ * @csspart spinner - The loading indicator.
+ * @csspart error-banner - A failure with its retry button.
+ * @csspart error-banner-message - The failure's text.
+ * @csspart auth-required - The default "please sign in" message.
+ * @csspart forbidden - The "you may not see this" message (no retry).
  *
  * @cssproperty --okaeri-welcome-accent - The card's accent stripe and reaction color (default: primary).
- * @cssproperty --okaeri-color-surface - Card background.
- * @cssproperty --okaeri-color-surface-raised - Topic chips, draft notice, banners.
- * @cssproperty --okaeri-color-text - Body text.
- * @cssproperty --okaeri-color-text-muted - Dates, tenure, labels.
- * @cssproperty --okaeri-color-border - Card and chip borders.
- * @cssproperty --okaeri-color-primary - Buttons and the pressed reaction.
- * @cssproperty --okaeri-color-on-primary - Text on primary buttons.
- * @cssproperty --okaeri-color-danger - Errors.
- * @cssproperty --okaeri-color-warning - The draft notice's edge.
- * @cssproperty --okaeri-color-focus-ring - Keyboard focus outline.
- * @cssproperty --okaeri-radius - Corner radius.
- * @cssproperty --okaeri-shadow - Card shadow.
- * @cssproperty --okaeri-space-xs - Spacing steps; also `-s`, `-m`, `-l`.
- * @cssproperty --okaeri-font-size-small - Metadata.
- * @cssproperty --okaeri-font-size-large - The heading.
- * @cssproperty --okaeri-duration - Transitions (0s under prefers-reduced-motion).
  */
 export class OkaeriWelcomeCard extends OkaeriElement {
   static override styles = [OkaeriElement.styles, buttonStyles, errorBannerStyles, fieldStyles, avatarStyles, liveRegionStyles, styles];

@@ -3,7 +3,8 @@ import { css } from 'lit';
 /*
  * Public design tokens. Set them on the widget or any ancestor; every value has a default that
  * meets WCAG 2.2 AA in both themes (text ≥ 4.5:1 on surface and surface-raised, UI ≥ 3:1).
- * Copy the lines a widget uses into its JSDoc:
+ * Documented here once: custom-elements-manifest.config.mjs adds these lines to every widget's
+ * entry in custom-elements.json (so widgets' JSDoc lists only their own properties).
  *
  * @cssproperty --okaeri-color-background - The widget's own background (default transparent: the host page's surface shows through).
  * @cssproperty --okaeri-padding - Space inside the widget's edge (default 0); set it with a painted --okaeri-color-background.
