@@ -11,6 +11,9 @@ import type {
   SeedReturner,
 } from './store.js';
 
+/** From this many members in one call, a load defers index maintenance to its end. */
+const BULK_ROWS = 5000;
+
 /**
  * Plain inserts of rows the seeders computed, on SQLite. Statements are prepared once per
  * connection and reused for every row; the caller's transaction makes a batch one commit.
@@ -46,7 +49,25 @@ export function sqliteSeed(db: Db) {
     },
     alumni(records: readonly AlumnusRecord[]) {
       insertAlumnus ??= prepareAlumnusInsert(db);
+      if (records.length < BULK_ROWS) {
+        for (const record of records) insertAlumnus(record);
+        return;
+      }
+      // A bulk load: the secondary indexes of the tables every alumni insert writes (the member,
+      // the consent, the directory and HR indexes) are dropped and built again once at the end,
+      // from sorted data, instead of being updated row by row in random order. Unique indexes stay
+      // (they enforce the rules). All of it inside the caller's transaction, so other connections
+      // never see the tables without them.
+      const indexes = db
+        .prepare<[], { name: string; sql: string }>(
+          `SELECT name, sql FROM sqlite_schema
+           WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'
+             AND tbl_name IN ('alumni', 'consents', 'directory_entries', 'hr_member_index')`,
+        )
+        .all();
+      for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`);
       for (const record of records) insertAlumnus(record);
+      for (const index of indexes) db.exec(index.sql);
     },
     nextAlumniSequence: () => db.prepare<[], number>('SELECT COALESCE(MAX(rowid), 0) FROM alumni').pluck().get()! + 1,
     orgChanges(rows: readonly OrgChange[]) {

@@ -381,7 +381,10 @@ export interface SeedData {
   /** Renames a department (its directory index text follows). */
   renameDepartment(id: string, name: { en: string; ja: string }): Promise<void>;
   employees(rows: readonly SeedEmployee[]): Promise<void>;
-  /** Members with their consents; the directory index is kept current (or rebuilt) before commit. */
+  /**
+   * Members with their consents; the directory index is current before commit. A large call is a
+   * bulk load: the backend may defer its index maintenance to the end of the call.
+   */
   alumni(records: readonly AlumnusRecord[]): Promise<void>;
   /** A number past every sequence used in seeded e-mail addresses so far. */
   nextAlumniSequence(): Promise<number>;
