@@ -4,6 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { type AuthOptions, type IdentityProviderOptions, TOKEN_ROLES, type TokenRole, isTeam, isTokenRole } from './auth.js';
 import { type TrustedProxies, parseTrustedProxies } from './middleware/client-address.js';
 import { type RateLimit, parseRateLimit } from './middleware/rate-limit.js';
+import { DEFAULT_CONFIRM_MONTHS, DEFAULT_LANDING_PATH, DEFAULT_PENDING_DAYS, type MembershipOptions } from './domain/membership.js';
+import { DEFAULT_MAIL_FROM } from './mail/mailer.js';
 
 /**
  * The largest request body the API accepts: 64 KiB. The biggest legitimate body (a signup with
@@ -31,6 +33,12 @@ export interface ServerConfig {
   trustProxy: TrustedProxies;
   /** True when neither OKAERI_JWT_SECRET nor OKAERI_JWKS_URL was given: the server then hands out demo tokens. */
   demoMode: boolean;
+  /** Membership links and periods: OKAERI_PUBLIC_URL, OKAERI_LANDING_PATH, OKAERI_PENDING_DAYS, OKAERI_CONFIRM_MONTHS. */
+  membership: MembershipOptions;
+  /** OKAERI_SMTP_URL (e.g. smtp://127.0.0.1:2525): mail through nodemailer; null: the outbox table. */
+  smtpUrl: string | null;
+  /** OKAERI_MAIL_FROM: the sender of membership mail. */
+  mailFrom: string;
 }
 
 type Environment = Record<string, string | undefined>;
@@ -51,7 +59,39 @@ export function loadConfig(env: Environment = process.env): ServerConfig {
     signupRateLimit: env.OKAERI_RATE_LIMIT_SIGNUP ? parseRateLimit(env.OKAERI_RATE_LIMIT_SIGNUP, 'OKAERI_RATE_LIMIT_SIGNUP') : undefined,
     trustProxy: parseTrustedProxies(env.OKAERI_TRUST_PROXY),
     demoMode: persisted,
+    membership: parseMembership(env),
+    smtpUrl: parseSmtpUrl(env.OKAERI_SMTP_URL),
+    mailFrom: env.OKAERI_MAIL_FROM || DEFAULT_MAIL_FROM,
   };
+}
+
+function parseMembership(env: Environment): MembershipOptions {
+  const port = env.PORT || '8787'; // parsePort's default
+  const publicUrl = env.OKAERI_PUBLIC_URL || `http://${env.HOST || '127.0.0.1'}:${port}`;
+  if (!URL.canParse(publicUrl) || !/^https?:$/.test(new URL(publicUrl).protocol)) {
+    throw new Error(`OKAERI_PUBLIC_URL must be an http(s) URL, got "${publicUrl}"`);
+  }
+  const landingPath = env.OKAERI_LANDING_PATH || DEFAULT_LANDING_PATH;
+  if (!landingPath.startsWith('/')) throw new Error(`OKAERI_LANDING_PATH must start with "/", got "${landingPath}"`);
+  return {
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+    landingPath,
+    pendingDays: parsePositiveInteger(env.OKAERI_PENDING_DAYS, 'OKAERI_PENDING_DAYS', DEFAULT_PENDING_DAYS),
+    confirmMonths: parsePositiveInteger(env.OKAERI_CONFIRM_MONTHS, 'OKAERI_CONFIRM_MONTHS', DEFAULT_CONFIRM_MONTHS),
+  };
+}
+
+function parsePositiveInteger(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1 || number > 10000) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  return number;
+}
+
+function parseSmtpUrl(value: string | undefined): string | null {
+  if (!value) return null;
+  if (!/^smtps?:\/\//i.test(value)) throw new Error('OKAERI_SMTP_URL must be an smtp:// or smtps:// URL.');
+  return value;
 }
 
 /** The database file's absolute path, with its directory created so SQLite can open it. */

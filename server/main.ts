@@ -8,6 +8,11 @@ import { openSqliteStore } from './data/sqlite.js';
 import type { Store } from './data/store.js';
 import { type DemoTokens, mintDemoTokens } from './demo-tokens.js';
 import { seedIfEmpty } from './seed/demo.js';
+import { MembershipMail } from './mail/links.js';
+import { outboxMailer, smtpMailer } from './mail/mailer.js';
+
+/** How often unverified signups older than OKAERI_PENDING_DAYS are purged. */
+const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
 const DEMO_TOKEN_TTL = '12h';
 
@@ -55,7 +60,20 @@ if (cluster.isPrimary) {
 }
 
 function startServer(store: Store, demoTokens: DemoTokens | null, announce: boolean): void {
+  // Without an SMTP server the outbox table holds the mail; the demo prints it and lists it.
+  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : outboxMailer(store, { print: config.demoMode && announce });
+  const mail = new MembershipMail({ store, mailer, options: config.membership });
+  const purge = async () => {
+    const before = new Date(Date.now() - config.membership.pendingDays * 24 * 60 * 60 * 1000).toISOString();
+    const purged = await store.membership.purgePending(before);
+    if (purged && announce) console.log(`Purged ${purged} unverified signup(s) older than ${config.membership.pendingDays} days`);
+  };
+  const purgeQuietly = () => void purge().catch((error: unknown) => console.error('Purging unverified signups failed:', error));
+  purgeQuietly();
+  setInterval(purgeQuietly, PURGE_INTERVAL_MS).unref();
   const app = createApp({
+    mail,
+    demoMailbox: Boolean(demoTokens) && mailer.kind === 'outbox',
     store,
     jwtSecret: config.jwtSecret,
     auth: config.auth,
@@ -70,13 +88,14 @@ function startServer(store: Store, demoTokens: DemoTokens | null, announce: bool
     if (!announce) return;
     const base = `http://${config.host}:${address.port}/`;
     const processes = workers > 1 ? ` (${workers} workers)` : '';
-    console.log(`Okaeri is running at ${base}${processes} (demo: /  careers: /careers.html  API: /api/v1/meta)`);
+    const mailbox = demoTokens && mailer.kind === 'outbox' ? '  mailbox: /demo/mailbox' : '';
+    console.log(`Okaeri is running at ${base}${processes} (demo: /  careers: /careers.html  alumni: /alumni.html${mailbox}  API: /api/v1/meta)`);
   });
 
   function shutDown(signal: string): void {
     if (cluster.isPrimary) console.log(`${signal}: closing`);
     const exit = () => {
-      void store.close().finally(() => process.exit(0));
+      void mail.idle().then(() => mailer.close()).then(() => store.close()).finally(() => process.exit(0));
     };
     server.close(exit);
     // Keep-alive connections can hold close() open; they must not keep the process alive.

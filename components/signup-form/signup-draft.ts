@@ -3,7 +3,7 @@ import type { SignupValues } from './signup-validation.js';
 /** What survives a reload: the answers, and the Idempotency-Key of the last attempt with its body. */
 export interface SignupDraft {
   values?: Partial<SignupValues>;
-  /** The key the last submit used, and the body (JSON) it was used for. */
+  /** The key the last submit used, and the mutation slot (the body, as src/internal/mutation.ts names it) it was used for. */
   key?: string;
   keyFor?: string;
 }

@@ -1,4 +1,3 @@
-import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Member, SignupRequest, SignupReceipt, Meta, VisibilityLevel } from '../../src/api/types.js';
@@ -14,6 +13,7 @@ import { errorBannerStyles, renderErrorBanner } from '../../src/internal/error-b
 import { fieldErrorKey } from '../../src/internal/error-message.js';
 import { fieldStyles, renderCheckbox, renderField, renderFieldGroup } from '../../src/internal/field.js';
 import { LiveAnnouncer, liveRegionStyles } from '../../src/internal/live-region.js';
+import { Mutations, type KeyStore } from '../../src/internal/mutation.js';
 import { OkaeriElement } from '../../src/internal/okaeri-element.js';
 import { renderSpinner } from '../../src/internal/spinner.js';
 import { clearDraft, draftStorageKey, loadDraft, saveDraft, type SignupDraft } from './signup-draft.js';
@@ -145,10 +145,22 @@ export class OkaeriSignupForm extends OkaeriElement {
     task: (_, { signal, api }) => api.getMeta({ signal }),
   });
 
-  private readonly submitTask = new Task<[SignupRequest], SignupReceipt>(this, {
-    autoRun: false,
-    task: ([body], { signal }) => this.send(body, signal),
-  });
+  // The draft keeps the pending Idempotency-Key, so a retry after a reload (a lost answer, then the
+  // tab closed) still reuses it: the shared mutation helper with the draft as its key store.
+  private readonly draftKeys: KeyStore = {
+    get: (slot) => (this.pending.keyFor === slot ? this.pending.key : undefined),
+    set: (slot, key) => {
+      this.pending = { key, keyFor: slot };
+      this.save();
+    },
+    delete: (slot) => {
+      if (this.pending.keyFor !== slot) return;
+      this.pending = {};
+      this.save();
+    },
+  };
+
+  private readonly mutations = new Mutations(this, this.localize, this.draftKeys);
 
   private get storageKey(): string | undefined {
     return this.noDraft ? undefined : draftStorageKey(this.config.baseUrl);
@@ -254,7 +266,7 @@ export class OkaeriSignupForm extends OkaeriElement {
   async submit(event?: Event): Promise<void> {
     event?.preventDefault();
     const meta = this.metaTask.value;
-    if (!meta || this.submitTask.status === TaskStatus.PENDING) return;
+    if (!meta || this.mutations.isPending('signup')) return;
     this.errors = validate(this.values, this.rules);
     if (Object.keys(this.errors).length) return this.showSummary();
     this.summary = false;
@@ -262,21 +274,16 @@ export class OkaeriSignupForm extends OkaeriElement {
     if (!this.dispatchEvent(new SignupSubmitEvent({ body }))) return;
     this.failure = undefined;
     void this.announcer.announce(this.localize.msg('signup.submitting'));
-    await this.submitTask.run([body]).catch(() => undefined);
+    // The same answers reuse the last key, so a retry after a lost response is applied once.
+    await this.mutations.run({ id: 'signup', body, send: (options) => this.send(body, options) });
   }
 
-  private async send(body: SignupRequest, signal: AbortSignal): Promise<SignupReceipt> {
-    // The same answers reuse the last key, so a retry after a lost response is applied once.
-    const fingerprint = JSON.stringify(body);
-    if (!this.pending.key || this.pending.keyFor !== fingerprint) {
-      this.pending = { key: crypto.randomUUID(), keyFor: fingerprint };
-      this.save();
-    }
+  private async send(body: SignupRequest, { signal, idempotencyKey }: { signal: AbortSignal; idempotencyKey?: string }): Promise<SignupReceipt> {
     try {
       const extras = (await this.beforeSubmit?.(body)) || {};
       const website = this.values.website;
       const sent = { ...body, ...(website ? { website } : {}), ...extras.fields } as SignupRequest;
-      const created = await adapterMethod(this.api, 'createAlumnus')(sent, { idempotencyKey: this.pending.key, headers: extras.headers, signal });
+      const created = await adapterMethod(this.api, 'createAlumnus')(sent, { idempotencyKey, headers: extras.headers, signal });
       if (this.storageKey) clearDraft(this.storageKey);
       this.pending = {};
       this.done = created;
@@ -393,7 +400,7 @@ export class OkaeriSignupForm extends OkaeriElement {
     const v = this.values;
     const { kana, hidden } = this.rules;
     const names = l.lang === 'ja' ? (['familyName', 'givenName'] as const) : (['givenName', 'familyName'] as const);
-    const busy = this.submitTask.status === TaskStatus.PENDING;
+    const busy = this.mutations.isPending('signup');
     const shown = optionalFields.filter((f) => !hidden.has(f));
     return html`<form part="form" novalidate @submit=${this.submit} @input=${this.onInput} @change=${this.onInput} @focusout=${this.onBlur}>
       ${this.renderSummary()}

@@ -2,6 +2,7 @@ import type { Db } from '../db/open.js';
 import { prepareDirectorySync } from './directory.js';
 import type { AlumnusProfile } from '../domain/member-view.js';
 import type { Visibility } from '../domain/visibility.js';
+import type { MailLanguage, MemberStatus } from '../domain/membership.js';
 
 /**
  * An alumnus as written (by the signup route, the demo seed and the bulk seeder): the stored
@@ -14,6 +15,9 @@ export interface AlumnusRecord extends Omit<AlumnusProfile, 'left' | 'visibility
   createdAt: string;
   consentId: string;
   privacyPolicyVersion: string;
+  /** Omitted: 'active' (seeded members); a signup is 'pending' until verified. */
+  status?: MemberStatus;
+  lang?: MailLanguage;
 }
 
 /** Inserts an alumnus together with the consent they gave when signing up. */
@@ -22,8 +26,8 @@ export function prepareAlumnusInsert(db: Db): (alumnus: AlumnusRecord) => void {
     `INSERT INTO alumni (id, family_name, given_name, family_name_kana, given_name_kana, email,
        department_id, department_other, role_at_leaving, joined_month, left_month, current_company,
        current_position, location, profile_url, photo_url, interests, listed, visibility,
-       contact_consent, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       contact_consent, created_at, updated_at, status, lang)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const syncDirectory = prepareDirectorySync(db);
   const insertConsent = db.prepare(
@@ -36,6 +40,7 @@ export function prepareAlumnusInsert(db: Db): (alumnus: AlumnusRecord) => void {
       a.departmentId, a.departmentOther, a.roleAtLeaving, a.joined, a.left, a.currentCompany,
       a.currentRole, a.location, a.profileUrl, a.photoUrl, JSON.stringify(a.interests),
       a.listed ? 1 : 0, JSON.stringify(a.visibility), a.contactConsent ? 1 : 0, a.createdAt, a.createdAt,
+      a.status ?? 'active', a.lang ?? 'ja',
     );
     insertConsent.run(a.consentId, a.id, a.privacyPolicyVersion, a.contactConsent ? 1 : 0, a.createdAt);
     // The directory index is the application's to keep, in the caller's transaction.

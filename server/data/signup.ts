@@ -6,6 +6,9 @@ import { idFromBytes } from '../ids.js';
 import type { SignupRequest } from '../schemas/signup.js';
 import { prepareAlumnusInsert } from './alumni.js';
 import { recordAudit } from './audit.js';
+import { syncDirectoryEntries } from './directory.js';
+import { insertLinkToken } from './membership.js';
+import type { MailLanguage } from '../domain/membership.js';
 
 export type SignupOutcome = 'created' | 'duplicate';
 
@@ -17,20 +20,36 @@ export type SignupOutcome = 'created' | 'duplicate';
  */
 export function prepareSignup(db: Db) {
   const insertAlumnus = prepareAlumnusInsert(db);
-  const findByEmail = db.prepare<[string], string>('SELECT id FROM alumni WHERE email = ?').pluck();
+  const findByEmail = db.prepare<[string], { id: string; status: 'pending' | 'active' }>('SELECT id, status FROM alumni WHERE email = ?');
 
   const store = db.transaction(
-    (input: SignupRequest, context: { viewer: Viewer; privacyPolicyVersion: string; at: string }) => {
+    (
+      input: SignupRequest,
+      context: {
+        viewer: Viewer;
+        privacyPolicyVersion: string;
+        at: string;
+        lang?: MailLanguage;
+        verification?: { id: string; secretHash: string };
+      },
+    ) => {
       const id = newId('al');
       const existing = findByEmail.get(input.email);
-      if (existing !== undefined) {
+      if (existing?.status === 'active') {
         recordAudit(db, {
           viewer: context.viewer,
           action: 'alumni.signup.duplicate',
-          subject: existing,
+          subject: existing.id,
           detail: { answeredWithId: id },
         });
-        return { id, outcome: 'duplicate' as SignupOutcome };
+        return { id, outcome: 'duplicate' as SignupOutcome, memberId: existing.id };
+      }
+      if (existing) {
+        // An unverified signup holds the address for nobody: whoever can read the mailbox
+        // verifies the newest one, so registering someone else's address first locks no one out.
+        db.prepare('DELETE FROM alumni WHERE id = ?').run(existing.id);
+        syncDirectoryEntries(db, existing.id);
+        recordAudit(db, { viewer: context.viewer, action: 'alumni.signup.replace-pending', subject: existing.id, detail: { replacedBy: id } });
       }
       const consentId = newId('cn');
       const departmentId = orNull(input.department);
@@ -58,7 +77,13 @@ export function prepareSignup(db: Db) {
         createdAt: context.at,
         consentId,
         privacyPolicyVersion: context.privacyPolicyVersion,
+        // Pending until the verification link is opened; without one (tools, imports) active.
+        status: context.verification ? 'pending' : 'active',
+        lang: context.lang ?? 'ja',
       });
+      if (context.verification) {
+        insertLinkToken(db, { ...context.verification, purpose: 'verify', alumniId: id, now: context.at });
+      }
       // No personal data here: the audit log outlives a member's deletion.
       recordAudit(db, {
         viewer: context.viewer,

@@ -25,6 +25,7 @@ import { addItem, categoryExists, readChecklist, readChecklistTemplate, readItem
 import { listDepartments } from './departments.js';
 import { findDirectoryMember, listDirectory } from './directory.js';
 import { sqliteIdempotency } from './idempotency.js';
+import { sqliteMailOutbox, sqliteMembership } from './membership.js';
 import { memoryRateLimits } from './rate-limits.js';
 import { sqliteSeed } from './seed.js';
 import { readProgramSettings, writeProgramSettings } from './settings.js';
@@ -149,6 +150,8 @@ function syncResources(db: Db): SyncResources {
     idempotency,
     rateLimits,
     seed: sqliteSeed(db),
+    membership: sqliteMembership(db),
+    mailOutbox: sqliteMailOutbox(db),
   };
 }
 

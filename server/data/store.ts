@@ -33,6 +33,7 @@ import type { ApproveInput } from './announcements.js';
 import type { ToggleOutcome } from './checklist.js';
 import type { DirectoryPage, DirectoryPosition, DirectoryQuery } from './directory.js';
 import type { ReturnerRecord } from '../domain/returners.js';
+import type { LinkPurpose, MailLanguage, MemberStatus, ReturnIntent, TokenFailure } from '../domain/membership.js';
 
 export type { AlumnusRecord, ApproveInput, DirectoryPage, DirectoryPosition, DirectoryQuery, ReturnerRecord, ToggleOutcome };
 export type { ChecklistTemplateItem } from '../domain/checklist-template.js';
@@ -55,6 +56,8 @@ export interface StoreResources {
   idempotency: IdempotencyData;
   rateLimits: RateLimitData;
   seed: SeedData;
+  membership: MembershipData;
+  mailOutbox: MailOutboxData;
 }
 
 export interface Store extends StoreResources {
@@ -82,6 +85,13 @@ export interface SignupContext {
   privacyPolicyVersion: string;
   /** When the signup was received; the member's created_at and the consent's time. */
   at: string;
+  /** The language mail to the member is written in. */
+  lang?: MailLanguage;
+  /**
+   * The verification link's token (public id and hash of the secret), stored with the new member,
+   * who is `pending` until it is redeemed.
+   */
+  verification?: { id: string; secretHash: string };
 }
 
 export interface AlumniData {
@@ -90,7 +100,10 @@ export interface AlumniData {
    * address (compared trimmed and lower-cased) stores only an audit row of the attempt and still
    * yields a fresh id that names nobody, so the answer cannot tell the two apart.
    */
-  signup(input: SignupRequest, context: SignupContext): Promise<{ id: string; outcome: SignupOutcome }>;
+  signup(
+    input: SignupRequest,
+    context: SignupContext,
+  ): Promise<{ id: string; outcome: SignupOutcome; /** Duplicate only: the registered member (never answered). */ memberId?: string }>;
   /** The member's leaving month; undefined when no member has this id. */
   leftMonth(id: string): Promise<{ left: string | null } | undefined>;
   /** The id of the member with this address (trimmed, lower-cased), if any. */
@@ -393,4 +406,112 @@ export interface SeedData {
   checklistItems(rows: readonly SeedChecklistItem[]): Promise<void>;
   announcements(rows: readonly SeedAnnouncement[]): Promise<void>;
   reactions(rows: readonly SeedReaction[]): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Membership (issue 10): status, link tokens, the member's own profile, export and erasure
+
+/** The stored member as the member sees themselves (GET /api/v1/me). */
+export interface MemberRecord extends AlumnusProfile {
+  listed: boolean;
+  status: MemberStatus;
+  lang: MailLanguage;
+  /** Increased by every write: the ETag of /api/v1/me. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  verifiedAt: string | null;
+  /** When the member last confirmed the profile is accurate (signup, verification, any save). */
+  confirmedAt: string;
+  returnIntent: ReturnIntent;
+  /** The latest consent's policy version and time. */
+  privacyPolicyVersion: string | null;
+  consentedAt: string | null;
+}
+
+/** A partial update by the member; `undefined` leaves a field, `null` clears an optional one. */
+export interface MemberPatch {
+  familyName?: string;
+  givenName?: string;
+  familyNameKana?: string | null;
+  givenNameKana?: string | null;
+  departmentId?: string | null;
+  departmentOther?: string | null;
+  roleAtLeaving?: string | null;
+  joined?: string;
+  left?: string;
+  currentCompany?: string | null;
+  currentRole?: string | null;
+  location?: string | null;
+  profileUrl?: string | null;
+  interests?: string[];
+  listed?: boolean;
+  visibility?: Partial<Record<string, 'alumni' | 'hr' | 'hidden'>>;
+  returnIntent?: Partial<ReturnIntent>;
+  lang?: MailLanguage;
+}
+
+export type UpdateOutcome =
+  | { outcome: 'ok'; member: MemberRecord }
+  | { outcome: 'stale'; member: MemberRecord }
+  | { outcome: 'missing' };
+
+export type RedeemOutcome =
+  | { ok: true; purpose: LinkPurpose; alumniId: string; email: string; lang: MailLanguage; /** email-change: the address before. */ previousEmail: string | null }
+  | { ok: false; failure: TokenFailure };
+
+export interface MemberExport {
+  member: MemberRecord;
+  consents: { privacyPolicyVersion: string; contact: boolean; at: string }[];
+  /** Audit rows about the member (ids, actions and times: no personal data). */
+  audit: AuditRow[];
+  reactions: { announcementId: string; at: string }[];
+}
+
+export interface MembershipData {
+  /** The member with this address (trimmed, lower-cased), for deciding which mail to send. */
+  findByEmail(email: string): Promise<{ id: string; status: MemberStatus; lang: MailLanguage } | undefined>;
+  /** Stores a link token (hash only); it expires after LINK_TTL_MS[purpose] from `now`. */
+  issueToken(input: { id: string; secretHash: string; purpose: LinkPurpose; alumniId: string; newEmail?: string | null; now: string }): Promise<void>;
+  /**
+   * Atomically checks the token (secret compared in constant time, unused, unexpired), marks it
+   * used (exactly one of concurrent redemptions succeeds) and applies its purpose: `verify`
+   * activates a pending member (listed from now on, if they chose so), `email-change` moves the
+   * member to the new address (`email_taken` if someone registered it meanwhile).
+   */
+  redeemToken(input: { id: string; secret: string; now: string; viewer: Viewer }): Promise<RedeemOutcome>;
+  read(id: string): Promise<MemberRecord | undefined>;
+  /** Compare-and-set on `version` (null: unconditional); audited with the changed field names only. */
+  update(id: string, patch: MemberPatch, expectedVersion: number | null, viewer: Viewer, now: string): Promise<UpdateOutcome>;
+  /** Records a new consent (history is kept) and the current contact consent; undefined if no such member. */
+  setConsent(id: string, consent: { contact: boolean; privacyPolicyVersion: string }, viewer: Viewer, now: string): Promise<MemberRecord | undefined>;
+  /**
+   * Erases the member: the row, consents, tokens, reactions, outbox mail to the address and the
+   * directory entry and search row; leaves an audit tombstone with the id only. `returner` when
+   * the member is a registered returner, whose records HR keeps (nothing is erased then).
+   */
+  erase(id: string, viewer: Viewer, now: string): Promise<'erased' | 'absent' | 'returner'>;
+  /** Everything stored about the member, from one snapshot. */
+  export(id: string): Promise<MemberExport | undefined>;
+  /** Deletes pending members created before `before`; returns how many. */
+  purgePending(before: string): Promise<number>;
+}
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface OutboxMessage extends MailMessage {
+  id: string;
+  at: string;
+}
+
+/** Where mail goes when no SMTP server is configured (the demo's mailbox page reads it). */
+export interface MailOutboxData {
+  add(message: MailMessage & { at: string }): Promise<void>;
+  /** Newest first. */
+  list(limit: number): Promise<OutboxMessage[]>;
 }

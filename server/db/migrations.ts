@@ -520,5 +520,53 @@ export const MIGRATIONS: readonly string[] = [
     generation INTEGER NOT NULL DEFAULT 0
   ) STRICT;
 `,
+  // 6: membership (issue 10): a signup is pending until its address is verified; the member's
+  // language, last confirmation and return intent; single-use link tokens; the mail outbox.
+  membershipMigration(),
 ];
 
+/*
+ * Migration 6: alumni own their membership. `status` is 'pending' from signup until the address
+ * is verified (pending members are in no directory list or search but HR's), existing members are
+ * 'active'. `version` is the profile's ETag. The return intent has one visibility level of its own.
+ * Link tokens are stored as a SHA-256 of their secret half only, looked up by their public id, and
+ * go with the member (ON DELETE CASCADE). The outbox holds mail when no SMTP server is configured.
+ */
+function membershipMigration(): string {
+  return `
+  ALTER TABLE alumni ADD COLUMN status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('pending', 'active'));
+  ALTER TABLE alumni ADD COLUMN lang TEXT NOT NULL DEFAULT 'ja' CHECK (lang IN ('ja', 'en'));
+  ALTER TABLE alumni ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE alumni ADD COLUMN verified_at TEXT;
+  ALTER TABLE alumni ADD COLUMN confirmed_at TEXT;
+  ALTER TABLE alumni ADD COLUMN return_intent TEXT CHECK (return_intent IN ('open-now', 'open-from', 'not-now'));
+  ALTER TABLE alumni ADD COLUMN return_from TEXT CHECK (return_from GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]');
+  ALTER TABLE alumni ADD COLUMN contract_work INTEGER NOT NULL DEFAULT 0 CHECK (contract_work IN (0, 1));
+  ALTER TABLE alumni ADD COLUMN referrals INTEGER NOT NULL DEFAULT 0 CHECK (referrals IN (0, 1));
+  ALTER TABLE alumni ADD COLUMN return_intent_visibility TEXT NOT NULL DEFAULT 'hr'
+    CHECK (return_intent_visibility IN ('alumni', 'hr', 'hidden'));
+  CREATE INDEX alumni_pending ON alumni (created_at) WHERE status = 'pending';
+
+  CREATE TABLE link_tokens (
+    id TEXT PRIMARY KEY,
+    secret_hash TEXT NOT NULL,
+    purpose TEXT NOT NULL CHECK (purpose IN ('verify', 'sign-in', 'email-change')),
+    alumni_id TEXT NOT NULL REFERENCES alumni (id) ON DELETE CASCADE,
+    new_email TEXT CHECK (new_email = lower(trim(new_email))),
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_at TEXT
+  ) STRICT;
+  CREATE INDEX link_tokens_alumni ON link_tokens (alumni_id);
+
+  CREATE TABLE mail_outbox (
+    id TEXT PRIMARY KEY,
+    to_address TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    text_body TEXT NOT NULL,
+    html_body TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX mail_outbox_to ON mail_outbox (to_address);
+`;
+}

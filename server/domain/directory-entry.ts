@@ -150,6 +150,8 @@ export function interestMask(interests: readonly string[]): number {
 export interface IndexableAlumnus extends SearchableFields {
   id: string;
   listed: boolean;
+  /** A pending member (address not verified yet) is listed for nobody; omitted: active. */
+  status?: 'pending' | 'active';
   departmentId: string | null;
   location: string | null;
   left: string | null;
@@ -182,7 +184,7 @@ export function directoryEntry(alumnus: IndexableAlumnus): DirectoryEntry {
   const keys = sortKeys(alumnus);
   return {
     alumniId: alumnus.id,
-    listed: alumnus.listed,
+    listed: alumnus.listed && alumnus.status !== 'pending',
     sortJa: keys.ja,
     sortEn: keys.en,
     departmentId: alumnus.departmentId,

@@ -41,6 +41,7 @@ export function generateOpenApiDocument(app: OpenAPIHono<AppEnv>) {
       { name: 'directory', description: 'Searching the alumni directory (`<okaeri-directory>`).' },
       { name: 'announcements', description: 'Welcome-back announcements and reactions (`<okaeri-welcome-card>`).' },
       { name: 'returners', description: 'Returners and their re-onboarding checklists (`<okaeri-reonboarding-checklist>`).' },
+      { name: 'membership', description: 'Verified address, sign-in links and the member’s own data (`<okaeri-my-profile>`).' },
     ],
   });
   addAppWideProblems(document.paths as Parameters<typeof addAppWideProblems>[0]);

@@ -2,6 +2,8 @@ import { type Hook, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
 import { newId } from '../data/signup.js';
 import type { Store } from '../data/store.js';
+import { languageOf, linkUrl, newLinkToken } from '../domain/membership.js';
+import type { MembershipMail } from '../mail/links.js';
 import {
   IDEMPOTENCY_KEY_HEADER,
   IDEMPOTENT_REPLAYED_HEADER,
@@ -20,10 +22,11 @@ export const SIGNUP_RATE_LIMIT: RateLimit = { limit: 10, windowMs: 10 * 60 * 100
 
 export interface SignupDeps {
   store: Store;
+  mail: MembershipMail;
   rateLimit?: RateLimit;
 }
 
-export function signupRoutes({ store, rateLimit: limits = SIGNUP_RATE_LIMIT }: SignupDeps) {
+export function signupRoutes({ store, mail, rateLimit: limits = SIGNUP_RATE_LIMIT }: SignupDeps) {
 
   const postSignup = createRoute({
     method: 'post',
@@ -32,8 +35,9 @@ export function signupRoutes({ store, rateLimit: limits = SIGNUP_RATE_LIMIT }: S
     tags: ['alumni'],
     summary: 'Join the alumni network (public)',
     description: [
-      'Stores the member, the consent given (policy version, contact, time) and the directory visibility choices.',
-      'An address that is already registered is answered exactly like a new one and creates nothing.',
+      'Stores the member as `pending`, with the consent given (policy version, contact, time) and the directory visibility choices, and mails a verification link (72 hours, single use) in the language of `Accept-Language` (ja unless en).',
+      'A pending member is listed and found by nobody but HR; opening the link (`POST /api/v1/auth/token`) makes them active. Unverified signups are purged after `OKAERI_PENDING_DAYS`.',
+      'An address that is already a member’s is answered exactly like a new one, creates nothing, and that address is mailed a sign-in link instead. A new signup with an address that is still pending replaces the pending one.',
       `Send an \`${IDEMPOTENCY_KEY_HEADER}\` so that a retry after a lost response never creates a second member:`,
       `a replay returns the first response with \`${IDEMPOTENT_REPLAYED_HEADER}: true\`.`,
       `Limited to ${limits.limit} requests per ${limits.windowMs / 60000} minutes per client address (429 with \`Retry-After\`).`,
@@ -71,7 +75,23 @@ export function signupRoutes({ store, rateLimit: limits = SIGNUP_RATE_LIMIT }: S
       if (input.website?.trim()) return c.json({ id: newId('al'), receivedAt }, 201);
       // The hook checked that this is the current version; record what the person accepted.
       const { privacyPolicyVersion } = input.consent;
-      const { id } = await store.alumni.signup(input, { viewer: c.var.viewer, privacyPolicyVersion, at: receivedAt });
+      const lang = languageOf(c.req.header('accept-language'));
+      const verification = newLinkToken();
+      const { id, outcome, memberId } = await store.alumni.signup(input, {
+        viewer: c.var.viewer,
+        privacyPolicyVersion,
+        at: receivedAt,
+        lang,
+        verification: { id: verification.id, secretHash: verification.secretHash },
+      });
+      // The per-address mail limit, counted after the write so that both outcomes do the same work.
+      if (await mail.mayMail(input.email)) {
+        if (outcome === 'created') {
+          mail.deliver('verify', input.email, lang, linkUrl(mail.options, verification.token));
+        } else if (memberId) {
+          await mail.sendLink({ kind: 'already-member', purpose: 'sign-in', alumniId: memberId, to: input.email, lang });
+        }
+      }
       return c.json({ id, receivedAt }, 201);
     },
     // zod-validator awaits the hook, but its type only admits a synchronous one: the cast lets

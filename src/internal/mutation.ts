@@ -24,6 +24,16 @@ function isFinal(error: unknown): boolean {
   return status < 500 && ![408, 409, 425, 429].includes(status);
 }
 
+/**
+ * Where the keys live: memory by default; a widget whose retries may span a reload (the signup
+ * form's draft) keeps them in its own storage. `slot` names one body of one write.
+ */
+export interface KeyStore {
+  get(slot: string): string | undefined;
+  set(slot: string, key: string): void;
+  delete(slot: string): void;
+}
+
 export interface MutationOptions<R> {
   /** What is being changed (an item id, `add`); in `pending` while the write is in flight. */
   id: string;
@@ -53,14 +63,15 @@ export type MutationResult<R> =
 export class Mutations implements ReactiveController {
   private readonly host: ReactiveControllerHost;
   private readonly localize: LocalizeController;
-  private readonly keys = new Map<string, string>();
+  private readonly keys: KeyStore;
   private readonly controllers = new Set<AbortController>();
   /** Ids with a write in flight; a new Set on every change so Lit sees it. */
   pending: ReadonlySet<string> = new Set();
 
-  constructor(host: ReactiveControllerHost, localize: LocalizeController) {
+  constructor(host: ReactiveControllerHost, localize: LocalizeController, keys: KeyStore = new Map<string, string>()) {
     this.host = host;
     this.localize = localize;
+    this.keys = keys;
     host.addController(this);
   }
 

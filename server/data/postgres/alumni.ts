@@ -3,7 +3,8 @@ import type { AlumnusRecord } from '../alumni.js';
 import { completeVisibility, newId } from '../signup.js';
 import type { AlumniData, SignupContext, SignupOutcome } from '../store.js';
 import { recordAudit } from './audit.js';
-import { readDepartmentNames, writeDirectoryEntries } from './directory.js';
+import { readDepartmentNames, reindexAlumni, writeDirectoryEntries } from './directory.js';
+import { insertLinkToken } from './membership.js';
 import type { Sql } from './sql.js';
 
 const ALUMNI_COLUMNS = [
@@ -12,7 +13,7 @@ const ALUMNI_COLUMNS = [
   ['role_at_leaving', 'text'], ['joined_month', 'text'], ['left_month', 'text'], ['current_company', 'text'],
   ['current_position', 'text'], ['location', 'text'], ['profile_url', 'text'], ['photo_url', 'text'],
   ['interests', 'jsonb'], ['listed', 'boolean'], ['visibility', 'jsonb'], ['contact_consent', 'boolean'],
-  ['created_at', 'text'], ['updated_at', 'text'],
+  ['created_at', 'text'], ['updated_at', 'text'], ['status', 'text'], ['lang', 'text'],
 ] as const;
 
 function alumnusValues(a: AlumnusRecord): unknown[] {
@@ -21,6 +22,7 @@ function alumnusValues(a: AlumnusRecord): unknown[] {
     a.departmentId, a.departmentOther, a.roleAtLeaving, a.joined, a.left, a.currentCompany,
     a.currentRole, a.location, a.profileUrl, a.photoUrl, JSON.stringify(a.interests),
     a.listed, JSON.stringify(a.visibility), a.contactConsent, a.createdAt, a.createdAt,
+    a.status ?? 'active', a.lang ?? 'ja',
   ];
 }
 
@@ -87,6 +89,16 @@ export function alumniData(sql: Sql): AlumniData {
     signup: (input: SignupRequest, context: SignupContext) =>
       sql.atomic(async (tx) => {
         const id = newId('al');
+        // An unverified signup holds the address for nobody: the newest signup replaces it (the
+        // row lock makes concurrent signups with this address wait for each other).
+        const pending = await tx.first<{ id: string }>("SELECT id FROM alumni WHERE email = $1 AND status = 'pending' FOR UPDATE", [
+          input.email.trim().toLowerCase(),
+        ]);
+        if (pending) {
+          await tx.run('DELETE FROM alumni WHERE id = $1', [pending.id]);
+          await reindexAlumni(tx, [pending.id]);
+          await recordAudit(tx, { viewer: context.viewer, action: 'alumni.signup.replace-pending', subject: pending.id, detail: { replacedBy: id } });
+        }
         const consentId = newId('cn');
         const departmentId = orNull(input.department);
         const record: AlumnusRecord = {
@@ -113,6 +125,8 @@ export function alumniData(sql: Sql): AlumniData {
           createdAt: context.at,
           consentId,
           privacyPolicyVersion: context.privacyPolicyVersion,
+          status: context.verification ? 'pending' : 'active',
+          lang: context.lang ?? 'ja',
         };
         const inserted = await insertAlumni(tx, [record], { skipDuplicateEmail: true });
         if (!inserted.has(id)) {
@@ -123,7 +137,10 @@ export function alumniData(sql: Sql): AlumniData {
             subject: existing?.id,
             detail: { answeredWithId: id },
           });
-          return { id, outcome: 'duplicate' as SignupOutcome };
+          return { id, outcome: 'duplicate' as SignupOutcome, ...(existing && { memberId: existing.id }) };
+        }
+        if (context.verification) {
+          await insertLinkToken(tx, { ...context.verification, purpose: 'verify', alumniId: id, now: context.at });
         }
         // No personal data here: the audit log outlives a member's deletion.
         await recordAudit(tx, {

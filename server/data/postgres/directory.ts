@@ -91,14 +91,24 @@ async function reindex(sql: Sql, where: string, values: readonly unknown[]): Pro
   const BATCH = 5000;
   let after = '';
   for (;;) {
-    const rows = await sql.query<AlumnusRow>(
-      `SELECT ${PROFILE_COLUMNS} FROM alumni WHERE (${where}) AND id > $${values.length + 1} ORDER BY id LIMIT ${BATCH}`,
+    const rows = await sql.query<AlumnusRow & { status: 'pending' | 'active' }>(
+      `SELECT ${PROFILE_COLUMNS}, status FROM alumni WHERE (${where}) AND id > $${values.length + 1} ORDER BY id LIMIT ${BATCH}`,
       [...values, after],
     );
     if (rows.length === 0) return;
-    await writeDirectoryEntries(sql, rows.map((row) => ({ ...toProfile(row), listed: row.listed })), departments);
+    await writeDirectoryEntries(sql, rows.map((row) => ({ ...toProfile(row), listed: row.listed, status: row.status })), departments);
     after = rows.at(-1)!.id;
   }
+}
+
+/**
+ * After writes to the members `ids` (update or delete), in the caller's transaction: entries of
+ * existing members are recomputed, those of deleted ones removed.
+ */
+export async function reindexAlumni(sql: Sql, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await sql.run('DELETE FROM directory_entries WHERE alumni_id = ANY($1::text[]) AND alumni_id NOT IN (SELECT id FROM alumni)', [ids]);
+  await reindex(sql, 'id = ANY($1::text[])', [ids]);
 }
 
 /** After a department's names changed: its members' search text follows, in the same transaction. */
@@ -252,8 +262,9 @@ export function directoryData(sql: Sql): DirectoryData {
     },
 
     async find(audience: Audience, id: string) {
-      const row = await sql.first<AlumnusRow>(`SELECT ${PROFILE_COLUMNS} FROM alumni WHERE id = $1`, [id]);
-      if (!row || (audience !== 'hr' && !row.listed)) return null;
+      const row = await sql.first<AlumnusRow & { status: string }>(`SELECT ${PROFILE_COLUMNS}, status FROM alumni WHERE id = $1`, [id]);
+      // A pending member (address not verified) is HR's to see only.
+      if (!row || (audience !== 'hr' && (!row.listed || row.status === 'pending'))) return null;
       return toProfile(row);
     },
   };

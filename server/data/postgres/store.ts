@@ -14,6 +14,7 @@ import { auditData } from './audit.js';
 import { checklistData } from './checklists.js';
 import { directoryData, ensureDirectoryIndex } from './directory.js';
 import { idempotencyData } from './idempotency.js';
+import { mailOutboxData, membershipData } from './membership.js';
 import { rateLimitData } from './rate-limits.js';
 import { checklistTemplateData, departmentData, employeeData, orgChangeData, settingsData } from './reference.js';
 import { hrData } from './hr.js';
@@ -51,6 +52,8 @@ function resources(sql: Sql): StoreResources {
     idempotency: idempotencyData(sql),
     rateLimits: rateLimitData(sql),
     seed: seedData(sql),
+    membership: membershipData(sql),
+    mailOutbox: mailOutboxData(sql),
   };
 }
 

@@ -1,0 +1,469 @@
+/*
+ * Membership (issue 10) over real HTTP handling and a real SMTP server in-process (smtp-server):
+ * every mail is sent by nodemailer and read back parsed (mailparser); nothing is mocked at the
+ * transport. Rows are checked in the database itself, not only through the API.
+ */
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { createApp } from '../../server/app.js';
+import { mintToken } from '../../server/auth.js';
+import { matchExpression } from '../../server/data/directory.js';
+import { TOKEN_PARAMETER } from '../../server/domain/membership.js';
+import { MembershipMail } from '../../server/mail/links.js';
+import { smtpMailer } from '../../server/mail/mailer.js';
+import { seedIfEmpty } from '../../server/seed/demo.js';
+import { DEMO_PERSONAS } from '../../server/seed/personas.js';
+import { TEST_BACKEND, type TestDatabase, freshDatabase } from './backend.js';
+import { PROBLEM_CONTENT_TYPE, TEST_SECRET } from './harness.js';
+
+const POLICY_VERSION = '2025-04-01';
+
+/** An SMTP server on a free port that keeps every message it receives, parsed. */
+async function startSmtpSink() {
+  const inbox: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          inbox.push(mail);
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    inbox,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+type Sink = Awaited<ReturnType<typeof startSmtpSink>>;
+
+const recipients = (mail: ParsedMail) =>
+  (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((to) => to.value.map((v) => v.address?.toLowerCase()));
+
+let sequence = 0;
+function signup(overrides: Record<string, unknown> = {}) {
+  sequence += 1;
+  return {
+    familyName: '真島',
+    givenName: `結衣${sequence}`,
+    familyNameKana: 'まじま',
+    givenNameKana: 'ゆい',
+    email: `yui.majima.${sequence}@example.net`,
+    department: 'engineering',
+    joined: '2016-04',
+    left: '2023-03',
+    currentCompany: 'Majima Consulting',
+    interests: ['rehire'],
+    directory: { listed: true, visibility: { currentCompany: 'alumni', email: 'hr' } },
+    consent: { privacyPolicyVersion: POLICY_VERSION, contact: false },
+    ...overrides,
+  };
+}
+
+describe('membership: verification, sign-in links, /api/v1/me', () => {
+  let database: TestDatabase;
+  let sink: Sink;
+  let mail: MembershipMail;
+  let app: ReturnType<typeof createApp>;
+
+  before(async () => {
+    sink = await startSmtpSink();
+    database = await freshDatabase();
+    await seedIfEmpty(database.store);
+    mail = new MembershipMail({
+      store: database.store,
+      mailer: smtpMailer(sink.url, 'Okaeri test <alumni@example.com>'),
+      options: { publicUrl: 'https://alumni.example.com', landingPath: '/portal/alumni', pendingDays: 14, confirmMonths: 12 },
+      perAddress: { limit: 3, windowMs: 60 * 60 * 1000 },
+    });
+    app = createApp({
+      store: database.store,
+      jwtSecret: TEST_SECRET,
+      corsOrigins: [],
+      mail,
+      rateLimit: { signup: { limit: 10_000, windowMs: 60_000 }, emailLink: { limit: 10_000, windowMs: 60_000 }, token: { limit: 10_000, windowMs: 60_000 } },
+    });
+  });
+  after(async () => {
+    await mail.idle();
+    await sink.close();
+    await database.close();
+  });
+
+  const bearer = async (role: 'alumni' | 'employee' | 'hr', sub = DEMO_PERSONAS[role]) =>
+    `Bearer ${await mintToken(TEST_SECRET, { role, sub, ttl: '5m' })}`;
+  const json = (method: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
+    app.request(path, { method, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...headers } });
+  const get = (path: string, authorization?: string) =>
+    app.request(path, { headers: authorization ? { Authorization: authorization } : {} });
+
+  /** The newest mail to `address` (after everything in flight was sent), optionally of a subject. */
+  async function mailTo(address: string, subject?: RegExp): Promise<ParsedMail> {
+    await mail.idle();
+    const found = sink.inbox.filter((m) => recipients(m).includes(address) && (!subject || subject.test(m.subject ?? ''))).at(-1);
+    assert.ok(found, `a mail to ${address}${subject ? ` matching ${subject}` : ''}`);
+    return found;
+  }
+  const mailCount = async (address: string) => {
+    await mail.idle();
+    return sink.inbox.filter((m) => recipients(m).includes(address)).length;
+  };
+  const tokenOf = (message: ParsedMail) => {
+    const link = /https:\/\/alumni\.example\.com\/portal\/alumni\?okaeri-token=[A-Za-z0-9._-]+/.exec(message.text ?? '');
+    assert.ok(link, `a landing link in: ${message.text}`);
+    return new URL(link[0]).searchParams.get(TOKEN_PARAMETER)!;
+  };
+  const exchange = (token: string) => json('POST', '/api/v1/auth/token', { token });
+  async function signUpAndVerify(overrides: Record<string, unknown> = {}) {
+    const body = signup(overrides);
+    assert.equal((await json('POST', '/api/v1/alumni', body)).status, 201);
+    const response = await exchange(tokenOf(await mailTo(body.email)));
+    assert.equal(response.status, 200);
+    const session = (await response.json()) as { token: string };
+    const id = (await database.sql.value<string>('SELECT id FROM alumni WHERE email = ?', body.email))!;
+    return { body, id, authorization: `Bearer ${session.token}` };
+  }
+  const listedIds = async (role: 'employee' | 'hr', q: string) => {
+    const response = await get(`/api/v1/alumni?q=${encodeURIComponent(q)}&limit=100`, await bearer(role));
+    assert.equal(response.status, 200);
+    return ((await response.json()) as { items: { id: string }[] }).items.map((item) => item.id);
+  };
+
+  it('stores a signup as pending, listed for nobody but HR, and mails a bilingual verification link', async () => {
+    const body = signup();
+    const response = await json('POST', '/api/v1/alumni', body, { 'Accept-Language': 'en-GB,en;q=0.8' });
+    assert.equal(response.status, 201);
+    const { id } = (await response.json()) as { id: string };
+    assert.equal(await database.sql.value('SELECT status FROM alumni WHERE id = ?', id), 'pending');
+
+    assert.ok(!(await listedIds('employee', body.givenName)).includes(id), 'an employee does not find a pending member');
+    assert.equal((await get(`/api/v1/alumni/${id}`, await bearer('employee'))).status, 404);
+    assert.equal((await get(`/api/v1/alumni/${id}`, await bearer('alumni'))).status, 404);
+    assert.ok((await listedIds('hr', body.givenName)).includes(id), 'HR finds the pending member');
+
+    const message = await mailTo(body.email);
+    assert.match(message.subject ?? '', /Confirm your address/);
+    assert.ok(message.html, 'an HTML part');
+    assert.match(message.text ?? '', /72 hours/);
+    assert.doesNotMatch(String(message.html), /<img/i, 'no tracking pixel');
+    const token = tokenOf(message);
+    assert.match(String(message.html), new RegExp(token.replace(/[.]/g, '\\.')), 'the HTML carries the same link');
+    assert.equal((message.from?.value[0]?.address ?? ''), 'alumni@example.com');
+    // Only the hash of the secret is stored, never the token.
+    const stored = await database.sql.rows<{ id: string; secret_hash: string }>('SELECT id, secret_hash FROM link_tokens WHERE alumni_id = ?', id);
+    assert.equal(stored.length, 1);
+    assert.ok(!token.includes(stored[0]!.secret_hash) && token.startsWith(`${stored[0]!.id}.`));
+
+    const exchanged = await exchange(token);
+    assert.equal(exchanged.status, 200);
+    const session = (await exchanged.json()) as { token: string; expiresAt: string; purpose: string };
+    assert.equal(session.purpose, 'verify');
+    assert.ok(Date.parse(session.expiresAt) > Date.now());
+    assert.equal(await database.sql.value('SELECT status FROM alumni WHERE id = ?', id), 'active');
+    assert.ok((await listedIds('employee', body.givenName)).includes(id), 'listed once verified');
+    const me = await get('/api/v1/me', `Bearer ${session.token}`);
+    assert.equal(me.status, 200);
+    assert.equal(((await me.json()) as { id: string }).id, id, 'the token names the member');
+
+    const again = await exchange(token);
+    assert.equal(again.status, 400);
+    assert.equal(again.headers.get('content-type'), PROBLEM_CONTENT_TYPE);
+    assert.equal(((await again.json()) as { code: string }).code, 'token_used');
+  });
+
+  it('mails Japanese unless English is asked for', async () => {
+    const body = signup();
+    await json('POST', '/api/v1/alumni', body);
+    assert.match((await mailTo(body.email)).subject ?? '', /メールアドレスの確認/);
+  });
+
+  it('refuses tampered, malformed and expired tokens with a code the widget explains', async () => {
+    const body = signup();
+    await json('POST', '/api/v1/alumni', body);
+    const token = tokenOf(await mailTo(body.email));
+    const last = token.at(-1) === 'A' ? 'B' : 'A';
+    for (const bad of [token.slice(0, -1) + last, `${token}x`, 'not-a-token', `${'A'.repeat(16)}.${token.split('.')[1]}`]) {
+      const response = await exchange(bad);
+      assert.equal(response.status, 400, bad);
+      assert.equal(((await response.json()) as { code: string }).code, 'token_invalid', bad);
+    }
+    // The tampered attempts did not use the token up; an expired one is refused as expired.
+    await database.sql.run('UPDATE link_tokens SET expires_at = ? WHERE id = ?', new Date(Date.now() - 1000).toISOString(), token.split('.')[0]);
+    const expired = await exchange(token);
+    assert.equal(expired.status, 400);
+    assert.equal(((await expired.json()) as { code: string }).code, 'token_expired');
+    assert.equal(await database.sql.value('SELECT status FROM alumni WHERE email = ?', body.email), 'pending');
+  });
+
+  it('sign-in links expire after 20 minutes and verification links after 72 hours', async () => {
+    const member = await signUpAndVerify();
+    assert.equal((await json('POST', '/api/v1/auth/email-link', { email: member.body.email })).status, 202);
+    const token = tokenOf(await mailTo(member.body.email, /sign-in|サインイン/i));
+    const row = (await database.sql.rows<{ created_at: string; expires_at: string; purpose: string }>(
+      'SELECT created_at, expires_at, purpose FROM link_tokens WHERE id = ?',
+      token.split('.')[0],
+    ))[0]!;
+    assert.equal(row.purpose, 'sign-in');
+    assert.equal(Date.parse(row.expires_at) - Date.parse(row.created_at), 20 * 60 * 1000);
+    const verify = (await database.sql.rows<{ created_at: string; expires_at: string }>(
+      "SELECT created_at, expires_at FROM link_tokens WHERE alumni_id = ? AND purpose = 'verify'",
+      member.id,
+    ))[0]!;
+    assert.equal(Date.parse(verify.expires_at) - Date.parse(verify.created_at), 72 * 60 * 60 * 1000);
+    const signedIn = await exchange(token);
+    assert.equal(signedIn.status, 200);
+    assert.equal(((await signedIn.json()) as { purpose: string }).purpose, 'sign-in');
+  });
+
+  it('a signup with a member’s address creates nothing, answers alike and mails the owner a sign-in link', async () => {
+    const member = await signUpAndVerify();
+    const before = Number(await database.sql.value('SELECT COUNT(*) FROM alumni'));
+    const mailsBefore = await mailCount(member.body.email);
+    const impostor = await json('POST', '/api/v1/alumni', { ...signup(), email: member.body.email, familyName: '偽者' });
+    assert.equal(impostor.status, 201);
+    const receipt = (await impostor.json()) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(receipt).sort(), ['id', 'receivedAt']);
+    assert.notEqual(receipt.id, member.id);
+    assert.equal(Number(await database.sql.value('SELECT COUNT(*) FROM alumni')), before);
+    assert.equal(await database.sql.value('SELECT family_name FROM alumni WHERE id = ?', member.id), '真島');
+    assert.equal(await mailCount(member.body.email), mailsBefore + 1);
+    const message = await mailTo(member.body.email);
+    assert.match(message.subject ?? '', /すでにご登録済み|already a member/);
+    assert.doesNotMatch(message.text ?? '', /偽者/, 'nothing the stranger typed reaches the mail');
+    const session = await exchange(tokenOf(message));
+    assert.equal(session.status, 200);
+    const me = await get('/api/v1/me', `Bearer ${((await session.json()) as { token: string }).token}`);
+    assert.equal(((await me.json()) as { id: string }).id, member.id);
+  });
+
+  it('a pending address locks nobody out: the next signup replaces it', async () => {
+    const first = signup({ familyName: '他人' });
+    await json('POST', '/api/v1/alumni', first);
+    const owner = { ...signup(), email: first.email };
+    await json('POST', '/api/v1/alumni', owner);
+    const rows = await database.sql.rows<{ family_name: string; status: string }>('SELECT family_name, status FROM alumni WHERE email = ?', first.email);
+    assert.deepEqual(rows, [{ family_name: '真島', status: 'pending' }]);
+    const verified = await exchange(tokenOf(await mailTo(first.email)));
+    assert.equal(verified.status, 200);
+  });
+
+  it('email-link always answers 202: a member gets a link, a stranger nothing, and mail per address is limited', async () => {
+    const member = await signUpAndVerify();
+    const stranger = `nobody.${Date.now()}@example.org`;
+    const strangerAnswer = await json('POST', '/api/v1/auth/email-link', { email: stranger });
+    const memberAnswer = await json('POST', '/api/v1/auth/email-link', { email: member.body.email.toUpperCase() });
+    assert.equal(strangerAnswer.status, 202);
+    assert.equal(memberAnswer.status, 202);
+    assert.equal(await strangerAnswer.text(), await memberAnswer.text());
+    assert.equal(await mailCount(stranger), 0);
+    // The verification mail and this link so far; the per-address limit (3 per hour here) stops the rest.
+    for (let i = 0; i < 4; i++) assert.equal((await json('POST', '/api/v1/auth/email-link', { email: member.body.email })).status, 202);
+    assert.equal(await mailCount(member.body.email), 3);
+  });
+
+  it('email-link is limited per client', async (t) => {
+    // A store of its own: the limiter's counts live in the store, and this client is nobody else's.
+    const own = await freshDatabase();
+    t.after(() => own.close());
+    const limited = createApp({
+      store: own.store,
+      jwtSecret: TEST_SECRET,
+      corsOrigins: [],
+      mail,
+      rateLimit: { emailLink: { limit: 2, windowMs: 60_000 } },
+    });
+    const send = () =>
+      limited.request('/api/v1/auth/email-link', {
+        method: 'POST',
+        body: JSON.stringify({ email: `flood.${sequence++}@example.org` }),
+        headers: { 'Content-Type': 'application/json' },
+      });
+    assert.equal((await send()).status, 202);
+    assert.equal((await send()).status, 202);
+    const refused = await send();
+    assert.equal(refused.status, 429);
+    assert.ok(refused.headers.get('retry-after'));
+  });
+
+  it('purges unverified signups older than OKAERI_PENDING_DAYS, with their index rows', async () => {
+    const body = signup();
+    await json('POST', '/api/v1/alumni', body);
+    const id = (await database.sql.value<string>('SELECT id FROM alumni WHERE email = ?', body.email))!;
+    const verified = await signUpAndVerify();
+    await database.sql.run('UPDATE alumni SET created_at = ? WHERE id IN (?, ?)', '2020-01-01T00:00:00.000Z', id, verified.id);
+    const purged = await database.store.membership.purgePending(new Date(Date.now() - 14 * 24 * 3600 * 1000).toISOString());
+    assert.ok(purged >= 1);
+    assert.equal(await database.sql.value('SELECT COUNT(*) FROM alumni WHERE id = ?', id), 0);
+    assert.equal(await database.sql.value('SELECT COUNT(*) FROM directory_entries WHERE alumni_id = ?', id), 0);
+    assert.equal(await database.sql.value('SELECT COUNT(*) FROM alumni WHERE id = ?', verified.id), 1, 'active members stay');
+    assert.ok(!(await listedIds('hr', body.givenName)).includes(id));
+  });
+
+  describe('/api/v1/me', () => {
+    const routes: [string, string, unknown?][] = [
+      ['GET', '/api/v1/me'],
+      ['PATCH', '/api/v1/me', {}],
+      ['DELETE', '/api/v1/me'],
+      ['GET', '/api/v1/me/export'],
+      ['PUT', '/api/v1/me/email', { email: 'x@example.org' }],
+      ['PUT', '/api/v1/me/consent', { contact: true, privacyPolicyVersion: POLICY_VERSION }],
+    ];
+
+    it('every route: 401 without a token, 403 for employees and HR', async () => {
+      for (const [method, path, body] of routes) {
+        const init = (authorization?: string) => ({
+          method,
+          ...(body !== undefined && { body: JSON.stringify(body) }),
+          headers: { 'Content-Type': 'application/json', 'If-Match': '*', ...(authorization && { Authorization: authorization }) },
+        });
+        const anonymous = await app.request(path, init());
+        assert.equal(anonymous.status, 401, `${method} ${path} public`);
+        assert.equal(anonymous.headers.get('content-type'), PROBLEM_CONTENT_TYPE);
+        for (const role of ['employee', 'hr'] as const) {
+          const response = await app.request(path, init(await bearer(role)));
+          assert.equal(response.status, 403, `${method} ${path} ${role}`);
+        }
+      }
+      // The demo alumni persona is seeded, so its token reaches every route.
+      const alumni = await bearer('alumni');
+      assert.equal((await get('/api/v1/me', alumni)).status, 200);
+      assert.equal((await get('/api/v1/me/export', alumni)).status, 200);
+    });
+
+    it('PATCH needs If-Match, refuses a stale one with 412 and the current profile, and updates the directory', async () => {
+      const member = await signUpAndVerify();
+      const read = await get('/api/v1/me', member.authorization);
+      const etag = read.headers.get('etag')!;
+      assert.match(etag, /^"\d+"$/);
+      const patch = (body: unknown, ifMatch?: string) =>
+        json('PATCH', '/api/v1/me', body, { Authorization: member.authorization, ...(ifMatch && { 'If-Match': ifMatch }) });
+
+      assert.equal((await patch({ currentCompany: 'A' })).status, 428);
+      const first = await patch({ currentCompany: 'Okaeri Labs', returnIntent: { intent: 'open-from', from: '2027-04', contractWork: true, visibility: 'alumni' } }, etag);
+      assert.equal(first.status, 200);
+      const updated = (await first.json()) as { currentCompany: string; returnIntent: Record<string, unknown> };
+      assert.equal(updated.currentCompany, 'Okaeri Labs');
+      assert.deepEqual(updated.returnIntent, { intent: 'open-from', from: '2027-04', contractWork: true, referrals: false, visibility: 'alumni' });
+      assert.notEqual(first.headers.get('etag'), etag);
+
+      const stale = await patch({ currentCompany: 'Other device' }, etag);
+      assert.equal(stale.status, 412);
+      const problem = (await stale.json()) as { current: { currentCompany: string } };
+      assert.equal(problem.current.currentCompany, 'Okaeri Labs');
+      assert.equal(stale.headers.get('etag'), first.headers.get('etag'));
+
+      const invalid = await patch({ returnIntent: { intent: 'open-from', from: null } }, first.headers.get('etag')!);
+      assert.equal(invalid.status, 400);
+      assert.deepEqual(((await invalid.json()) as { errors: unknown }).errors, { 'returnIntent.from': 'required' });
+      assert.equal((await patch({ left: '2010-01' }, '*')).status, 400, 'left before joined');
+      assert.equal((await patch({ department: 'no-such-department' }, '*')).status, 400);
+
+      assert.ok((await listedIds('employee', 'Okaeri Labs')).includes(member.id), 'the directory searches the new company');
+      const row = await database.sql.rows<{ current_company: string; return_intent: string }>('SELECT current_company, return_intent FROM alumni WHERE id = ?', member.id);
+      assert.deepEqual(row, [{ current_company: 'Okaeri Labs', return_intent: 'open-from' }]);
+      const audit = await database.store.audit.list({ subject: member.id, action: 'alumni.profile.update' });
+      assert.ok(audit.length >= 1);
+      assert.doesNotMatch(JSON.stringify(audit), /Okaeri Labs/, 'the audit names fields, not values');
+    });
+
+    it('an empty PATCH only confirms the profile; confirmationDue after OKAERI_CONFIRM_MONTHS', async () => {
+      const member = await signUpAndVerify();
+      await database.sql.run('UPDATE alumni SET confirmed_at = ? WHERE id = ?', '2020-01-01T00:00:00.000Z', member.id);
+      const stale = (await (await get('/api/v1/me', member.authorization)).json()) as { confirmationDue: boolean; currentCompany: string };
+      assert.equal(stale.confirmationDue, true);
+      const confirmed = await json('PATCH', '/api/v1/me', {}, { Authorization: member.authorization, 'If-Match': '*' });
+      const after = (await confirmed.json()) as { confirmationDue: boolean; currentCompany: string; confirmedAt: string };
+      assert.equal(after.confirmationDue, false);
+      assert.equal(after.currentCompany, stale.currentCompany);
+      assert.ok(Date.now() - Date.parse(after.confirmedAt) < 60_000);
+    });
+
+    it('changing the address: verified at the new one, then the old one is told', async () => {
+      const member = await signUpAndVerify({ lang: undefined });
+      const newAddress = `new.${member.body.email}`;
+      const requested = await json('PUT', '/api/v1/me/email', { email: newAddress }, { Authorization: member.authorization });
+      assert.equal(requested.status, 202);
+      assert.equal(await database.sql.value('SELECT email FROM alumni WHERE id = ?', member.id), member.body.email, 'not before verification');
+      const changed = await exchange(tokenOf(await mailTo(newAddress)));
+      assert.equal(changed.status, 200);
+      assert.equal(await database.sql.value('SELECT email FROM alumni WHERE id = ?', member.id), newAddress);
+      const notice = await mailTo(member.body.email, /変更されました|was changed/);
+      assert.doesNotMatch(notice.text ?? '', /okaeri-token/, 'the notice carries no link');
+    });
+
+    it('consent: withdrawn and given in one request each, with the history kept', async () => {
+      const member = await signUpAndVerify();
+      const put = (contact: boolean, version = POLICY_VERSION) =>
+        json('PUT', '/api/v1/me/consent', { contact, privacyPolicyVersion: version }, { Authorization: member.authorization });
+      assert.equal(((await (await put(true)).json()) as { consent: { contact: boolean } }).consent.contact, true);
+      assert.equal(((await (await put(false)).json()) as { consent: { contact: boolean } }).consent.contact, false);
+      assert.equal((await put(true, '1999-01-01')).status, 400);
+      const history = await database.sql.rows<{ contact: number }>('SELECT contact FROM consents WHERE alumni_id = ? ORDER BY consented_at, rowid', member.id);
+      assert.deepEqual(history.map((h) => Number(h.contact)), [0, 1, 0]);
+    });
+
+    it('export holds exactly the member’s data and nobody else’s', async () => {
+      const member = await signUpAndVerify();
+      const other = await signUpAndVerify();
+      await json('PUT', '/api/v1/me/consent', { contact: true, privacyPolicyVersion: POLICY_VERSION }, { Authorization: member.authorization });
+      const response = await get('/api/v1/me/export', member.authorization);
+      assert.equal(response.status, 200);
+      assert.match(response.headers.get('content-disposition') ?? '', /attachment/);
+      const data = (await response.json()) as {
+        profile: { id: string; email: string };
+        consents: { contact: boolean; privacyPolicyVersion: string; at: string }[];
+        audit: { action: string }[];
+      };
+      assert.equal(data.profile.id, member.id);
+      assert.equal(data.profile.email, member.body.email);
+      assert.deepEqual(data.consents.map((c) => [c.contact, c.privacyPolicyVersion]), [[false, POLICY_VERSION], [true, POLICY_VERSION]]);
+      assert.ok(data.audit.some((a) => a.action === 'alumni.verify') && data.audit.some((a) => a.action === 'alumni.consent'));
+      const text = JSON.stringify(data);
+      assert.ok(!text.includes(other.id) && !text.includes(other.body.email) && !text.includes(other.body.givenName));
+    });
+
+    it('DELETE erases rows, index and search at once, is idempotent, and leaves a tombstone without personal data', async () => {
+      const member = await signUpAndVerify({ familyName: 'Zyxwvut', currentCompany: 'Qwertzuiop GmbH' });
+      await json('PUT', '/api/v1/me/consent', { contact: true, privacyPolicyVersion: POLICY_VERSION }, { Authorization: member.authorization });
+      assert.ok((await listedIds('hr', 'Qwertzuiop')).includes(member.id));
+      // The index's own query for the words, on both columns (HR's reach).
+      const ftsMatches = async () =>
+        Number(await database.sql.value('SELECT COUNT(*) FROM directory_search WHERE directory_search MATCH ?', `(${matchExpression('hr', ['qwertzuiop'])}) OR (${matchExpression('hr', ['zyxwvut'])})`));
+      if (TEST_BACKEND === 'sqlite') assert.ok((await ftsMatches()) >= 1, 'the FTS query finds the member before');
+
+      const erased = await app.request('/api/v1/me', { method: 'DELETE', headers: { Authorization: member.authorization } });
+      assert.equal(erased.status, 204);
+      for (const [table, column] of [['alumni', 'id'], ['consents', 'alumni_id'], ['link_tokens', 'alumni_id'], ['directory_entries', 'alumni_id']]) {
+        assert.equal(Number(await database.sql.value(`SELECT COUNT(*) FROM ${table} WHERE ${column} = ?`, member.id)), 0, table);
+      }
+      assert.equal(Number(await database.sql.value('SELECT COUNT(*) FROM mail_outbox WHERE to_address = ?', member.body.email)), 0);
+      if (TEST_BACKEND === 'sqlite') {
+        // The FTS table itself: no row matches the erased member's words any more.
+        assert.equal(await ftsMatches(), 0, 'nothing left in the FTS index');
+      }
+      assert.deepEqual(await listedIds('hr', 'Qwertzuiop'), []);
+      assert.deepEqual(await listedIds('hr', 'Zyxwvut'), []);
+      assert.equal((await get('/api/v1/me', member.authorization)).status, 404);
+
+      const again = await app.request('/api/v1/me', { method: 'DELETE', headers: { Authorization: member.authorization } });
+      assert.equal(again.status, 204, 'idempotent');
+      const tombstones = await database.store.audit.list({ subject: member.id, action: 'alumni.erase' });
+      assert.equal(tombstones.length, 1);
+      const everything = JSON.stringify(await database.store.audit.list({ subject: member.id }));
+      for (const personal of [member.body.email, 'Zyxwvut', 'Qwertzuiop', member.body.givenName]) {
+        assert.ok(!everything.includes(personal), `the audit keeps no ${personal}`);
+      }
+    });
+  });
+});
