@@ -19,6 +19,12 @@ import { returnerRoutes } from './routes/returners.js';
 import { serveOpenApiDocument } from './routes/openapi.js';
 import { settingsRoutes } from './routes/settings.js';
 import { signupRoutes } from './routes/signup.js';
+import { authLinkRoutes } from './routes/auth-links.js';
+import { meRoutes } from './routes/me.js';
+import { demoMailboxRoutes } from './routes/demo-mailbox.js';
+import { MembershipMail } from './mail/links.js';
+import { outboxMailer } from './mail/mailer.js';
+import { DEFAULT_CONFIRM_MONTHS, DEFAULT_LANDING_PATH, DEFAULT_PENDING_DAYS } from './domain/membership.js';
 import { staticRoutes } from './routes/static.js';
 import { useFieldErrorCodesAsZodMessages, validationHook } from './validation.js';
 
@@ -38,7 +44,14 @@ export interface AppOptions {
   /** The repository root, to serve dist/ and demo/ from; omitted, the app is API only. */
   staticRoot?: string;
   /** Per-client request limits; omitted, each route's default (tests pass small or large ones). */
-  rateLimit?: { signup?: RateLimit };
+  rateLimit?: { signup?: RateLimit; emailLink?: RateLimit; token?: RateLimit };
+  /**
+   * Membership mail (issue 10): links, mailer and limits. Omitted: mail goes to the outbox table
+   * and links point at http://localhost.
+   */
+  mail?: MembershipMail;
+  /** Demo mode only: /demo/mailbox lists the outbox. */
+  demoMailbox?: boolean;
 }
 
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
@@ -55,6 +68,13 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.use('/api/*', requireJsonBody);
 
   const deps = { store: options.store };
+  const mail =
+    options.mail ??
+    new MembershipMail({
+      store: options.store,
+      mailer: outboxMailer(options.store),
+      options: { publicUrl: 'http://localhost', landingPath: DEFAULT_LANDING_PATH, pendingDays: DEFAULT_PENDING_DAYS, confirmMonths: DEFAULT_CONFIRM_MONTHS },
+    });
   app.route('/', healthRoutes(deps));
   app.route('/', metaRoutes(deps));
   app.route('/', settingsRoutes(deps));
@@ -62,10 +82,13 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/', returnerRoutes(deps));
   app.route('/', checklistRoutes(deps));
   app.route('/', directoryRoutes(deps));
-  app.route('/', signupRoutes({ ...deps, rateLimit: options.rateLimit?.signup }));
+  app.route('/', signupRoutes({ ...deps, mail, rateLimit: options.rateLimit?.signup }));
+  app.route('/', authLinkRoutes({ ...deps, mail, jwtSecret: options.jwtSecret, maxTtlSeconds: options.auth?.maxTtlSeconds, rateLimit: options.rateLimit }));
+  app.route('/', meRoutes({ ...deps, mail }));
   serveOpenApiDocument(app);
 
   if (options.demoTokens) app.route('/', demoTokenRoutes(options.demoTokens));
+  if (options.demoMailbox) app.route('/', demoMailboxRoutes(options.store));
   if (options.staticRoot) app.route('/', staticRoutes(options.staticRoot));
   return app;
 }

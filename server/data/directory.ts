@@ -134,6 +134,7 @@ interface IndexSourceRow {
   location: string | null;
   interests: string;
   listed: number;
+  status: 'pending' | 'active';
   visibility: string;
   name_en: string | null;
   name_ja: string | null;
@@ -141,7 +142,7 @@ interface IndexSourceRow {
 
 const INDEX_SOURCE = `SELECT al.id, al.family_name, al.given_name, al.family_name_kana, al.given_name_kana,
     al.department_id, al.department_other, al.left_month, al.current_company, al.current_position,
-    al.location, al.interests, al.listed, al.visibility, d.name_en, d.name_ja
+    al.location, al.interests, al.listed, al.status, al.visibility, d.name_en, d.name_ja
   FROM alumni al LEFT JOIN departments d ON d.id = al.department_id`;
 
 function entryOf(row: IndexSourceRow): DirectoryEntry {
@@ -161,6 +162,7 @@ function entryOf(row: IndexSourceRow): DirectoryEntry {
     left: row.left_month,
     interests: parseInterests(row.interests),
     listed: row.listed === 1,
+    status: row.status,
     visibility: parseVisibility(row.visibility),
   });
 }
@@ -517,9 +519,10 @@ function readProfiles(db: Db, ids: readonly string[]): AlumnusProfile[] {
 
 /** One member, if the audience may find them in the directory (HR: anyone; others: listed only). */
 export function findDirectoryMember(db: Db, audience: Audience, id: string): AlumnusProfile | null {
-  const row = statement(db, `SELECT ${PROFILE_COLUMNS} FROM alumni WHERE id = ?`).get(id) as
-    | AlumnusRow
+  const row = statement(db, `SELECT ${PROFILE_COLUMNS}, status FROM alumni WHERE id = ?`).get(id) as
+    | (AlumnusRow & { status: 'pending' | 'active' })
     | undefined;
-  if (!row || (audience !== 'hr' && row.listed !== 1)) return null;
+  // A pending member (address not verified) is HR's to see only.
+  if (!row || (audience !== 'hr' && (row.listed !== 1 || row.status === 'pending'))) return null;
   return toProfile(row);
 }
