@@ -144,7 +144,7 @@ export class OkaeriDirectory extends OkaeriElement {
   private seen = new Set<string>();
   private restored = false;
 
-  private readonly meta = this.loadTask({
+  private readonly metaTask = this.loadTask({
     args: () => [] as const,
     needsSignIn: false,
     task: async (_, { signal, api }): Promise<Meta | undefined> => {
@@ -160,7 +160,7 @@ export class OkaeriDirectory extends OkaeriElement {
 
   // The shared load (src/internal/okaeri-element.ts): waits for the page's configuration, handles
   // signed-out/forbidden, aborts superseded runs; the list state changes only for the latest run.
-  private readonly search = this.loadTask({
+  private readonly searchTask = this.loadTask({
     args: () => [JSON.stringify(this.filters), this.pageSize, this.localize.lang] as const,
     task: async ([, pageSize, lang], { signal, api }): Promise<MemberList> => {
       this.pageController?.abort();
@@ -249,7 +249,7 @@ export class OkaeriDirectory extends OkaeriElement {
   /** The next page, after the last cursor; ignored while one is loading or when there is none. */
   async loadMore(): Promise<void> {
     const cursor = this.nextCursor;
-    if (!cursor || this.loadingMore || this.search.status !== TaskStatus.COMPLETE || this.access) return;
+    if (!cursor || this.loadingMore || this.searchTask.status !== TaskStatus.COMPLETE || this.access) return;
     const controller = (this.pageController = new AbortController());
     this.loadingMore = true;
     this.pageError = undefined;
@@ -369,7 +369,7 @@ export class OkaeriDirectory extends OkaeriElement {
 
   override render(): TemplateResult {
     const l = this.localize;
-    const meta = this.meta.value;
+    const meta = this.metaTask.value;
     return html`${this.access
       ? nothing
       : renderFilters(l, { typed: this.typed, applied: this.filters, meta, open: this.filtersOpen }, {
@@ -383,9 +383,9 @@ export class OkaeriDirectory extends OkaeriElement {
 
   private renderResults(): TemplateResult {
     const l = this.localize;
-    const pending = this.search.status === TaskStatus.PENDING || this.search.status === TaskStatus.INITIAL;
-    if (this.search.status === TaskStatus.ERROR) {
-      return renderErrorBanner(l, { error: this.search.error, onRetry: () => void this.search.run() });
+    const pending = this.searchTask.status === TaskStatus.PENDING || this.searchTask.status === TaskStatus.INITIAL;
+    if (this.searchTask.status === TaskStatus.ERROR) {
+      return renderErrorBanner(l, { error: this.searchTask.error, onRetry: () => void this.searchTask.run() });
     }
     if (pending && !this.items.length) return this.renderSkeletons();
     if (!this.items.length) return this.renderEmpty();
@@ -408,7 +408,7 @@ export class OkaeriDirectory extends OkaeriElement {
             // (lit/lit#5298), which a sliding window would pile up. keepFocus() follows the person.
             this.items.slice(range.first, range.last + 1).map((member, offset) => {
               const index = range.first + offset;
-              return renderMemberCard(l, member, { index, setSize, active: index === this.activeIndex, meta: this.meta.value });
+              return renderMemberCard(l, member, { index, setSize, active: index === this.activeIndex, meta: this.metaTask.value });
             })
           }
         </div>

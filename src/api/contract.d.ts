@@ -233,7 +233,7 @@ export interface paths {
         put?: never;
         /**
          * Join the alumni network (public)
-         * @description Stores the member, the consent given (policy version, contact, time) and the directory visibility choices. An address that is already registered is answered exactly like a new one and creates nothing. Send an `Idempotency-Key` so that a retry after a lost response never creates a second member: a replay returns the first response with `Idempotent-Replayed: true`. Limited to 10 requests per 10 minutes per client address (429 with `Retry-After`).
+         * @description Stores the member as `pending`, with the consent given (policy version, contact, time) and the directory visibility choices, and mails a verification link (72 hours, single use) in the language of `Accept-Language` (ja unless en). A pending member is listed and found by nobody but HR; opening the link (`POST /api/v1/auth/token`) makes them active. Unverified signups are purged after `OKAERI_PENDING_DAYS`. An address that is already a member’s is answered exactly like a new one, creates nothing, and that address is mailed a sign-in link instead. A new signup with an address that is still pending replaces the pending one. Send an `Idempotency-Key` so that a retry after a lost response never creates a second member: a replay returns the first response with `Idempotent-Replayed: true`. Limited to 10 requests per 10 minutes per client address (429 with `Retry-After`).
          */
         post: operations["createAlumnus"];
         delete?: never;
@@ -255,6 +255,134 @@ export interface paths {
          */
         get: operations["getAlumnus"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/email-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail a sign-in link to a member (public)
+         * @description Always 202, whoever the address belongs to (no enumeration). An active member gets a sign-in link (20 minutes, single use); an address still pending verification gets a new verification link; any other address gets nothing. The link lands on OKAERI_PUBLIC_URL + the landing path with the token in `okaeri-token`. Limited to 10 requests per 10 minutes per client address (429), and to a few mails per address per hour (silently).
+         */
+        post: operations["requestSignInLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange a link’s token for a member session (public)
+         * @description Redeems a verification, sign-in or address-change link (once): a verification makes the pending member active, an address change takes effect (the old address is told). Answers an `alumni` bearer JWT whose `sub` is the member’s id. A bad token is 400 with `code`: `token_invalid` (unknown, tampered, or the member left), `token_expired`, `token_used`, `email_taken`. Limited to 20 requests per 10 minutes per client address.
+         */
+        post: operations["exchangeLinkToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in member’s own profile (alumni)
+         * @description Only an `alumni` token names a member: 401 without a token, 403 for employees and HR. 404 once the membership was deleted.
+         */
+        get: operations["getMyProfile"];
+        put?: never;
+        post?: never;
+        /**
+         * Leave the network: erase the own personal data (alumni)
+         * @description Erases at once the member row, consents, link tokens, reactions, mail to the address and the directory entry with its search text; keeps an audit tombstone with the id only. Idempotent: 204 again. A registered returner (whose records HR must keep) gets 403 with `code` `returner_records` and nothing is erased.
+         */
+        delete: operations["deleteMyMembership"];
+        options?: never;
+        head?: never;
+        /**
+         * Update the own profile, or confirm it is still accurate (alumni)
+         * @description Partial. Needs `If-Match` with the `ETag` of `GET /api/v1/me`: 428 without, 412 with the current profile (`current`) when it changed since (another device). Every save sets `confirmedAt`. Audited with the changed field names only.
+         */
+        patch: operations["updateMyProfile"];
+        trace?: never;
+    };
+    "/api/v1/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download everything stored about me (alumni)
+         * @description A JSON attachment: the profile, visibility, consent history with policy versions and times, audit entries about me, my reactions.
+         */
+        get: operations["exportMyData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change the personal address, verified at the new one (alumni)
+         * @description Mails a confirmation link (72 hours) to the new address; the change takes effect when it is opened (`POST /api/v1/auth/token`), and the old address is then told. 202 in every case (the answer does not say whether the address belongs to someone).
+         */
+        put: operations["changeMyEmail"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Give or withdraw contact consent in one step (alumni)
+         * @description Records a new consent (the history is kept, with policy version and time). `privacyPolicyVersion` must be the current one (`invalid_choice`).
+         */
+        put: operations["setMyConsent"];
         post?: never;
         delete?: never;
         options?: never;
@@ -765,6 +893,205 @@ export interface components {
             privacyPolicyVersion: string;
             /** @description Separate, optional consent to be contacted about opportunities. */
             contact: boolean;
+        };
+        EmailLinkRequest: {
+            /**
+             * Format: email
+             * @description A personal address (the company one expires). Stored in lower case.
+             * @example hanako.yamada@example.com
+             */
+            email: string;
+            lang?: components["schemas"]["MailLanguage"];
+        };
+        /**
+         * @description The mail’s language; default: the member’s, else from Accept-Language.
+         * @enum {string}
+         */
+        MailLanguage: "ja" | "en";
+        Session: {
+            /** @description An `alumni` bearer JWT; `sub` is the member’s id. */
+            token: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * @description What the link was for.
+             * @enum {string}
+             */
+            purpose: "verify" | "sign-in" | "email-change";
+        };
+        TokenExchangeRequest: {
+            /** @description The `okaeri-token` query parameter of a verification, sign-in or address-change link. */
+            token: string;
+        };
+        /** @description Everything the member entered, as stored, for the member alone. */
+        OwnProfile: {
+            id: string;
+            /** @enum {string} */
+            status: "pending" | "active";
+            familyName: string;
+            givenName: string;
+            familyNameKana: string | null;
+            givenNameKana: string | null;
+            email: string;
+            department: string | null;
+            departmentOther: string | null;
+            roleAtLeaving: string | null;
+            joined: string;
+            left: string | null;
+            currentCompany: string | null;
+            currentRole: string | null;
+            location: string | null;
+            profileUrl: string | null;
+            interests: components["schemas"]["InterestId"][];
+            directory: {
+                listed: boolean;
+                visibility: {
+                    email?: components["schemas"]["VisibilityLevel"];
+                    currentCompany?: components["schemas"]["VisibilityLevel"];
+                    currentRole?: components["schemas"]["VisibilityLevel"];
+                    location?: components["schemas"]["VisibilityLevel"];
+                    profileUrl?: components["schemas"]["VisibilityLevel"];
+                    roleAtLeaving?: components["schemas"]["VisibilityLevel"];
+                    department?: components["schemas"]["VisibilityLevel"];
+                    joined?: components["schemas"]["VisibilityLevel"];
+                    left?: components["schemas"]["VisibilityLevel"];
+                    interests?: components["schemas"]["VisibilityLevel"];
+                    familyNameKana?: components["schemas"]["VisibilityLevel"];
+                    givenNameKana?: components["schemas"]["VisibilityLevel"];
+                };
+            };
+            consent: {
+                contact: boolean;
+                privacyPolicyVersion: string | null;
+                at: string | null;
+            };
+            returnIntent: components["schemas"]["ReturnIntent"];
+            lang: components["schemas"]["MailLanguage"] & unknown;
+            createdAt: string;
+            updatedAt: string;
+            /** @description When the member last confirmed the profile (signup, verification or any save). */
+            confirmedAt: string;
+            /** @description True once `OKAERI_CONFIRM_MONTHS` have passed since `confirmedAt`: ask "is this still accurate?". */
+            confirmationDue: boolean;
+        };
+        ReturnIntent: {
+            /**
+             * @description `open-now`: would consider returning now; `open-from`: from the month `from`; `not-now`; null: not said.
+             * @enum {string|null}
+             */
+            intent: "open-now" | "open-from" | "not-now" | null;
+            /**
+             * @description YYYY-MM, with `open-from` only.
+             * @example 2027-04
+             */
+            from: string | null;
+            /** @description Open to contract or project work (業務委託). */
+            contractWork: boolean;
+            /** @description Open to referrals. */
+            referrals: boolean;
+            visibility: components["schemas"]["VisibilityLevel"] & unknown;
+        };
+        /** @description A partial update: a field left out is unchanged, null clears an optional one. An empty object only confirms the profile is still accurate (`confirmedAt`). The same rules as the signup apply to the merged profile (exactly one department, `left` not before `joined`, `from` with `open-from` only). */
+        ProfilePatch: {
+            /** @example 山田 */
+            familyName?: string;
+            /** @example 花子 */
+            givenName?: string;
+            /**
+             * @description Furigana: hiragana or katakana (and spaces) only; half-width katakana is stored as full width.
+             * @example やまだ
+             */
+            familyNameKana?: string | null;
+            /**
+             * @description Furigana: hiragana or katakana (and spaces) only; half-width katakana is stored as full width.
+             * @example やまだ
+             */
+            givenNameKana?: string | null;
+            /**
+             * @description A department id from `GET /api/v1/meta`. Exactly one of `department` and `departmentOther`.
+             * @example engineering
+             */
+            department?: string | null;
+            /** @description The former department in free text, when it is not in the list. */
+            departmentOther?: string | null;
+            roleAtLeaving?: string | null;
+            /**
+             * @description The month the person joined (YYYY-MM, from 1900-01); not in the future.
+             * @example 2015-04
+             */
+            joined?: string;
+            /**
+             * @description The month the person left (YYYY-MM); not before `joined`, not in the future.
+             * @example 2022-03
+             */
+            left?: string;
+            currentCompany?: string | null;
+            currentRole?: string | null;
+            location?: string | null;
+            /**
+             * Format: uri
+             * @description An http or https address with a host (other schemes are `invalid_url`); empty means none.
+             * @example https://example.com/hanako
+             */
+            profileUrl?: string | null;
+            /** @description Why the person joins; at least one, each at most once. */
+            interests?: components["schemas"]["InterestId"][];
+            directory?: {
+                listed?: boolean;
+                visibility?: components["schemas"]["VisibilityChoices"];
+            };
+            returnIntent?: {
+                /** @enum {string|null} */
+                intent?: "open-now" | "open-from" | "not-now" | null;
+                from?: string | null;
+                contractWork?: boolean;
+                referrals?: boolean;
+                visibility?: components["schemas"]["VisibilityLevel"];
+            };
+            lang?: components["schemas"]["MailLanguage"] & unknown;
+        };
+        /** @description Everything stored about the member: profile, visibility, consent history, audit entries, reactions. */
+        MemberExport: {
+            exportedAt: string;
+            profile: components["schemas"]["OwnProfile"];
+            consents: {
+                privacyPolicyVersion: string;
+                contact: boolean;
+                at: string;
+            }[];
+            audit: {
+                at: string;
+                actorRole: string;
+                actorSub: string | null;
+                action: string;
+                detail?: unknown;
+            }[];
+            reactions: {
+                announcementId: string;
+                at: string;
+            }[];
+        };
+        EmailChangeReceipt: {
+            pendingEmail: string;
+            expiresAt: string;
+        };
+        /** @description The new address; it takes effect when the link mailed there is opened. */
+        EmailChangeRequest: {
+            /**
+             * Format: email
+             * @description A personal address (the company one expires). Stored in lower case.
+             * @example hanako.yamada@example.com
+             */
+            email: string;
+        };
+        ConsentChangeRequest: {
+            /** @description Consent to be contacted about opportunities (given or withdrawn). */
+            contact: boolean;
+            /**
+             * @description The version of the privacy policy the person accepted: must be the current one from `GET /api/v1/meta` (else `invalid_choice`, and the form asks again).
+             * @example 2025-04-01
+             */
+            privacyPolicyVersion: string;
         };
     };
     responses: never;
@@ -2158,6 +2485,650 @@ export interface operations {
             };
             /** @description No such resource. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestSignInLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailLinkRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted: if the address is a member’s, a link is on its way. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid (see `errors` for field problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    /** @description The scheme to use: `Bearer realm="okaeri"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exchangeLinkToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenExchangeRequest"];
+            };
+        };
+        responses: {
+            /** @description The member’s session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description The request is invalid (see `errors` for field problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    /** @description The scheme to use: `Bearer realm="okaeri"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile; `ETag` is its version. */
+            200: {
+                headers: {
+                    /** @description The profile’s version, for `If-Match`. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnProfile"];
+                };
+            };
+            /** @description No valid bearer token, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    /** @description The scheme to use: `Bearer realm="okaeri"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but its role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteMyMembership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erased (or already gone). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    /** @description The scheme to use: `Bearer realm="okaeri"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but its role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateMyProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of `GET /api/v1/me` as last read (428 without it). */
+                "if-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProfilePatch"];
+            };
+        };
+        responses: {
+            /** @description The profile as stored now. */
+            200: {
+                headers: {
+                    /** @description The profile’s version, for `If-Match`. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnProfile"];
+                };
+            };
+            /** @description The request is invalid (see `errors` for field problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    /** @description The scheme to use: `Bearer realm="okaeri"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but its role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the version sent in `If-Match`. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This write needs an `If-Match` header with the version last read. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportMyData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberExport"];
+                };
+            };
+            /** @description No valid bearer token, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    /** @description The scheme to use: `Bearer realm="okaeri"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but its role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeMyEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailChangeRequest"];
+            };
+        };
+        responses: {
+            /** @description A link is on its way to the new address. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailChangeReceipt"];
+                };
+            };
+            /** @description The request is invalid (see `errors` for field problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    /** @description The scheme to use: `Bearer realm="okaeri"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but its role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setMyConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentChangeRequest"];
+            };
+        };
+        responses: {
+            /** @description The profile as stored now. */
+            200: {
+                headers: {
+                    /** @description The profile’s version, for `If-Match`. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnProfile"];
+                };
+            };
+            /** @description The request is invalid (see `errors` for field problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    /** @description The scheme to use: `Bearer realm="okaeri"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but its role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
