@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../db/open.js';
 import type { OrgChange } from '../domain/checklist-template.js';
 import { type AlumnusRecord, prepareAlumnusInsert } from './alumni.js';
+import { syncDepartmentEntries } from './directory.js';
 import type {
   SeedAnnouncement,
   SeedChecklistItem,
@@ -37,6 +38,8 @@ export function sqliteSeed(db: Db) {
     },
     renameDepartment(id: string, name: { en: string; ja: string }) {
       statement('UPDATE departments SET name_en = ?, name_ja = ? WHERE id = ?').run(name.en, name.ja, id);
+      // The members' search text holds the department's names (store.ts: "its directory index text follows").
+      syncDepartmentEntries(db, id);
     },
     employees(rows: readonly SeedEmployee[]) {
       const insert = statement(

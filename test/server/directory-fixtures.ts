@@ -2,9 +2,11 @@ import { type AppOptions, createApp } from '../../server/app.js';
 import { type TokenRole, mintToken } from '../../server/auth.js';
 import { type Db, openDatabase } from '../../server/db/open.js';
 import { DEFAULT_VISIBILITY, type Visibility } from '../../server/domain/visibility.js';
-import { type AlumnusRecord, prepareAlumnusInsert } from '../../server/data/alumni.js';
-import { type SqliteStore, sqliteStore } from '../../server/data/sqlite.js';
+import type { AlumnusRecord } from '../../server/data/alumni.js';
+import { sqliteStore } from '../../server/data/sqlite.js';
+import type { Store } from '../../server/data/store.js';
 import { DEPARTMENTS } from '../../server/seed/catalog.js';
+import { TEST_BACKEND, type TestDatabase, type TestSql, freshDatabase } from './backend.js';
 import { TEST_SECRET } from './harness.js';
 
 let sequence = 0;
@@ -44,14 +46,22 @@ export function alumnus(
 }
 
 export interface DirectoryFixture {
+  /** SQLite only (index internals); reading it on another backend throws. */
   db: Db;
-  /** The app's store over `db` (for the seeders, which write through it). */
-  store: SqliteStore;
+  /** The app's store on the test backend (OKAERI_TEST_BACKEND): the seeders write through it. */
+  store: Store;
+  /** Direct SQL on the same database (portable SQL, `?` placeholders). */
+  sql: TestSql;
   app: ReturnType<typeof createApp>;
+  /**
+   * Inserts the members (with the directory index) through the store. Returns at once; the
+   * insert is queued, and `get` and `settled` wait for every queued insert first.
+   */
   add(...records: AlumnusRecord[]): AlumnusRecord[];
+  settled(): Promise<void>;
   /** GET `path` as `role` ('public': no token); the parsed body and the status. */
   get(role: TokenRole | 'public', path: string): Promise<{ status: number; body: any; headers: Headers }>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 const tokens = new Map<TokenRole, Promise<string>>();
@@ -62,31 +72,49 @@ function bearer(role: TokenRole): Promise<string> {
   return token;
 }
 
-/** An in-memory database with the departments and the given alumni, and its app. */
-export function directoryFixture(options: Partial<Omit<AppOptions, 'store'>> = {}): DirectoryFixture {
-  const db = openDatabase(':memory:');
-  const insertDepartment = db.prepare('INSERT INTO departments (id, name_en, name_ja, sort) VALUES (?, ?, ?, ?)');
-  DEPARTMENTS.forEach((department, index) =>
-    insertDepartment.run(department.id, department.name.en, department.name.ja, index + 1),
-  );
-  const insert = prepareAlumnusInsert(db);
-  const store = sqliteStore(db);
+/** A fresh database on the test backend with the departments, and its app. */
+export async function directoryFixture(options: Partial<Omit<AppOptions, 'store'>> = {}): Promise<DirectoryFixture> {
+  // SQLite: in memory, as fast as it gets for the property test's hundreds of databases.
+  const database: TestDatabase | null = TEST_BACKEND === 'sqlite' ? null : await freshDatabase();
+  const db = database ? null : openDatabase(':memory:');
+  const store = database?.store ?? sqliteStore(db!);
+  await store.seed.departments(DEPARTMENTS.map((department, index) => ({ id: department.id, name: department.name, sort: index + 1 })));
   const app = createApp({ jwtSecret: TEST_SECRET, corsOrigins: [], ...options, store });
+  let queue: Promise<void> = Promise.resolve();
+  const sql: TestSql = database?.sql ?? {
+    async rows<T>(text: string, ...params: unknown[]) {
+      return db!.prepare(text).all(...params) as T[];
+    },
+    async value<T>(text: string, ...params: unknown[]) {
+      return db!.prepare(text).pluck().get(...params) as T | undefined;
+    },
+    async run(text: string, ...params: unknown[]) {
+      db!.prepare(text).run(...params);
+    },
+  };
   return {
-    db,
+    get db(): Db {
+      if (!db) throw new Error(`fixture.db is the SQLite connection; this run is on ${TEST_BACKEND}`);
+      return db;
+    },
     store,
+    sql,
     app,
     add(...records) {
-      db.transaction(() => records.forEach(insert))();
+      queue = queue.then(() => store.transaction((tx) => tx.seed.alumni(records)));
       return records;
     },
+    settled: () => queue,
     async get(role, path) {
+      await queue;
       const headers: Record<string, string> = role === 'public' ? {} : { Authorization: `Bearer ${await bearer(role)}` };
       const response = await app.request(path, { headers });
       return { status: response.status, body: await response.json(), headers: response.headers };
     },
-    close() {
-      if (db.open) db.close();
+    async close() {
+      await queue.catch(() => undefined);
+      if (database) await database.close();
+      else await store.close();
     },
   };
 }

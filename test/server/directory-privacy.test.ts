@@ -210,7 +210,7 @@ describe('directory privacy (property-based)', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(member, { minLength: 1, maxLength: 14 }), fc.constantFrom(...TOKEN_ROLES), query, async (generated, role, params) => {
         run += 1;
-        const dir = directoryFixture();
+        const dir = await directoryFixture();
         try {
           const people = dir.add(...generated.map((g, index) => record(g, `m${run}x${index}q`)));
           const byId = new Map(people.map((person) => [person.id, person]));

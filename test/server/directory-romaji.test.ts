@@ -97,7 +97,7 @@ describe('romaji (unit)', () => {
 describe('romaji search (API, against the seed)', () => {
   let dir: DirectoryFixture;
   before(async () => {
-    dir = directoryFixture();
+    dir = await directoryFixture();
     await seedAlumni(dir.store, 1500, { seed: 12 });
     dir.add(
       alumnus({ familyName: '大野', givenName: '亮', familyNameKana: 'おおの', givenNameKana: 'りょう' }),
