@@ -1,4 +1,48 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Minifies the CSS inside Lit's css`…` templates (comments, indentation, spaces around
+ * punctuation), which no minifier touches because it is string content: the styles were a
+ * quarter of each widget's own code. Only the literal chunks between `${…}` change; whitespace
+ * that separates selector parts or values stays one space.
+ */
+function minifyCssTemplates(): Plugin {
+  const minify = (text: string) =>
+    text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,>])\s*/g, '$1')
+      .replace(/:\s+/g, ':')
+      .replace(/;}/g, '}');
+  return {
+    name: 'okaeri-minify-css-templates',
+    transform(code, id) {
+      if (!/\/(src|components)\/.*\.ts$/.test(id) || !code.includes('css`')) return null;
+      let out = '';
+      let index = 0;
+      for (let start = code.indexOf('css`', index); start !== -1; start = code.indexOf('css`', index)) {
+        out += code.slice(index, start + 4);
+        let i = start + 4;
+        let chunk = '';
+        // Copy `${…}` interpolations untouched (they hold no backtick in these files), minify the rest.
+        while (i < code.length && code[i] !== '`') {
+          if (code[i] === '$' && code[i + 1] === '{') {
+            out += minify(chunk);
+            chunk = '';
+            const end = code.indexOf('}', i);
+            out += code.slice(i, end + 1);
+            i = end + 1;
+          } else {
+            chunk += code[i++];
+          }
+        }
+        out += minify(chunk) + '`';
+        index = i + 1;
+      }
+      return { code: out + code.slice(index), map: null };
+    },
+  };
+}
 
 /**
  * Two builds of the same sources:
@@ -25,6 +69,7 @@ const npmOnly = { react: 'components/react/react.ts' };
 export default defineConfig(({ mode }) => {
   const cdn = mode === 'cdn';
   return {
+    plugins: [minifyCssTemplates()],
     build: {
       outDir: cdn ? 'dist/cdn' : 'dist',
       target: 'es2022',

@@ -58,6 +58,8 @@ describe('a host page on a second origin, configured as the README says', () => 
   let gatewayOrigin: string;
   let token: string;
   const seen: Seen[] = [];
+  /** Paths the page asked its own origin for that it does not have. */
+  const notFound: string[] = [];
   // The gateway's public paths for the endpoints the snippet overrides.
   const mounts: Record<string, string> = {
     '/alumni/meta': '/api/v1/meta',
@@ -110,6 +112,8 @@ describe('a host page on a second origin, configured as the README says', () => 
       };
       if (url.pathname === '/') return send('text/html', page(csp));
       if (url.pathname === '/okaeri-setup.js') return send('text/javascript', script);
+      // Chromium asks every origin for one; a host page has its own.
+      if (url.pathname === '/favicon.ico') return response.writeHead(204).end();
       // The host's own session endpoint: the signed-in user's token for the API.
       if (url.pathname === '/session/okaeri-token') return send('text/plain', token);
       if (url.pathname.startsWith('/okaeri/cdn/')) {
@@ -122,6 +126,7 @@ describe('a host page on a second origin, configured as the README says', () => 
           }
         }
       }
+      notFound.push(url.pathname);
       response.writeHead(404).end();
     });
     pageOrigin = await listen(pageServer, pagePort);
@@ -217,6 +222,7 @@ describe('a host page on a second origin, configured as the README says', () => 
     await assertRealData(page);
     assertRequests();
     assert.deepEqual(await page.evaluate(() => (window as unknown as { authRequired: unknown[] }).authRequired), []);
+    assert.deepEqual(notFound, []);
     assert.deepEqual(problems, []);
     await context.close();
   });
