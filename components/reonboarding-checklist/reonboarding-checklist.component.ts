@@ -10,7 +10,7 @@ import { buttonStyles, renderButton } from '../../src/internal/button.js';
 import { errorBannerStyles, renderErrorBanner } from '../../src/internal/error-banner.js';
 import { localToday } from '../../src/internal/dates.js';
 import { fieldErrorKey } from '../../src/internal/error-message.js';
-import { fieldStyles, renderField } from '../../src/internal/field.js';
+import { fieldStyles, renderCheckbox, renderField } from '../../src/internal/field.js';
 import { LiveAnnouncer, liveRegionStyles } from '../../src/internal/live-region.js';
 import { Mutations } from '../../src/internal/mutation.js';
 import { OkaeriElement } from '../../src/internal/okaeri-element.js';
@@ -237,7 +237,7 @@ export class OkaeriReonboardingChecklist extends OkaeriElement {
         ${OWNERS.map((owner) => html`<option value=${owner}>${l.msg(`checklist.owner.${owner}`)}</option>`)}
       </select>`)}
       ${renderField(l, { id: 'add-due', label: l.msg('checklist.field.due'), hint: l.msg('checklist.field.dueHint'), error: error('dueOffsetDays') }, (c) => html`<input ${c} name="dueOffsetDays" type="number" min="-365" max="365" step="1" value="0" />`)}
-      <label class="check"><input type="checkbox" name="required" checked /> ${l.msg('checklist.required')}</label>
+      ${renderCheckbox({ id: 'add-required', label: l.msg('checklist.required') }, (c) => html`<input ${c} type="checkbox" name="required" checked />`)}
       <div class="actions">
         ${renderButton({ label: l.msg('checklist.add'), type: 'submit', busy: this.mutations.isPending('add') })}
         ${renderButton({ label: l.msg('action.cancel'), variant: 'quiet', onClick: () => void this.closeAdd() })}
