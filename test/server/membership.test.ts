@@ -409,7 +409,7 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
       assert.equal(((await (await put(true)).json()) as { consent: { contact: boolean } }).consent.contact, true);
       assert.equal(((await (await put(false)).json()) as { consent: { contact: boolean } }).consent.contact, false);
       assert.equal((await put(true, '1999-01-01')).status, 400);
-      const history = await database.sql.rows<{ contact: number }>('SELECT contact FROM consents WHERE alumni_id = ? ORDER BY consented_at, rowid', member.id);
+      const history = await database.sql.rows<{ contact: number }>('SELECT contact FROM consents WHERE alumni_id = ? ORDER BY consented_at', member.id);
       assert.deepEqual(history.map((h) => Number(h.contact)), [0, 1, 0]);
     });
 
