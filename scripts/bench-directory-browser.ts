@@ -9,7 +9,7 @@
  *
  * `--debounce 250` sets the widget's debounce (the default is the widget's own), to compare.
  *
- *   npx tsx scripts/bench-directory-browser.ts [--members 100000] [--scroll 5000] [--no-build] [--debounce ms]
+ *   npx tsx scripts/bench-directory-browser.ts [--members 100000] [--scroll 5000] [--no-build] [--debounce ms] [--db seeded.db]
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -26,6 +26,7 @@ const { values: args } = parseArgs({
     scroll: { type: 'string', default: '5000' },
     'no-build': { type: 'boolean', default: false },
     debounce: { type: 'string' },
+    db: { type: 'string' },
     'key-interval': { type: 'string', default: '90' },
   },
 });
@@ -55,10 +56,13 @@ if (!args['no-build']) {
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
+// `--db PATH`: a database seeded before (kept afterwards), to compare settings without seeding again.
 const dir = mkdtempSync(join(tmpdir(), 'okaeri-bench-browser-'));
-const db = join(dir, 'okaeri.db');
-console.log(`Seeding ${args.members} alumni…`);
-execFileSync(tsx, ['server/seed-cli.ts', '--alumni', args.members, '--db', db, '--seed', '1'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+const db = args.db ?? join(dir, 'okaeri.db');
+if (!args.db) {
+  console.log(`Seeding ${args.members} alumni…`);
+  execFileSync(tsx, ['server/seed-cli.ts', '--alumni', args.members, '--db', db, '--seed', '1'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+}
 
 const port = await freePort();
 const server = spawn(tsx, ['server/main.ts'], {
