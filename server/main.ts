@@ -1,9 +1,10 @@
 // `npm start`: the reference server with its database, demo data and (in demo mode) demo pages.
 import cluster from 'node:cluster';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
+import { createHttpServer } from './http-server.js';
 import { openSqliteStore } from './data/sqlite.js';
 import type { Store } from './data/store.js';
 import { type DemoTokens, mintDemoTokens } from './demo-tokens.js';
@@ -84,8 +85,11 @@ function startServer(store: Store, demoTokens: DemoTokens | null, announce: bool
     staticRoot: fileURLToPath(new URL('..', import.meta.url)),
   });
 
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (address) => {
+  // Not @hono/node-server's serve(): its server answers unreadable requests with bare 400/431.
+  const server = createHttpServer(app.fetch, config.host);
+  server.listen(config.port, config.host, () => {
     if (!announce) return;
+    const address = server.address() as AddressInfo;
     const base = `http://${config.host}:${address.port}/`;
     const processes = workers > 1 ? ` (${workers} workers)` : '';
     const mailbox = demoTokens && mailer.kind === 'outbox' ? '  mailbox: /demo/mailbox' : '';

@@ -18,6 +18,7 @@ const PROBLEM_KINDS = {
   'idempotency-in-progress': { status: 409, title: 'A request with this Idempotency-Key is in progress' },
   'idempotency-conflict': { status: 422, title: 'The Idempotency-Key was used with a different request' },
   'rate-limited': { status: 429, title: 'Too many requests' },
+  'headers-too-large': { status: 431, title: 'Request headers too large' },
   unavailable: { status: 503, title: 'A service this server depends on does not answer' },
   internal: { status: 500, title: 'Internal server error' },
 } as const satisfies Record<string, { status: ProblemStatus; title: string }>;

@@ -55,6 +55,7 @@ const PROBLEM_DESCRIPTIONS = {
   428: 'This write needs an `If-Match` header with the version last read.',
   422: 'The `Idempotency-Key` was already used with a different request body.',
   429: 'Too many requests from this client; retry after `Retry-After` seconds.',
+  431: 'The request headers are larger than the server reads (16 KiB).',
   500: 'The server failed; the problem has been logged.',
   503: 'The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds.',
 } as const;
@@ -115,7 +116,8 @@ const METHODS_WITH_JSON_BODY: ReadonlySet<string> = new Set(['post', 'put', 'pat
  * Adds to every operation under /api the problems that the app-wide middleware (server/app.ts)
  * can answer before a route runs, so the document lists every status a route gives without each
  * route repeating them: a bearer token is verified on every route (401, or 503 when the identity
- * provider's keys cannot be fetched to check it); a body may be sent
+ * provider's keys cannot be fetched to check it); headers are size-checked by the HTTP server
+ * (431, server/http-server.ts); a body may be sent
  * with every write and is size-checked (413); POST, PUT and PATCH bodies must be JSON (415, 400
  * for malformed JSON); and any parameter can be refused by validation (400). Statuses a route
  * documents itself keep the route's description.
@@ -124,7 +126,7 @@ export function addAppWideProblems(paths: Record<string, Record<string, Document
   for (const [path, item] of Object.entries(paths)) {
     if (!path.startsWith('/api/')) continue;
     for (const [method, operation] of Object.entries(item)) {
-      const statuses: ProblemStatus[] = [401, 503];
+      const statuses: ProblemStatus[] = [401, 431, 503];
       if (method !== 'get' && method !== 'head') statuses.push(413);
       if (METHODS_WITH_JSON_BODY.has(method)) statuses.push(400, 415);
       if ((operation.parameters?.length ?? 0) > 0 || operation.requestBody) statuses.push(400);

@@ -1131,6 +1131,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database does not answer. */
             503: {
                 headers: {
@@ -1165,6 +1174,15 @@ export interface operations {
                 headers: {
                     /** @description The scheme to use: `Bearer realm="okaeri"`. */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -1253,6 +1271,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
             503: {
                 headers: {
@@ -1311,6 +1338,15 @@ export interface operations {
             };
             /** @description The token is valid but its role may not do this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1423,6 +1459,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
             503: {
                 headers: {
@@ -1487,6 +1532,15 @@ export interface operations {
             };
             /** @description No such resource. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1587,6 +1641,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
             503: {
                 headers: {
@@ -1676,6 +1739,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
             503: {
                 headers: {
@@ -1756,6 +1828,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
             503: {
                 headers: {
@@ -1813,6 +1894,15 @@ export interface operations {
             };
             /** @description The token is valid but its role may not do this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1925,6 +2015,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
             503: {
                 headers: {
@@ -1992,6 +2091,15 @@ export interface operations {
             };
             /** @description No such resource. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2109,6 +2217,15 @@ export interface operations {
             };
             /** @description This write needs an `If-Match` header with the version last read. */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2235,6 +2352,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
             503: {
                 headers: {
@@ -2305,6 +2431,15 @@ export interface operations {
             };
             /** @description The token is valid but its role may not do this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2421,6 +2556,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
             503: {
                 headers: {
@@ -2485,6 +2629,15 @@ export interface operations {
             };
             /** @description No such resource. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2568,6 +2721,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before sending the same request again. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2658,6 +2820,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
             503: {
                 headers: {
@@ -2720,6 +2891,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
             503: {
                 headers: {
@@ -2771,6 +2951,15 @@ export interface operations {
             };
             /** @description The request body is larger than the server accepts. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2892,6 +3081,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
             503: {
                 headers: {
@@ -2945,6 +3143,15 @@ export interface operations {
             };
             /** @description No such resource. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3036,6 +3243,15 @@ export interface operations {
             };
             /** @description The request body is not application/json. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3136,6 +3352,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
             503: {
                 headers: {
@@ -3174,6 +3399,15 @@ export interface operations {
                 headers: {
                     /** @description The scheme to use: `Bearer realm="okaeri"`. */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
