@@ -106,17 +106,17 @@ export function signupRoutes({ store, mail, rateLimit: limits = SIGNUP_RATE_LIMI
  */
 function signupHook(store: Store): Hook<unknown, AppEnv, string, Promise<void>> {
   return async (result, c) => {
-      if (result.target !== 'json') return validationHook(result, c);
-      const errors = result.success ? {} : fieldErrors(result.error);
-      if (!result.success && Object.keys(errors).length === 0) return validationHook(result, c);
-      // On failure the validator still hands the hook the parsed JSON as `data`, untyped.
-      const body: unknown = (result as { data?: unknown }).data;
-      for (const [field, code] of Object.entries(await databaseErrors(store, body))) errors[field] ??= code;
-      const fields = Object.keys(errors);
-      if (fields.length === 0) return;
-      throw new ProblemError('validation', `The request body has invalid fields: ${fields.join(', ')}.`, {
-        errors,
-      });
+    if (result.target !== 'json') return validationHook(result, c);
+    const errors = result.success ? {} : fieldErrors(result.error);
+    if (!result.success && Object.keys(errors).length === 0) return validationHook(result, c);
+    // On failure the validator still hands the hook the parsed JSON as `data`, untyped.
+    const body: unknown = (result as { data?: unknown }).data;
+    for (const [field, code] of Object.entries(await databaseErrors(store, body))) errors[field] ??= code;
+    const fields = Object.keys(errors);
+    if (fields.length === 0) return;
+    throw new ProblemError('validation', `The request body has invalid fields: ${fields.join(', ')}.`, {
+      errors,
+    });
   };
 }
 
