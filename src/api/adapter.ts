@@ -1,4 +1,4 @@
-import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Meta, Announcement, AnnouncementApprove, AnnouncementList, Reactions, DirectoryQuery, Member, MemberList } from './types.js';
+import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Meta, Announcement, AnnouncementApprove, AnnouncementList, Reactions, DirectoryQuery, Member, MemberList, EmailLinkRequest, Session, ProfilePatch, VersionedProfile, MemberExport, EmailChangeReceipt, ConsentChangeRequest } from './types.js';
 
 export interface CallOptions {
   /** Aborts the call; pass @lit/task's signal so superseded requests are cancelled. */
@@ -42,6 +42,22 @@ export interface OkaeriAdapter {
   searchAlumni?(query: DirectoryQuery, options?: CallOptions): Promise<MemberList>;
   /** `GET /api/v1/alumni/{id}`: one member, as the viewer may see them. */
   getAlumnus?(id: string, options?: CallOptions): Promise<Member>;
+  /** `POST /api/v1/auth/email-link`: always accepted; a member's address gets a sign-in link (used by `<okaeri-my-profile>`, as are the rest). */
+  requestSignInLink?(body: EmailLinkRequest, options?: CallOptions): Promise<void>;
+  /** `POST /api/v1/auth/token`: a link's `okaeri-token` for a member session; 400 with `code` token_invalid/expired/used. */
+  exchangeLinkToken?(token: string, options?: CallOptions): Promise<Session>;
+  /** `GET /api/v1/me`: the signed-in member's profile with its ETag. */
+  getMyProfile?(options?: CallOptions): Promise<VersionedProfile>;
+  /** `PATCH /api/v1/me` with `If-Match: etag`; rejects with 412 (problem `current`) when changed elsewhere. */
+  updateMyProfile?(patch: ProfilePatch, etag: string, options?: CallOptions): Promise<VersionedProfile>;
+  /** `DELETE /api/v1/me`: erases the membership (idempotent). */
+  deleteMyMembership?(options?: CallOptions): Promise<void>;
+  /** `GET /api/v1/me/export`: everything stored about the member. */
+  exportMyData?(options?: CallOptions): Promise<MemberExport>;
+  /** `PUT /api/v1/me/email`: a confirmation link goes to the new address. */
+  changeMyEmail?(email: string, options?: CallOptions): Promise<EmailChangeReceipt>;
+  /** `PUT /api/v1/me/consent`: gives or withdraws contact consent. */
+  setMyConsent?(body: ConsentChangeRequest, options?: CallOptions): Promise<VersionedProfile>;
 }
 
 /** Raised when a widget needs an adapter method the host's adapter does not implement. */

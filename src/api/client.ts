@@ -2,7 +2,7 @@ import type { CallOptions, OkaeriAdapter, WriteOptions } from './adapter.js';
 import { endpoints, type EndpointName } from './endpoints.js';
 import { OkaeriApiError } from './errors.js';
 import { backoff, retryableStatuses, retryAfterMs, sleep, untilAborted } from './retry.js';
-import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Health, Meta, Problem, Announcement, AnnouncementApprove, AnnouncementList, Reactions, DirectoryQuery, Member, MemberList } from './types.js';
+import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Health, Meta, Problem, Announcement, AnnouncementApprove, AnnouncementList, Reactions, DirectoryQuery, Member, MemberList, EmailLinkRequest, Session, OwnProfile, ProfilePatch, VersionedProfile, MemberExport, EmailChangeReceipt, ConsentChangeRequest } from './types.js';
 import { buildUrl, type QueryValue } from './url.js';
 
 export interface OkaeriClientOptions {
@@ -144,6 +144,43 @@ export class OkaeriClient implements OkaeriAdapter {
     return (await this.request<Member>('alumnus', { pathParams: { id }, signal })).data;
   }
 
+  /** Always 202: the answer never tells whether the address is a member's. */
+  async requestSignInLink(body: EmailLinkRequest, { signal }: CallOptions = {}): Promise<void> {
+    await this.request<void>('authEmailLink', { method: 'POST', body, signal });
+  }
+
+  async exchangeLinkToken(token: string, { signal }: CallOptions = {}): Promise<Session> {
+    return (await this.request<Session>('authToken', { method: 'POST', body: { token }, signal })).data;
+  }
+
+  async getMyProfile({ signal }: CallOptions = {}): Promise<VersionedProfile> {
+    const { data, headers } = await this.request<OwnProfile>('me', { signal });
+    return { profile: data, etag: headers.get('ETag') };
+  }
+
+  /** Sends `If-Match: etag`; a 412 carries the profile as it is now in `error.problem.current`. */
+  async updateMyProfile(patch: ProfilePatch, etag: string, { signal }: CallOptions = {}): Promise<VersionedProfile> {
+    const { data, headers } = await this.request<OwnProfile>('me', { method: 'PATCH', body: patch, ifMatch: etag, signal });
+    return { profile: data, etag: headers.get('ETag') };
+  }
+
+  async deleteMyMembership({ signal }: CallOptions = {}): Promise<void> {
+    await this.request<void>('me', { method: 'DELETE', signal });
+  }
+
+  async exportMyData({ signal }: CallOptions = {}): Promise<MemberExport> {
+    return (await this.request<MemberExport>('meExport', { signal })).data;
+  }
+
+  async changeMyEmail(email: string, { signal }: CallOptions = {}): Promise<EmailChangeReceipt> {
+    return (await this.request<EmailChangeReceipt>('meEmail', { method: 'PUT', body: { email }, signal })).data;
+  }
+
+  async setMyConsent(body: ConsentChangeRequest, { signal }: CallOptions = {}): Promise<VersionedProfile> {
+    const { data, headers } = await this.request<OwnProfile>('meConsent', { method: 'PUT', body, signal });
+    return { profile: data, etag: headers.get('ETag') };
+  }
+
   async request<T>(endpoint: EndpointName, options: RequestOptions = {}): Promise<ApiResponse<T>> {
     const { method = 'GET', signal } = options;
     const { retries = 2, retryDelay = 300, timeout = 10_000 } = this.options;
@@ -171,7 +208,11 @@ export class OkaeriClient implements OkaeriAdapter {
         throw error;
       }
       const { response } = answer;
-      if (mayRetry && retryableStatuses.has(response.status)) {
+      // A 409 on a keyed write means the server still holds the key for an earlier attempt (one
+      // in flight, or one whose process died: the reservation lapses within a minute), so the same
+      // request is worth repeating; the server says when in Retry-After.
+      const busyKey = response.status === 409 && options.idempotencyKey !== undefined;
+      if (mayRetry && (retryableStatuses.has(response.status) || busyKey)) {
         const wait = retryAfterMs(response.headers.get('Retry-After')) ?? backoff(attempt, retryDelay);
         // A server asking for a longer pause than one attempt may take gets reported, not
         // held behind a spinner.

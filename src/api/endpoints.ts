@@ -14,6 +14,12 @@ export const endpoints = {
   returnerChecklist: '/api/v1/returners/{id}/checklist',
   checklistItems: '/api/v1/returners/{id}/checklist/items',
   checklistItem: '/api/v1/returners/{id}/checklist/items/{itemId}',
+  authEmailLink: '/api/v1/auth/email-link',
+  authToken: '/api/v1/auth/token',
+  me: '/api/v1/me',
+  meExport: '/api/v1/me/export',
+  meEmail: '/api/v1/me/email',
+  meConsent: '/api/v1/me/consent',
 } as const;
 
 export type EndpointName = keyof typeof endpoints;

@@ -39,3 +39,18 @@ export type ChecklistConflict = Schemas['ChecklistConflict'];
 export type Member = Schemas['Member'];
 export type MemberList = Schemas['MemberList'];
 export type DirectoryQuery = NonNullable<paths['/api/v1/alumni']['get']['parameters']['query']>;
+
+// Membership (<okaeri-my-profile>): /api/v1/auth/* and /api/v1/me*.
+export type EmailLinkRequest = Schemas['EmailLinkRequest'];
+export type Session = Schemas['Session'];
+export type OwnProfile = Schemas['OwnProfile'];
+export type ProfilePatch = Schemas['ProfilePatch'];
+export type ReturnIntent = Schemas['ReturnIntent'];
+export type MemberExport = Schemas['MemberExport'];
+export type EmailChangeReceipt = Schemas['EmailChangeReceipt'];
+export type ConsentChangeRequest = Schemas['ConsentChangeRequest'];
+/** The own profile with the `ETag` to send back as `If-Match` when updating it. */
+export interface VersionedProfile {
+  profile: OwnProfile;
+  etag: string | null;
+}
