@@ -186,6 +186,28 @@ describe('OkaeriClient', () => {
       expect(lost.sent).to.have.length(1);
     });
 
+    it('retries a keyed write answered 409 (its key still reserved), honoring Retry-After, with the same key', async () => {
+      const busy = () => json({ title: 'A request with this Idempotency-Key is in progress', status: 409 }, { status: 409, headers: { 'Retry-After': '0' } });
+      const { fetch, sent } = scriptedFetch(busy(), json({ id: 1 }, { status: 201 }));
+      const response = await client(fetch).request('alumni', { method: 'POST', body: { a: 1 }, idempotencyKey: 'k' });
+      expect(response.status).to.equal(201);
+      expect(sent.map((request) => request.headers.get('Idempotency-Key'))).to.deep.equal(['k', 'k']);
+
+      const stuck = scriptedFetch(busy(), busy(), busy(), json({}));
+      const error = (await rejection(client(stuck.fetch).request('alumni', { method: 'POST', body: {}, idempotencyKey: 'k' }))) as OkaeriApiError;
+      expect(error.status).to.equal(409);
+      expect(stuck.sent).to.have.length(3, 'gives up after `retries` extra attempts');
+    });
+
+    it('does not retry a 409 without an Idempotency-Key, nor on a GET', async () => {
+      const write = scriptedFetch(json({ status: 409 }, { status: 409 }), json({}));
+      expect(((await rejection(client(write.fetch).request('alumni', { method: 'POST', body: {} }))) as OkaeriApiError).status).to.equal(409);
+      expect(write.sent).to.have.length(1);
+      const read = scriptedFetch(json({ status: 409 }, { status: 409 }), json(meta));
+      expect(((await rejection(client(read.fetch).getMeta())) as OkaeriApiError).status).to.equal(409);
+      expect(read.sent).to.have.length(1);
+    });
+
     it('does not retry other client errors', async () => {
       const { fetch, sent } = scriptedFetch(json({ title: 'Not Found', status: 404 }, { status: 404 }), json(meta));
       expect(((await rejection(client(fetch).getMeta())) as OkaeriApiError).status).to.equal(404);
