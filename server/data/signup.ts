@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { Viewer } from '../auth.js';
 import type { Db } from '../db/open.js';
-import { VISIBILITY_FIELDS, type Visibility } from '../domain/visibility.js';
-import { idFromBytes } from '../ids.js';
+import { completeVisibility, newId } from '../domain/signup.js';
 import type { SignupRequest } from '../schemas/signup.js';
 import { prepareAlumnusInsert } from './alumni.js';
 import { recordAudit } from './audit.js';
@@ -104,17 +102,8 @@ export function prepareSignup(db: Db) {
   return (...args: Parameters<typeof store>) => store.immediate(...args);
 }
 
-/** A field the person was not asked about is hidden: nobody is shown anywhere they did not choose. */
-export function completeVisibility(choices: Partial<Visibility>): Visibility {
-  return Object.fromEntries(
-    VISIBILITY_FIELDS.map((field) => [field, choices[field] ?? 'hidden']),
-  ) as Visibility;
-}
-
-/** An id in the shape of a member's, for an answer that must not differ from a real signup. */
-export function newId(prefix: 'al' | 'cn'): string {
-  return idFromBytes(prefix, randomBytes(16));
-}
+// Pure, and used by routes too: they live in domain/, re-exported for the data code's callers.
+export { completeVisibility, newId };
 
 function orNull(value: string | undefined): string | null {
   return value ? value : null;

@@ -1,6 +1,6 @@
 import { type Hook, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
-import { newId } from '../data/signup.js';
+import { newId } from '../domain/signup.js';
 import type { Store } from '../data/store.js';
 import { languageOf, linkUrl, newLinkToken } from '../domain/membership.js';
 import type { MembershipMail } from '../mail/links.js';
