@@ -230,7 +230,17 @@ export class OkaeriDirectory extends OkaeriElement {
     this.timers[field] = setTimeout(() => {
       delete this.timers[field];
       if (this.filters[field] !== value) this.filters = { ...this.filters, [field]: value };
-    }, this.debounce);
+    }, this.delayFor(value));
+  }
+
+  /**
+   * The first character of a word is almost always followed by more, and alone it matches a large
+   * part of the directory (the most expensive search there is): it waits as long as the old fixed
+   * debounce did (250 ms) unless `debounce` is longer. Every longer text waits `debounce`.
+   */
+  private delayFor(value: string): number {
+    const last = value.trim().split(/\s+/).pop() ?? '';
+    return Array.from(last).length === 1 ? Math.max(this.debounce, 250) : this.debounce;
   }
 
   private onChange(patch: Partial<DirectoryFilters>): void {

@@ -192,6 +192,20 @@ describe('<okaeri-directory>', () => {
       await waitUntil(() => status(root) === '1件の結果');
     });
 
+    it('searches two characters at once, and waits longer on a first character alone', async () => {
+      const { root, sent } = await mount(server(pageOf([suzuki])), { debounce: 0 });
+      await type(root, 'q', 's');
+      await tick(120);
+      expect(sent).to.have.length(1, 'one character waits (it would match most of the directory)');
+      await type(root, 'q', 'sa');
+      await waitUntil(() => sent.length === 2, 'two characters go out without waiting', { timeout: 100 });
+      expect(sent[1]!.url.searchParams.get('q')).to.equal('sa');
+      await type(root, 'q', 'sa t');
+      await tick(120);
+      expect(sent).to.have.length(2, 'the first character of a new word waits too');
+      await waitUntil(() => sent.length === 3, 'and then goes out', { timeout: 600 });
+    });
+
     it('shows an empty state that suggests what to change, accessibly in en and ja, light and dark', async () => {
       for (const [lang, theme] of [['en', 'light'], ['ja', 'dark']] as const) {
         const fake = server((sent) => json({ items: sent.url.searchParams.get('q') ? [] : [suzuki], nextCursor: null }));
