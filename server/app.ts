@@ -14,6 +14,7 @@ import { checklistRoutes } from './routes/checklist.js';
 import { demoTokenRoutes } from './routes/demo-tokens.js';
 import { directoryRoutes } from './routes/directory.js';
 import { healthRoutes } from './routes/health.js';
+import { hrRoutes } from './routes/hr.js';
 import { metaRoutes } from './routes/meta.js';
 import { returnerRoutes } from './routes/returners.js';
 import { serveOpenApiDocument } from './routes/openapi.js';
@@ -82,6 +83,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/', returnerRoutes(deps));
   app.route('/', checklistRoutes(deps));
   app.route('/', directoryRoutes(deps));
+  app.route('/', hrRoutes(deps));
   app.route('/', signupRoutes({ ...deps, mail, rateLimit: options.rateLimit?.signup }));
   app.route('/', authLinkRoutes({ ...deps, mail, jwtSecret: options.jwtSecret, maxTtlSeconds: options.auth?.maxTtlSeconds, rateLimit: options.rateLimit }));
   app.route('/', meRoutes({ ...deps, mail }));

@@ -18,6 +18,7 @@ import {
   parseVisibility,
 } from '../domain/member-view.js';
 import { normalizeSearchText, wordQueries } from '../domain/search-text.js';
+import { prepareHrSync, rebuildHrIndex } from './hr.js';
 
 /*
  * The directory index (migration 5) is two tables the application keeps in step with `alumni`
@@ -203,10 +204,13 @@ export function prepareDirectorySync(db: Db): (ids: string | readonly string[]) 
   const findEntry = db.prepare<[string], number>('SELECT entry_id FROM directory_entries WHERE alumni_id = ?').pluck();
   const deleteSearch = db.prepare('DELETE FROM directory_search WHERE rowid = ?');
   const deleteEntry = db.prepare('DELETE FROM directory_entries WHERE entry_id = ?');
+  // The HR console's index (server/data/hr.ts) follows the same writes.
+  const syncHr = prepareHrSync(db);
   const touch = prepareGenerationTouch(db);
   return (ids) => {
     touch();
     for (const id of typeof ids === 'string' ? [ids] : ids) {
+      syncHr(id);
       const row = source.get(id);
       if (row) {
         write(entryOf(row));
@@ -255,6 +259,7 @@ export function rebuildDirectoryIndex(db: Db): void {
     for (let rows = batch.all(0); rows.length; rows = batch.all(rows[rows.length - 1]!.position)) {
       for (const row of rows) write(entryOf(row));
     }
+    rebuildHrIndex(db);
     db.prepare('DELETE FROM directory_index_state').run();
     db.prepare('INSERT INTO directory_index_state (version, generation) VALUES (?, ?)').run(DIRECTORY_INDEX_VERSION, newGeneration());
   }).immediate();

@@ -8,6 +8,7 @@
  * a transaction is open, every other call waits in a queue, and transactions run one after the
  * other; a method of the transaction's own `tx` runs at once.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db } from '../db/open.js';
 import { openDatabase } from '../db/open.js';
 import { alumnusLeftMonth, createReturner, employeeExists, findReturnerIdForAlumnus, getReturner, listReturners, readOrgChanges } from './returners.js';
@@ -31,6 +32,7 @@ import { sqliteSeed } from './seed.js';
 import { readProgramSettings, writeProgramSettings } from './settings.js';
 import { departmentExists, prepareSignup } from './signup.js';
 import type { Store, StoreResources } from './store.js';
+import { hrMemberRecord, hrOverview, listHrMembers, replaceChecklistTemplate } from './hr.js';
 
 /** Each method of T, synchronous: what the SQLite functions are before the wrapper. */
 type Sync<T> = {
@@ -53,30 +55,42 @@ export function openSqliteStore(path: string): SqliteStore {
 export function sqliteStore(db: Db): SqliteStore {
   const sync = syncResources(db);
   const queue = new SerialQueue();
+  // The transaction the current async context runs in. A call on the store (not the tx) from
+  // inside it would wait in the queue for the transaction that waits for it: refused instead.
+  const current = new AsyncLocalStorage<{ open: boolean }>();
+  const outsideTransactions = (): Error | null =>
+    current.getStore()?.open
+      ? new Error('Inside store.transaction(), use its tx: the store waits for the transaction to end (no nesting).')
+      : null;
 
   const store: SqliteStore = {
-    ...bind(sync, (call) => queue.run(call)),
+    ...bind(sync, (call) => {
+      const refused = outsideTransactions();
+      return refused ? Promise.reject(refused) : queue.run(call);
+    }),
     backend: 'sqlite',
     db,
     transaction<T>(work: (tx: StoreResources) => Promise<T>): Promise<T> {
+      const refused = outsideTransactions();
+      if (refused) return Promise.reject(refused);
       return queue.enqueue(async () => {
-        let open = true;
+        const state = { open: true };
         const tx = bind(sync, (call) => {
-          if (!open) return Promise.reject(new Error('This transaction is over: use the store, not its tx.'));
+          if (!state.open) return Promise.reject(new Error('This transaction is over: use the store, not its tx.'));
           return settle(call);
         });
         // IMMEDIATE takes the write lock now: no other process can write between our reads and
         // writes, and the busy timeout applies here rather than at the first write.
         db.exec('BEGIN IMMEDIATE');
         try {
-          const result = await work(tx);
+          const result = await current.run(state, () => work(tx));
           db.exec('COMMIT');
           return result;
         } catch (error) {
           if (db.inTransaction) db.exec('ROLLBACK');
           throw error;
         } finally {
-          open = false;
+          state.open = false;
         }
       });
     },
@@ -142,7 +156,16 @@ function syncResources(db: Db): SyncResources {
     },
     employees: { exists: (id) => employeeExists(db, id) },
     orgChanges: { list: () => readOrgChanges(db) },
-    checklistTemplate: { list: () => readChecklistTemplate(db) },
+    checklistTemplate: {
+      list: () => readChecklistTemplate(db),
+      replace: (items, viewer) => replaceChecklistTemplate(db, items, viewer),
+    },
+    hr: {
+      // One read transaction: a page's positions and its rows come from one snapshot.
+      list: (query) => db.transaction(() => listHrMembers(db, query))(),
+      overview: (input) => db.transaction(() => hrOverview(db, input))(),
+      record: (id) => hrMemberRecord(db, id),
+    },
     audit: {
       record: (entry) => recordAudit(db, entry),
       list: (filter) => listAudit(db, filter),

@@ -34,6 +34,7 @@ import type { ToggleOutcome } from './checklist.js';
 import type { DirectoryPage, DirectoryPosition, DirectoryQuery } from './directory.js';
 import type { ReturnerRecord } from '../domain/returners.js';
 import type { LinkPurpose, MailLanguage, MemberStatus, ReturnIntent, TokenFailure } from '../domain/membership.js';
+import type { HrMemberPage, HrMemberQuery, HrMemberRow, IntentWindow } from '../domain/hr-members.js';
 
 export type { AlumnusRecord, ApproveInput, DirectoryPage, DirectoryPosition, DirectoryQuery, ReturnerRecord, ToggleOutcome };
 export type { ChecklistTemplateItem } from '../domain/checklist-template.js';
@@ -52,6 +53,7 @@ export interface StoreResources {
   employees: EmployeeData;
   orgChanges: OrgChangeData;
   checklistTemplate: ChecklistTemplateData;
+  hr: HrData;
   audit: AuditData;
   idempotency: IdempotencyData;
   rateLimits: RateLimitData;
@@ -232,6 +234,52 @@ export interface OrgChangeData {
 export interface ChecklistTemplateData {
   /** The company's re-onboarding template (production data, in the database), in order. */
   list(): Promise<ChecklistTemplateItem[]>;
+  /**
+   * Replaces the whole template, in this order, with an audit row, atomically. Checklists already
+   * generated keep their items: only returners registered afterwards get the new template.
+   */
+  replace(items: readonly ChecklistTemplateItem[], viewer: Viewer): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The HR console (issue 11): every member, every field
+
+export interface HrOverviewData {
+  members: { total: number; active: number; pending: number; listed: number; contactable: number };
+  /** Members per return-intent window this month (IntentWindow). */
+  returnIntent: Record<IntentWindow, number>;
+  /** Months ('YYYY-MM') from `since` with at least one signup, in order. */
+  signupsByMonth: { month: string; count: number }[];
+  /** Returners whose checklist is not complete yet, earliest return first. */
+  returnersInProgress: {
+    id: string;
+    alumniId: string;
+    familyName: string;
+    givenName: string;
+    returnDate: string;
+    done: number;
+    total: number;
+  }[];
+  /** Welcome announcements drafted and not yet approved by their returner. */
+  announcementsAwaitingApproval: number;
+}
+
+export interface HrMemberRecord {
+  member: HrMemberRow & { updatedAt: string };
+  /** Oldest first. */
+  consents: { policyVersion: string; contact: boolean; at: string }[];
+}
+
+export interface HrData {
+  /**
+   * One page of a segment over every member and every field they gave (hidden ones included),
+   * ordered by `query.sort` then id; `query.after` is the previous page's last position.
+   */
+  list(query: HrMemberQuery): Promise<HrMemberPage>;
+  /** The overview's counts; `since` is the first month ('YYYY-MM') of the signup series. */
+  overview(input: { since: string; month: string }): Promise<HrOverviewData>;
+  /** Everything stored about one member, or undefined. */
+  record(id: string): Promise<HrMemberRecord | undefined>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -523,6 +523,8 @@ export const MIGRATIONS: readonly string[] = [
   // 6: membership (issue 10): a signup is pending until its address is verified; the member's
   // language, last confirmation and return intent; single-use link tokens; the mail outbox.
   membershipMigration(),
+  // 7: the HR console's member index (issue 11): every field, hidden ones included, for HR only.
+  hrMemberIndexMigration(),
 ];
 
 /*
@@ -568,5 +570,40 @@ function membershipMigration(): string {
     created_at TEXT NOT NULL
   ) STRICT;
   CREATE INDEX mail_outbox_to ON mail_outbox (to_address);
+`;
+}
+
+/*
+ * Migration 7: the HR console searches and filters every field a member gave the program, hidden
+ * ones included (server/domain/hr-members.ts), so it has its own index next to the directory's:
+ * one row per member, written by application code wherever the directory's entry is, one index per
+ * order the console sorts by, and an FTS5 table of the same bigram tokens as the directory's
+ * (one column: every field) keyed by the entry's rowid. Created empty; clearing directory_index_state makes the next start
+ * rebuild the directory index, which fills this one too.
+ */
+function hrMemberIndexMigration(): string {
+  return `
+  CREATE TABLE hr_member_index (
+    entry_id INTEGER PRIMARY KEY,
+    alumni_id TEXT NOT NULL UNIQUE,
+    sort_ja TEXT NOT NULL,
+    sort_en TEXT NOT NULL,
+    department_id TEXT,
+    left_year INTEGER,
+    left_key TEXT NOT NULL,
+    interest_mask INTEGER NOT NULL,
+    contactable INTEGER NOT NULL,
+    listed INTEGER NOT NULL,
+    signed_up TEXT NOT NULL,
+    status TEXT NOT NULL,
+    return_intent TEXT NOT NULL,
+    return_from TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX hr_member_index_ja ON hr_member_index (sort_ja, alumni_id);
+  CREATE INDEX hr_member_index_en ON hr_member_index (sort_en, alumni_id);
+  CREATE INDEX hr_member_index_signed_up ON hr_member_index (signed_up, alumni_id);
+  CREATE INDEX hr_member_index_left ON hr_member_index (left_key, alumni_id);
+  CREATE VIRTUAL TABLE hr_member_search USING fts5(t, content = '', contentless_delete = 1, tokenize = 'ascii');
+  DELETE FROM directory_index_state;
 `;
 }

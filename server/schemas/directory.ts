@@ -64,7 +64,7 @@ export const MemberListSchema = z
   .openapi('MemberList');
 
 /** A repeated parameter (`?department=a&department=b`), a comma list (`?department=a,b`), or both. */
-function listParameter<T extends z.ZodType<string>>(item: T) {
+export function listParameter<T extends z.ZodType<string>>(item: T) {
   return z.preprocess(
     (value) =>
       (Array.isArray(value) ? value : value === undefined ? [] : [value])
@@ -75,7 +75,7 @@ function listParameter<T extends z.ZodType<string>>(item: T) {
   );
 }
 
-function yearParameter(description: string) {
+export function yearParameter(description: string) {
   return z.coerce
     .number()
     .int()

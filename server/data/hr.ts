@@ -1,0 +1,380 @@
+/*
+ * The HR console's data on SQLite: the HR member index (migration 6, rows computed by the pure
+ * `hrMemberEntry`), segments over it, the overview's counts, a member's full record, and writes
+ * to the checklist template.
+ *
+ * The index is written wherever the directory's is: `prepareDirectorySync` and
+ * `rebuildDirectoryIndex` (server/data/directory.ts) call into here in the same transaction, so
+ * every write to an alumnus (signup, seed, profile edits, deletion) keeps both current.
+ */
+import type Database from 'better-sqlite3';
+import type { Viewer } from '../auth.js';
+import type { Db } from '../db/open.js';
+import type { ChecklistTemplateItem } from '../domain/checklist-template.js';
+import {
+  type HrMemberEntry,
+  type HrMemberPage,
+  type HrMemberQuery,
+  type HrMemberRow,
+  type HrPosition,
+  HR_SORT_COLUMNS,
+  type IntentWindow,
+  INTENT_WINDOWS,
+  intentConditions,
+  hrMemberEntry,
+} from '../domain/hr-members.js';
+import { wordQueries } from '../domain/search-text.js';
+import type { ReturnIntentKind } from '../domain/membership.js';
+import { INTEREST_IDS, type InterestId } from '../domain/interests.js';
+import { parseVisibility } from '../domain/member-view.js';
+import { interestMask } from '../domain/directory-entry.js';
+import { recordAudit } from './audit.js';
+import type { HrMemberRecord, HrOverviewData } from './store.js';
+
+interface MemberRow {
+  id: string;
+  family_name: string;
+  given_name: string;
+  family_name_kana: string | null;
+  given_name_kana: string | null;
+  email: string;
+  department_id: string | null;
+  department_other: string | null;
+  role_at_leaving: string | null;
+  joined_month: string;
+  left_month: string | null;
+  current_company: string | null;
+  current_position: string | null;
+  location: string | null;
+  profile_url: string | null;
+  photo_url: string | null;
+  interests: string;
+  listed: number;
+  visibility: string;
+  contact_consent: number;
+  created_at: string;
+  updated_at: string;
+  status: 'pending' | 'active';
+  return_intent: ReturnIntentKind | null;
+  return_from: string | null;
+  contract_work: number;
+  referrals: number;
+  confirmed_at: string | null;
+}
+
+export const HR_MEMBER_COLUMNS = `al.id, al.family_name, al.given_name, al.family_name_kana, al.given_name_kana,
+  al.email, al.department_id, al.department_other, al.role_at_leaving, al.joined_month, al.left_month,
+  al.current_company, al.current_position, al.location, al.profile_url, al.photo_url, al.interests,
+  al.listed, al.visibility, al.contact_consent, al.created_at, al.updated_at, al.status, al.return_intent,
+  al.return_from, al.contract_work, al.referrals, al.confirmed_at`;
+
+function parseInterests(json: string): InterestId[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((item): item is InterestId => INTEREST_IDS.includes(item as InterestId)) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** A stored row as HR reads it (every field: HR administers with what the member gave). */
+export function hrMemberRow(row: MemberRow): HrMemberRow & { updatedAt: string } {
+  return {
+    id: row.id,
+    familyName: row.family_name,
+    givenName: row.given_name,
+    familyNameKana: row.family_name_kana,
+    givenNameKana: row.given_name_kana,
+    email: row.email,
+    departmentId: row.department_id,
+    departmentOther: row.department_other,
+    roleAtLeaving: row.role_at_leaving,
+    joined: row.joined_month,
+    left: row.left_month,
+    currentCompany: row.current_company,
+    currentRole: row.current_position,
+    location: row.location,
+    profileUrl: row.profile_url,
+    photoUrl: row.photo_url,
+    interests: parseInterests(row.interests),
+    contactConsent: Boolean(row.contact_consent),
+    visibility: parseVisibility(row.visibility),
+    listed: Boolean(row.listed),
+    signedUpAt: row.created_at,
+    updatedAt: row.updated_at,
+    status: row.status,
+    returnIntent: row.return_intent,
+    returnFrom: row.return_from,
+    contractWork: Boolean(row.contract_work),
+    referrals: Boolean(row.referrals),
+    confirmedAt: row.confirmed_at,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing the index
+
+export function entryFromRow(row: MemberRow & { name_en: string | null; name_ja: string | null }): HrMemberEntry {
+  return hrMemberEntry({ ...hrMemberRow(row), departmentNameEn: row.name_en, departmentNameJa: row.name_ja });
+}
+
+const SOURCE = `SELECT ${HR_MEMBER_COLUMNS}, d.name_en, d.name_ja FROM alumni al LEFT JOIN departments d ON d.id = al.department_id`;
+
+function prepareWriter(db: Db): (entry: HrMemberEntry) => void {
+  const upsert = db.prepare<unknown[], number>(
+    `INSERT INTO hr_member_index (alumni_id, sort_ja, sort_en, department_id, left_year,
+       left_key, interest_mask, contactable, listed, signed_up, status, return_intent, return_from)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (alumni_id) DO UPDATE SET sort_ja = excluded.sort_ja, sort_en = excluded.sort_en,
+       department_id = excluded.department_id,
+       left_year = excluded.left_year, left_key = excluded.left_key, interest_mask = excluded.interest_mask,
+       contactable = excluded.contactable, listed = excluded.listed, signed_up = excluded.signed_up,
+       status = excluded.status, return_intent = excluded.return_intent, return_from = excluded.return_from
+     RETURNING entry_id`,
+  ).pluck();
+  const deleteSearch = db.prepare('DELETE FROM hr_member_search WHERE rowid = ?');
+  const insertSearch = db.prepare('INSERT INTO hr_member_search (rowid, t) VALUES (?, ?)');
+  return (e) => {
+    const entryId = upsert.get(
+      e.alumniId, e.sortJa, e.sortEn, e.departmentId, e.leftYear, e.leftKey, e.interestMask,
+      e.contactable ? 1 : 0, e.listed ? 1 : 0, e.signedUpAt, e.status, e.returnIntent, e.returnFrom,
+    )!;
+    deleteSearch.run(entryId);
+    insertSearch.run(entryId, e.tokens);
+  };
+}
+
+/** Brings the HR index in step with alumni `ids` (insert, update or delete), prepared once. */
+export function prepareHrSync(db: Db): (id: string) => void {
+  const source = db.prepare<[string], MemberRow & { name_en: string | null; name_ja: string | null }>(`${SOURCE} WHERE al.id = ?`);
+  const write = prepareWriter(db);
+  const find = db.prepare<[string], number>('SELECT entry_id FROM hr_member_index WHERE alumni_id = ?').pluck();
+  const deleteSearch = db.prepare('DELETE FROM hr_member_search WHERE rowid = ?');
+  const remove = db.prepare('DELETE FROM hr_member_index WHERE entry_id = ?');
+  return (id) => {
+    const row = source.get(id);
+    if (row) return write(entryFromRow(row));
+    const entryId = find.get(id);
+    if (entryId === undefined) return;
+    deleteSearch.run(entryId);
+    remove.run(entryId);
+  };
+}
+
+/** Empties and refills the HR index; runs inside the directory rebuild's transaction. */
+export function rebuildHrIndex(db: Db): void {
+  db.exec('DELETE FROM hr_member_search; DELETE FROM hr_member_index;');
+  const write = prepareWriter(db);
+  const batch = db.prepare<[number], MemberRow & { name_en: string | null; name_ja: string | null; position: number }>(
+    `${SOURCE.replace('SELECT ', 'SELECT al.rowid AS position, ')} WHERE al.rowid > ? ORDER BY al.rowid LIMIT 2000`,
+  );
+  for (let rows = batch.all(0); rows.length; rows = batch.all(rows[rows.length - 1]!.position)) {
+    for (const row of rows) write(entryFromRow(row));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Segments
+
+type Statement = Database.Statement<unknown[], unknown>;
+const statements = new WeakMap<Db, Map<string, Statement>>();
+function statement(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let prepared = cache.get(sql);
+  if (!prepared) cache.set(sql, (prepared = db.prepare<unknown[], unknown>(sql)));
+  return prepared;
+}
+
+export function listHrMembers(db: Db, query: HrMemberQuery): HrMemberPage {
+  const sort = HR_SORT_COLUMNS[query.sort];
+  const column = sort[query.order];
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (query.departments.length) {
+    conditions.push('h.department_id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(query.departments));
+  }
+  if (query.interests.length) {
+    conditions.push('(h.interest_mask & ?) != 0');
+    params.push(interestMask(query.interests));
+  }
+  if (query.leftFrom !== null) {
+    conditions.push('h.left_year >= ?');
+    params.push(query.leftFrom);
+  }
+  if (query.leftTo !== null) {
+    conditions.push('h.left_year <= ?');
+    params.push(query.leftTo);
+  }
+  if (query.contactable !== null) {
+    conditions.push('h.contactable = ?');
+    params.push(query.contactable ? 1 : 0);
+  }
+  if (query.listed !== null) {
+    conditions.push('h.listed = ?');
+    params.push(query.listed ? 1 : 0);
+  }
+  if (query.statuses.length) {
+    conditions.push('h.status IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(query.statuses));
+  }
+  if (query.intents.length) {
+    const windows = intentConditions(query.intents, query.month);
+    conditions.push(`(${windows.sql})`);
+    params.push(...windows.params);
+  }
+  if (query.after) {
+    conditions.push(`(h.${column}, h.alumni_id) ${sort.descending ? '<' : '>'} (?, ?)`);
+    params.push(query.after.key, query.after.id);
+  }
+  const direction = sort.descending ? 'DESC' : 'ASC';
+  const order = ` ORDER BY h.${column} ${direction}, h.alumni_id ${direction} LIMIT ?`;
+  const select = `SELECT h.alumni_id AS id, h.${column} AS key FROM hr_member_index h`;
+  let positions: HrPosition[];
+  if (!query.words.length) {
+    const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
+    positions = statement(db, select + where + order).all(...params, query.limit + 1) as HrPosition[];
+  } else {
+    // As the directory does (server/data/directory.ts): few matches are looked up by rowid and
+    // sorted; many, and walking the order index keeping the matching entries fills a page sooner.
+    const match = hrMatchExpression(query.words);
+    const matches = statement(db, 'SELECT rowid FROM hr_member_search WHERE hr_member_search MATCH ? LIMIT ?')
+      .pluck()
+      .all(match, hrPlan.fewMatches + 1) as number[];
+    if (matches.length <= hrPlan.fewMatches) {
+      const where = ['h.entry_id IN (SELECT value FROM json_each(?))', ...conditions].join(' AND ');
+      positions = statement(db, `${select} WHERE ${where}${order}`).all(JSON.stringify(matches), ...params, query.limit + 1) as HrPosition[];
+    } else {
+      const where = [...conditions, '+h.entry_id IN (SELECT rowid FROM hr_member_search WHERE hr_member_search MATCH ?)'].join(' AND ');
+      positions = statement(db, `${select} WHERE ${where}${order}`).all(...params, match, query.limit + 1) as HrPosition[];
+    }
+  }
+  const more = positions.length > query.limit;
+  const page = more ? positions.slice(0, query.limit) : positions;
+  return { items: readMembers(db, page.map((p) => p.id)), next: more ? page[page.length - 1]! : null };
+}
+
+/** Below this many search matches, they are looked up and sorted; tests lower it to run both plans. */
+export const hrPlan = { fewMatches: 4000 };
+
+/** The FTS5 query: every word (the directory's forms: the word, or its romaji among marked tokens). */
+export function hrMatchExpression(words: readonly string[]): string {
+  return words
+    .map((word) => {
+      const alternatives = wordQueries(word).map((expression) => `t : ${expression}`);
+      return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`;
+    })
+    .join(' AND ');
+}
+
+function readMembers(db: Db, ids: readonly string[]): HrMemberRow[] {
+  if (!ids.length) return [];
+  const rows = statement(db, `SELECT ${HR_MEMBER_COLUMNS} FROM alumni al WHERE al.id IN (SELECT value FROM json_each(?))`).all(
+    JSON.stringify(ids),
+  ) as MemberRow[];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const { updatedAt: _updatedAt, ...member } = hrMemberRow(row);
+    return [member];
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Overview and detail
+
+export function hrOverview(db: Db, { since, month }: { since: string; month: string }): HrOverviewData {
+  const members = db
+    .prepare<[], { total: number; listed: number | null; contactable: number | null; pending: number | null }>(
+      `SELECT COUNT(*) AS total, SUM(listed) AS listed, SUM(contactable) AS contactable,
+         SUM(status = 'pending') AS pending FROM hr_member_index`,
+    )
+    .get()!;
+  const intents = Object.fromEntries(
+    INTENT_WINDOWS.map((window) => {
+      const condition = intentConditions([window], month);
+      const count = db
+        .prepare<string[], number>(`SELECT COUNT(*) FROM hr_member_index h WHERE ${condition.sql}`)
+        .pluck()
+        .get(...condition.params)!;
+      return [window, count];
+    }),
+  ) as Record<IntentWindow, number>;
+  const signups = db
+    .prepare<[string], { month: string; count: number }>(
+      `SELECT substr(signed_up, 1, 7) AS month, COUNT(*) AS count FROM hr_member_index
+       WHERE signed_up >= ? GROUP BY month ORDER BY month`,
+    )
+    .all(`${since}-01`);
+  const returners = db
+    .prepare<
+      [],
+      { id: string; alumni_id: string; family_name: string; given_name: string; return_date: string; total: number; done: number }
+    >(
+      `SELECT r.id, r.alumni_id, a.family_name, a.given_name, r.return_date,
+         COUNT(i.id) AS total, COALESCE(SUM(i.done), 0) AS done
+       FROM returners r JOIN alumni a ON a.id = r.alumni_id LEFT JOIN checklist_items i ON i.returner_id = r.id
+       GROUP BY r.id HAVING COUNT(i.id) = 0 OR COALESCE(SUM(i.done), 0) < COUNT(i.id)
+       ORDER BY r.return_date, r.id`,
+    )
+    .all();
+  const drafts = db.prepare<[], number>("SELECT COUNT(*) FROM announcements WHERE status = 'draft'").pluck().get()!;
+  return {
+    members: {
+      total: members.total,
+      active: members.total - (members.pending ?? 0),
+      pending: members.pending ?? 0,
+      listed: members.listed ?? 0,
+      contactable: members.contactable ?? 0,
+    },
+    returnIntent: intents,
+    signupsByMonth: signups,
+    returnersInProgress: returners.map((r) => ({
+      id: r.id,
+      alumniId: r.alumni_id,
+      familyName: r.family_name,
+      givenName: r.given_name,
+      returnDate: r.return_date,
+      done: r.done,
+      total: r.total,
+    })),
+    announcementsAwaitingApproval: drafts,
+  };
+}
+
+export function hrMemberRecord(db: Db, id: string): HrMemberRecord | undefined {
+  const row = statement(db, `SELECT ${HR_MEMBER_COLUMNS} FROM alumni al WHERE al.id = ?`).get(id) as MemberRow | undefined;
+  if (!row) return undefined;
+  const consents = db
+    .prepare<[string], { privacy_policy_version: string; contact: number; consented_at: string }>(
+      'SELECT privacy_policy_version, contact, consented_at FROM consents WHERE alumni_id = ? ORDER BY consented_at, id',
+    )
+    .all(id);
+  return {
+    member: hrMemberRow(row),
+    consents: consents.map((c) => ({ policyVersion: c.privacy_policy_version, contact: Boolean(c.contact), at: c.consented_at })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The checklist template
+
+/** Replaces the template (in this order) with an audit row, atomically. */
+export function replaceChecklistTemplate(db: Db, items: readonly ChecklistTemplateItem[], viewer: Viewer): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM checklist_template').run();
+    const insert = db.prepare(
+      `INSERT INTO checklist_template (sort, category_id, owner, due_offset_days, required, title_en, title_ja,
+         description_en, description_ja) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    items.forEach((item, index) =>
+      insert.run(
+        index + 1, item.category, item.owner, item.dueOffsetDays, item.required ? 1 : 0, item.title.en, item.title.ja,
+        item.description?.en ?? null, item.description?.ja ?? null,
+      ),
+    );
+    recordAudit(db, { viewer, action: 'checklist-template.update', detail: { items: items.length } });
+  }).immediate();
+}

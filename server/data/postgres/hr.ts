@@ -1,0 +1,273 @@
+/*
+ * The HR console's data on PostgreSQL (migration 0006), the same rows and answers as the SQLite
+ * side (server/data/hr.ts): the index rows come from the pure `hrMemberEntry`, written by
+ * `syncHrEntries` wherever the directory's entries are written (writeDirectoryEntries), in the
+ * same transaction; a deleted member's row goes with it (ON DELETE CASCADE).
+ */
+import type { Viewer } from '../../auth.js';
+import type { ChecklistTemplateItem } from '../../domain/checklist-template.js';
+import { interestMask } from '../../domain/directory-entry.js';
+import type { ReturnIntentKind } from '../../domain/membership.js';
+import { HR_SORT_COLUMNS, INTENT_WINDOWS, intentConditions, type IntentWindow, type HrMemberPage, type HrMemberQuery, type HrMemberRow, hrMemberEntry, hrWordNeedles } from '../../domain/hr-members.js';
+import { INTEREST_IDS, type InterestId } from '../../domain/interests.js';
+import type { StoredVisibility } from '../../domain/member-view.js';
+import type { HrData, HrMemberRecord, HrOverviewData } from '../store.js';
+import { recordAudit } from './audit.js';
+import type { Sql } from './sql.js';
+
+interface MemberRow {
+  id: string;
+  family_name: string;
+  given_name: string;
+  family_name_kana: string | null;
+  given_name_kana: string | null;
+  email: string;
+  department_id: string | null;
+  department_other: string | null;
+  role_at_leaving: string | null;
+  joined_month: string;
+  left_month: string | null;
+  current_company: string | null;
+  current_position: string | null;
+  location: string | null;
+  profile_url: string | null;
+  photo_url: string | null;
+  interests: unknown;
+  listed: boolean;
+  visibility: unknown;
+  contact_consent: boolean;
+  created_at: string;
+  updated_at: string;
+  status: 'pending' | 'active';
+  return_intent: ReturnIntentKind | null;
+  return_from: string | null;
+  contract_work: boolean;
+  referrals: boolean;
+  confirmed_at: string | null;
+}
+
+const COLUMNS = `al.id, al.family_name, al.given_name, al.family_name_kana, al.given_name_kana,
+  al.email, al.department_id, al.department_other, al.role_at_leaving, al.joined_month, al.left_month,
+  al.current_company, al.current_position, al.location, al.profile_url, al.photo_url, al.interests,
+  al.listed, al.visibility, al.contact_consent, al.created_at, al.updated_at, al.status, al.return_intent,
+  al.return_from, al.contract_work, al.referrals, al.confirmed_at`;
+
+const KNOWN_INTERESTS = new Set<string>(INTEREST_IDS);
+
+function toMember(row: MemberRow): HrMemberRow & { updatedAt: string } {
+  const visibility =
+    row.visibility && typeof row.visibility === 'object' && !Array.isArray(row.visibility) ? (row.visibility as StoredVisibility) : {};
+  return {
+    id: row.id,
+    familyName: row.family_name,
+    givenName: row.given_name,
+    familyNameKana: row.family_name_kana,
+    givenNameKana: row.given_name_kana,
+    email: row.email,
+    departmentId: row.department_id,
+    departmentOther: row.department_other,
+    roleAtLeaving: row.role_at_leaving,
+    joined: row.joined_month,
+    left: row.left_month,
+    currentCompany: row.current_company,
+    currentRole: row.current_position,
+    location: row.location,
+    profileUrl: row.profile_url,
+    photoUrl: row.photo_url,
+    interests: Array.isArray(row.interests)
+      ? (row.interests.filter((item) => typeof item === 'string' && KNOWN_INTERESTS.has(item)) as InterestId[])
+      : [],
+    contactConsent: row.contact_consent,
+    visibility,
+    listed: row.listed,
+    signedUpAt: row.created_at,
+    updatedAt: row.updated_at,
+    status: row.status,
+    returnIntent: row.return_intent,
+    returnFrom: row.return_from,
+    contractWork: row.contract_work,
+    referrals: row.referrals,
+    confirmedAt: row.confirmed_at,
+  };
+}
+
+const INDEX_COLUMNS = [
+  ['alumni_id', 'text'], ['sort_ja', 'text'], ['sort_en', 'text'], ['search', 'text'], ['romaji', 'text'],
+  ['department_id', 'text'], ['left_year', 'integer'], ['left_key', 'text'], ['interest_mask', 'integer'],
+  ['contactable', 'boolean'], ['listed', 'boolean'], ['signed_up', 'text'], ['status', 'text'],
+  ['return_intent', 'text'], ['return_from', 'text'],
+] as const;
+
+/** Recomputes the HR index rows of `ids` from what is stored now, in the caller's transaction. */
+export async function syncHrEntries(sql: Sql, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const rows = await sql.query<MemberRow & { name_en: string | null; name_ja: string | null }>(
+    `SELECT ${COLUMNS}, d.name_en, d.name_ja FROM alumni al LEFT JOIN departments d ON d.id = al.department_id
+     WHERE al.id = ANY($1::text[])`,
+    [ids],
+  );
+  if (rows.length === 0) return;
+  const columns: unknown[][] = INDEX_COLUMNS.map(() => []);
+  for (const row of rows) {
+    const e = hrMemberEntry({ ...toMember(row), departmentNameEn: row.name_en, departmentNameJa: row.name_ja });
+    [
+      e.alumniId, e.sortJa, e.sortEn, e.search, e.romaji, e.departmentId, e.leftYear, e.leftKey, e.interestMask,
+      e.contactable, e.listed, e.signedUpAt, e.status, e.returnIntent, e.returnFrom,
+    ].forEach((value, index) => columns[index]!.push(value));
+  }
+  const names = INDEX_COLUMNS.map(([name]) => name);
+  await sql.run(
+    `INSERT INTO hr_member_index (${names.join(', ')})
+     SELECT * FROM unnest(${INDEX_COLUMNS.map(([, type], index) => `$${index + 1}::${type}[]`).join(', ')})
+     ON CONFLICT (alumni_id) DO UPDATE SET ${names.slice(1).map((name) => `${name} = excluded.${name}`).join(', ')}`,
+    columns,
+  );
+}
+
+async function listMembers(sql: Sql, query: HrMemberQuery): Promise<HrMemberPage> {
+  const sort = HR_SORT_COLUMNS[query.sort];
+  const column = sort[query.order];
+  const conditions: string[] = [];
+  const values: unknown[] = [];
+  const value = (v: unknown) => {
+    values.push(v);
+    return `$${values.length}`;
+  };
+  for (const word of query.words) {
+    const needles = hrWordNeedles(word);
+    conditions.push(
+      needles.romaji
+        ? `(strpos(h.search, ${value(needles.text)}) > 0 OR strpos(h.romaji, ${value(needles.romaji)}) > 0)`
+        : `strpos(h.search, ${value(needles.text)}) > 0`,
+    );
+  }
+  if (query.departments.length) conditions.push(`h.department_id = ANY(${value([...query.departments])}::text[])`);
+  if (query.interests.length) conditions.push(`(h.interest_mask & ${value(interestMask(query.interests))}::integer) <> 0`);
+  if (query.leftFrom !== null) conditions.push(`h.left_year >= ${value(query.leftFrom)}`);
+  if (query.leftTo !== null) conditions.push(`h.left_year <= ${value(query.leftTo)}`);
+  if (query.contactable !== null) conditions.push(`h.contactable = ${value(query.contactable)}`);
+  if (query.listed !== null) conditions.push(`h.listed = ${value(query.listed)}`);
+  if (query.statuses.length) conditions.push(`h.status = ANY(${value([...query.statuses])}::text[])`);
+  if (query.intents.length) {
+    // The SQLite conditions (intentConditions) with $n placeholders.
+    const windows = intentConditions(query.intents, query.month);
+    let next = 0;
+    const sqlText = windows.sql.replaceAll('?', () => value(windows.params[next++]));
+    conditions.push(`(${sqlText})`);
+  }
+  if (query.after) {
+    conditions.push(`(h.${column}, h.alumni_id) ${sort.descending ? '<' : '>'} (${value(query.after.key)}, ${value(query.after.id)})`);
+  }
+  const direction = sort.descending ? 'DESC' : 'ASC';
+  const positions = await sql.query<{ id: string; key: string }>(
+    `SELECT h.alumni_id AS id, h.${column} AS key FROM hr_member_index h${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}
+     ORDER BY h.${column} ${direction}, h.alumni_id ${direction} LIMIT ${value(query.limit + 1)}`,
+    values,
+  );
+  const more = positions.length > query.limit;
+  const page = more ? positions.slice(0, query.limit) : positions;
+  const rows = page.length
+    ? await sql.query<MemberRow>(`SELECT ${COLUMNS} FROM alumni al WHERE al.id = ANY($1::text[])`, [page.map((p) => p.id)])
+    : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const items = page.flatMap((p) => {
+    const row = byId.get(p.id);
+    if (!row) return [];
+    const { updatedAt: _updatedAt, ...member } = toMember(row);
+    return [member];
+  });
+  return { items, next: more ? page[page.length - 1]! : null };
+}
+
+async function overview(sql: Sql, since: string, month: string): Promise<HrOverviewData> {
+  const members = (await sql.first<{ total: string; listed: string; contactable: string; pending: string }>(
+    `SELECT COUNT(*) AS total, COUNT(*) FILTER (WHERE listed) AS listed, COUNT(*) FILTER (WHERE contactable) AS contactable,
+       COUNT(*) FILTER (WHERE status = 'pending') AS pending
+     FROM hr_member_index`,
+  ))!;
+  const returnIntent = {} as Record<IntentWindow, number>;
+  for (const window of INTENT_WINDOWS) {
+    const condition = intentConditions([window], month);
+    let next = 0;
+    const text = condition.sql.replaceAll('?', () => `$${++next}`);
+    const row = (await sql.first<{ count: string }>(`SELECT COUNT(*) AS count FROM hr_member_index h WHERE ${text}`, condition.params))!;
+    returnIntent[window] = Number(row.count);
+  }
+  const signups = await sql.query<{ month: string; count: string }>(
+    `SELECT substr(signed_up, 1, 7) AS month, COUNT(*) AS count FROM hr_member_index
+     WHERE signed_up >= $1 GROUP BY 1 ORDER BY 1`,
+    [`${since}-01`],
+  );
+  const returners = await sql.query<{
+    id: string; alumni_id: string; family_name: string; given_name: string; return_date: string; total: string; done: string;
+  }>(
+    `SELECT r.id, r.alumni_id, a.family_name, a.given_name, r.return_date,
+       COUNT(i.id) AS total, COUNT(i.id) FILTER (WHERE i.done) AS done
+     FROM returners r JOIN alumni a ON a.id = r.alumni_id LEFT JOIN checklist_items i ON i.returner_id = r.id
+     GROUP BY r.id, a.family_name, a.given_name
+     HAVING COUNT(i.id) = 0 OR COUNT(i.id) FILTER (WHERE i.done) < COUNT(i.id)
+     ORDER BY r.return_date, r.id`,
+  );
+  const drafts = (await sql.first<{ count: string }>("SELECT COUNT(*) AS count FROM announcements WHERE status = 'draft'"))!;
+  return {
+    members: {
+      total: Number(members.total),
+      active: Number(members.total) - Number(members.pending),
+      pending: Number(members.pending),
+      listed: Number(members.listed),
+      contactable: Number(members.contactable),
+    },
+    returnIntent,
+    signupsByMonth: signups.map((s) => ({ month: s.month, count: Number(s.count) })),
+    returnersInProgress: returners.map((r) => ({
+      id: r.id,
+      alumniId: r.alumni_id,
+      familyName: r.family_name,
+      givenName: r.given_name,
+      returnDate: r.return_date,
+      done: Number(r.done),
+      total: Number(r.total),
+    })),
+    announcementsAwaitingApproval: Number(drafts.count),
+  };
+}
+
+async function record(sql: Sql, id: string): Promise<HrMemberRecord | undefined> {
+  const row = await sql.first<MemberRow>(`SELECT ${COLUMNS} FROM alumni al WHERE al.id = $1`, [id]);
+  if (!row) return undefined;
+  const consents = await sql.query<{ privacy_policy_version: string; contact: boolean; consented_at: string }>(
+    'SELECT privacy_policy_version, contact, consented_at FROM consents WHERE alumni_id = $1 ORDER BY consented_at, id',
+    [id],
+  );
+  return {
+    member: toMember(row),
+    consents: consents.map((c) => ({ policyVersion: c.privacy_policy_version, contact: c.contact, at: c.consented_at })),
+  };
+}
+
+export function hrData(sql: Sql): HrData {
+  return {
+    // One transaction: a page's positions and its rows come from one snapshot.
+    list: (query) => sql.atomic((tx) => listMembers(tx, query)),
+    overview: ({ since, month }) => sql.atomic((tx) => overview(tx, since, month)),
+    record: (id) => record(sql, id),
+  };
+}
+
+/** Replaces the template (in this order) with an audit row, in one transaction. */
+export function replaceChecklistTemplate(sql: Sql, items: readonly ChecklistTemplateItem[], viewer: Viewer): Promise<void> {
+  return sql.atomic(async (tx) => {
+    await tx.run('DELETE FROM checklist_template');
+    for (const [index, item] of items.entries()) {
+      await tx.run(
+        `INSERT INTO checklist_template (sort, category_id, owner, due_offset_days, required, title_en, title_ja,
+           description_en, description_ja) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          index + 1, item.category, item.owner, item.dueOffsetDays, item.required, item.title.en, item.title.ja,
+          item.description?.en ?? null, item.description?.ja ?? null,
+        ],
+      );
+    }
+    await recordAudit(tx, { viewer, action: 'checklist-template.update', detail: { items: items.length } });
+  });
+}
