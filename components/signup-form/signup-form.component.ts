@@ -11,7 +11,7 @@ import { avatarStyles } from '../../src/internal/avatar.js';
 import { buttonStyles, renderButton } from '../../src/internal/button.js';
 import { errorBannerStyles, renderErrorBanner } from '../../src/internal/error-banner.js';
 import { fieldErrorKey } from '../../src/internal/error-message.js';
-import { fieldStyles, renderCheckbox, renderField, renderFieldGroup } from '../../src/internal/field.js';
+import { fieldStyles, renderCheckbox, renderField, renderFieldGroup, renderGroupItem } from '../../src/internal/field.js';
 import { LiveAnnouncer, liveRegionStyles } from '../../src/internal/live-region.js';
 import { Mutations, type KeyStore } from '../../src/internal/mutation.js';
 import { OkaeriElement } from '../../src/internal/okaeri-element.js';
@@ -428,9 +428,9 @@ export class OkaeriSignupForm extends OkaeriElement {
         : nothing}
       <section class="section" part="section">
         ${renderFieldGroup(l, { id: 'interests', label: l.msg('signup.interests'), hint: l.msg('signup.interestsHint'), error: this.error('interests'), required: true },
-          html`${meta.interests.map((i) => html`<label class="check">
-            <input type="checkbox" name="interests" value=${i.id} .checked=${v.interests.includes(i.id)} />
-            ${i.label[l.lang]}</label>`)}`)}
+          html`${meta.interests.map((i) =>
+            renderGroupItem({ label: i.label[l.lang] }, (c) => html`<input ${c} type="checkbox" name="interests" value=${i.id} .checked=${v.interests.includes(i.id)} />`),
+          )}`)}
       </section>
       ${this.section('directory', html`
         ${this.check('listed', l.msg('signup.listed'), l.msg('signup.listedHint'))}
@@ -491,13 +491,14 @@ export class OkaeriSignupForm extends OkaeriElement {
     const years = Array.from({ length: 71 }, (_, i) => String(thisYear - i));
     const months = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
     const monthName = new Intl.DateTimeFormat(l.lang, { month: 'long', timeZone: 'UTC' });
-    const select = (part: 'Year' | 'Month', options: string[], text: (o: string) => string) => html`<label class="sub">
-      <span>${l.msg(part === 'Year' ? 'signup.year' : 'signup.month')}</span>
-      <select id="${which}-${part.toLowerCase()}" name="${which}${part}" aria-invalid=${error ? 'true' : nothing}>
-        <option value="">–</option>
-        ${options.map((o) => html`<option value=${o} ?selected=${v[`${which}${part}`] === o}>${text(o)}</option>`)}
-      </select>
-    </label>`;
+    const select = (part: 'Year' | 'Month', options: string[], text: (o: string) => string) =>
+      renderGroupItem(
+        { id: `${which}-${part.toLowerCase()}`, label: l.msg(part === 'Year' ? 'signup.year' : 'signup.month'), look: 'sub', invalid: Boolean(error) },
+        (c) => html`<select ${c} name="${which}${part}">
+          <option value="">–</option>
+          ${options.map((o) => html`<option value=${o} ?selected=${v[`${which}${part}`] === o}>${text(o)}</option>`)}
+        </select>`,
+      );
     return renderFieldGroup(l, { id: which, label: l.msg(`signup.${which}`), error, required: true }, html`<div class="month">
       ${select('Year', years, (o) => o)} ${select('Month', months, (o) => monthName.format(Date.UTC(2000, Number(o) - 1)))}
     </div>`);

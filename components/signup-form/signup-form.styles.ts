@@ -43,22 +43,6 @@ export const styles = css`
     flex-wrap: wrap;
     gap: var(--_okaeri-space-s);
   }
-  .sub {
-    display: grid;
-    gap: var(--_okaeri-space-xs);
-    font-size: var(--_okaeri-font-size-small);
-  }
-  .sub select {
-    min-block-size: 2.5rem;
-    padding-inline: var(--_okaeri-space-s);
-    border: 1px solid var(--_okaeri-color-border);
-    border-radius: var(--_okaeri-radius);
-    background: var(--_okaeri-color-surface);
-  }
-  .sub select[aria-invalid='true'] {
-    border-color: var(--_okaeri-color-danger);
-    border-inline-start-width: 4px;
-  }
   a {
     color: var(--_okaeri-color-primary);
   }

@@ -40,7 +40,8 @@ class ControlDirective extends Directive {
 
   override update(part: ElementPart, [wiring]: [Wiring]) {
     const control = part.element;
-    control.id = wiring.id;
+    // A control inside a group may have no id of its own (one checkbox of a set).
+    if (wiring.id) control.id = wiring.id;
     setOrRemove(control, 'aria-describedby', wiring.describedBy);
     setOrRemove(control, 'aria-invalid', wiring.invalid && 'true');
     setOrRemove(control, 'aria-required', wiring.required && 'true');
@@ -60,6 +61,8 @@ export type FieldControl = DirectiveResult<typeof ControlDirective>;
 // - One line of its own (small) text; em, not the token, which is itself relative.
 // - As specific as the rule above plus the attribute, so the invalid border always wins.
 // - One checkbox look for every widget: 20 px, the primary color, the label beside it.
+// - .sub: a group's part with its own small label above it (the year and month of a date); its
+//   invalid border is the .field-group rule's.
 export const fieldStyles = css`
   .field,
   .field-group {
@@ -138,6 +141,18 @@ export const fieldStyles = css`
   .check input[aria-invalid='true'] {
     outline: 2px solid var(--_okaeri-color-danger);
   }
+  .sub {
+    display: grid;
+    gap: var(--_okaeri-space-xs);
+    font-size: var(--_okaeri-font-size-small);
+  }
+  .sub select {
+    min-block-size: 2.5rem;
+    padding-inline: var(--_okaeri-space-s);
+    border: 1px solid var(--_okaeri-color-border);
+    border-radius: var(--_okaeri-radius);
+    background: var(--_okaeri-color-surface);
+  }
 `;
 
 // A single control carries aria-required, so there the marker is hidden from assistive
@@ -214,4 +229,22 @@ export function renderCheckbox(
     <label class="check">${renderControl(control)} <span>${label}</span></label>
     ${renderHint(id, hint)} ${renderError(id, error)}
   </div>`;
+}
+
+/**
+ * One control inside a renderFieldGroup, with its own label: a checkbox or radio of a set beside
+ * its text (`check`), or a part of a compound value under a small label (`sub`: the year of a
+ * year + month). The fieldset carries hint and error (aria-describedby); `invalid` marks the
+ * control itself.
+ *
+ * renderGroupItem({ label: 'Year', look: 'sub', id: 'joined-year', invalid }, (c) => html`<select ${c} …>`)
+ */
+export function renderGroupItem(
+  { id = '', label, look = 'check', invalid = false }: { id?: string; label: string; look?: 'check' | 'sub'; invalid?: boolean },
+  renderControl: (control: FieldControl) => TemplateResult,
+): TemplateResult {
+  const control = renderControl(wire({ id, describedBy: '', invalid, required: false }));
+  return look === 'check'
+    ? html`<label class="check">${control} <span>${label}</span></label>`
+    : html`<label class="sub"><span>${label}</span>${control}</label>`;
 }

@@ -9,7 +9,7 @@ import { buttonStyles, renderButton } from '../../src/internal/button.js';
 import { define } from '../../src/internal/define.js';
 import { errorBannerStyles, renderErrorBanner } from '../../src/internal/error-banner.js';
 import { fieldErrorKey } from '../../src/internal/error-message.js';
-import { fieldStyles, renderField, renderFieldGroup } from '../../src/internal/field.js';
+import { fieldStyles, renderField, renderFieldGroup, renderGroupItem } from '../../src/internal/field.js';
 import { LiveAnnouncer, liveRegionStyles } from '../../src/internal/live-region.js';
 import { OkaeriElement } from '../../src/internal/okaeri-element.js';
 import { renderSpinner } from '../../src/internal/spinner.js';
@@ -36,7 +36,14 @@ class UiProbe extends OkaeriElement {
       ${renderFieldGroup(
         l,
         { id: 'interests', label: 'Interests', hint: 'Pick any.', error: l.msg(fieldErrorKey('required')), required: true },
-        litHtml`<label><input type="checkbox" name="interests" value="rehire" /> Coming back</label>`,
+        renderGroupItem({ label: 'Coming back' }, (c) => litHtml`<input ${c} type="checkbox" name="interests" value="rehire" />`),
+      )}
+      ${renderFieldGroup(
+        l,
+        { id: 'joined', label: 'Joined', error: this.emailError },
+        renderGroupItem({ id: 'joined-year', label: 'Year', look: 'sub', invalid: Boolean(this.emailError) }, (c) =>
+          litHtml`<select ${c} name="joinedYear"><option value="">–</option><option>2015</option></select>`,
+        ),
       )}
       ${renderButton({ label: l.msg('action.save'), busy: this.busy, onClick: this.saved })}
       ${renderButton({ label: l.msg('action.cancel'), variant: 'secondary' })}
@@ -103,6 +110,28 @@ describe('shared UI pieces', () => {
       expect(group.getAttribute('aria-describedby')).to.equal('interests-hint interests-error');
       expect(el.$('#interests-error').textContent).to.equal('この項目は必須です。');
       expect(group.querySelector('[part="field-required"]')!.hasAttribute('aria-hidden')).to.be.false;
+    });
+
+    it("puts a group's own controls through renderGroupItem: a checkbox beside its text, a select under its small label, invalid from the group", async () => {
+      const el = await fixture<UiProbe>(html`<okaeri-ui-probe lang="en"></okaeri-ui-probe>`);
+      const box = el.$<HTMLInputElement>('[name="interests"]');
+      expect(box.closest('label')!.className).to.equal('check');
+      expect(box.closest('label')!.textContent!.trim()).to.equal('Coming back');
+      expect(getComputedStyle(box).width).to.equal('20px');
+      expect(box.hasAttribute('id') || box.hasAttribute('aria-invalid'), 'no id or state of its own').to.be.false;
+
+      const year = el.$<HTMLSelectElement>('#joined-year');
+      expect(year.closest('label')!.className).to.equal('sub');
+      expect(year.closest('label')!.querySelector('span')!.textContent).to.equal('Year');
+      expect(year.hasAttribute('aria-invalid')).to.be.false;
+      const normal = getComputedStyle(year).borderInlineStartWidth;
+      expect(normal).to.equal('1px');
+
+      el.emailError = 'Enter a valid date.';
+      await el.updateComplete;
+      expect(year.getAttribute('aria-invalid')).to.equal('true');
+      expect(getComputedStyle(year).borderInlineStartWidth, 'the invalid border wins over .sub select').to.equal('4px');
+      expect(el.$('fieldset#joined').getAttribute('aria-describedby')).to.equal('joined-error');
     });
   });
 
