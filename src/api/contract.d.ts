@@ -262,6 +262,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/hr/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The program at a glance (HR) */
+        get: operations["getHrOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hr/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A segment of members, every field (HR)
+         * @description Every member, listed or not, with every field they gave the program; fields hidden from the directory are marked in `hiddenFromDirectory`. Filters combine with AND, values inside one filter with OR.
+         */
+        get: operations["listHrMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hr/members/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The segment as CSV (HR)
+         * @description Streamed, UTF-8 with a byte order mark, CRLF line ends, a header row in `lang`. Every cell is quoted; a value starting with = + - @, a tab or a carriage return gets a leading apostrophe so spreadsheets do not run it as a formula. `purpose=outreach` contains only members who agreed to be contacted. Every export is audited (who, when, segment, purpose, row count).
+         */
+        get: operations["exportHrMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hr/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything stored about one member (HR, audited) */
+        get: operations["getHrMember"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hr/checklist-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The re-onboarding checklist template (HR) */
+        get: operations["getChecklistTemplate"];
+        /**
+         * Replace the checklist template (HR, audited)
+         * @description Applies to checklists generated afterwards; checklists of returners already registered keep their items.
+         */
+        put: operations["putChecklistTemplate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/email-link": {
         parameters: {
             query?: never;
@@ -786,6 +881,154 @@ export interface components {
             interests?: components["schemas"]["InterestId"][];
             /** @description The member agreed to be contacted through the program; the host delivers the message, never revealing a hidden address. */
             contactable: boolean;
+        };
+        HrOverview: {
+            /** @description Segments: `status=active`, `status=pending`, `listed=true`, `contactable=true` on `/api/v1/hr/members`. */
+            members: {
+                total: number;
+                active: number;
+                pending: number;
+                listed: number;
+                contactable: number;
+            };
+            /** @description Members per return-intent window this month; the segment is `intent=<window>`. */
+            returnIntent: {
+                "open-now": number;
+                "within-6-months": number;
+                later: number;
+                "not-now": number;
+                "not-said": number;
+            };
+            /** @description New members per month for the last 12 months (this one included), every month present, oldest first. */
+            signupsByMonth: {
+                month: string;
+                count: number;
+            }[];
+            returnersInProgress: {
+                id: string;
+                alumniId: string;
+                familyName: string;
+                givenName: string;
+                returnDate: string;
+                done: number;
+                total: number;
+            }[];
+            /** @description Welcome announcements drafted and not yet approved by their returner. */
+            announcementsAwaitingApproval: number;
+        };
+        HrMemberList: {
+            items: components["schemas"]["HrMember"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        /** @description Every stored field of a member, as HR administers it. */
+        HrMember: {
+            id: string;
+            familyName: string;
+            givenName: string;
+            familyNameKana: string | null;
+            givenNameKana: string | null;
+            email: string;
+            /** @description Former department id (see `/api/v1/meta`). */
+            department: string | null;
+            departmentOther: string | null;
+            roleAtLeaving: string | null;
+            joined: string;
+            left: string | null;
+            currentCompany: string | null;
+            currentRole: string | null;
+            location: string | null;
+            profileUrl: string | null;
+            photoUrl: string | null;
+            interests: components["schemas"]["InterestId"][];
+            contactable: boolean;
+            listed: boolean;
+            /** @description ISO 8601 UTC. */
+            signedUpAt: string;
+            /**
+             * @description `pending` until the member verified their address.
+             * @enum {string}
+             */
+            status: "pending" | "active";
+            /** @description What the member said about coming back (`intent` null: nothing said). */
+            returnIntent: {
+                /** @enum {string|null} */
+                intent: "open-now" | "open-from" | "not-now" | null;
+                from: string | null;
+                contractWork: boolean;
+                referrals: boolean;
+            };
+            /** @description When the member last confirmed the profile (null: at signup). */
+            confirmedAt: string | null;
+            /** @description Fields the member hid from the directory: HR sees them (it administers with them) and shows them so marked. */
+            hiddenFromDirectory: ("email" | "currentCompany" | "currentRole" | "location" | "profileUrl" | "roleAtLeaving" | "department" | "joined" | "left" | "interests" | "familyNameKana" | "givenNameKana")[];
+        };
+        HrMemberDetail: {
+            /** @description Every stored field of a member, as HR administers it. */
+            member: components["schemas"]["HrMember"] & {
+                updatedAt: string;
+            };
+            /** @description The level the member chose for each field (an unset one counts as hidden). */
+            visibility: {
+                /** @enum {string} */
+                email?: "alumni" | "hr" | "hidden";
+                /** @enum {string} */
+                currentCompany?: "alumni" | "hr" | "hidden";
+                /** @enum {string} */
+                currentRole?: "alumni" | "hr" | "hidden";
+                /** @enum {string} */
+                location?: "alumni" | "hr" | "hidden";
+                /** @enum {string} */
+                profileUrl?: "alumni" | "hr" | "hidden";
+                /** @enum {string} */
+                roleAtLeaving?: "alumni" | "hr" | "hidden";
+                /** @enum {string} */
+                department?: "alumni" | "hr" | "hidden";
+                /** @enum {string} */
+                joined?: "alumni" | "hr" | "hidden";
+                /** @enum {string} */
+                left?: "alumni" | "hr" | "hidden";
+                /** @enum {string} */
+                interests?: "alumni" | "hr" | "hidden";
+                /** @enum {string} */
+                familyNameKana?: "alumni" | "hr" | "hidden";
+                /** @enum {string} */
+                givenNameKana?: "alumni" | "hr" | "hidden";
+            };
+            /** @description Every consent the member gave: privacy policy version, contact consent, when. Oldest first. */
+            consents: {
+                policyVersion: string;
+                contact: boolean;
+                at: string;
+            }[];
+            /** @description The audit trail of this record, oldest first (this view included). */
+            audit: {
+                at: string;
+                actorRole: string;
+                actorSub: string | null;
+                action: string;
+            }[];
+        };
+        /** @description The company’s re-onboarding template. A change applies to checklists generated afterwards only. */
+        ChecklistTemplate: {
+            /** @description In order. */
+            items: components["schemas"]["ChecklistTemplateItem"][];
+        };
+        ChecklistTemplateItem: {
+            /** @description A checklist category id. */
+            category: string;
+            owner: components["schemas"]["ChecklistOwner"];
+            /** @description Days from the return date; negative is before the first day back. */
+            dueOffsetDays: number;
+            required: boolean;
+            title: {
+                en: string;
+                ja: string;
+            };
+            description: {
+                en: string;
+                ja: string;
+            } | null;
         };
         /** @description The same answer whether the address was new or already registered, so a stranger cannot learn who is a member. */
         SignupReceipt: {
@@ -2629,6 +2872,485 @@ export interface operations {
             };
             /** @description No such resource. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHrOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts, each matching a segment of `/api/v1/hr/members`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HrOverview"];
+                };
+            };
+            /** @description No valid bearer token, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    /** @description The scheme to use: `Bearer realm="okaeri"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but its role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listHrMembers: {
+        parameters: {
+            query?: {
+                /** @description Words that must all appear (as substrings) in some field the member gave the program — names (written, reading, romaji), e-mail, former department, role at leaving, current company and role, location, profile URL — including fields hidden from the directory. The directory's normalization: width, case and katakana/hiragana are ignored. At most 8 distinct words; only the first 64 characters of a word are compared. */
+                q?: string;
+                /** @description Former department ids (any of them); repeat the parameter or separate with commas. At most 20. */
+                department?: string[];
+                /** @description Interests (any of them); repeat the parameter or separate with commas. */
+                interest?: components["schemas"]["InterestId"][];
+                /** @description Left in this year or later (inclusive). */
+                leftFrom?: number;
+                /** @description Left in this year or earlier (inclusive). */
+                leftTo?: number;
+                /** @description `true`: only members who agreed to be contacted; `false`: only those who did not. */
+                contactable?: "true" | "false";
+                /** @description `true`: only members listed in the directory; `false`: only those who are not. */
+                listed?: "true" | "false";
+                /** @description `pending` (address not verified yet) and/or `active`; repeat or separate with commas. */
+                status?: ("pending" | "active")[];
+                /** @description Return intent windows (any of them), relative to the current month: `open-now` (or open from a month that has come), `within-6-months`, `later`, `not-now`, `not-said`. */
+                intent?: ("open-now" | "within-6-months" | "later" | "not-now" | "not-said")[];
+                /** @description `name`: by name in the order of `lang` (reading included: HR sees it); `signedUp`: newest signup first; `left`: most recent leaving month first, members without one last. */
+                sort?: "name" | "signedUp" | "left";
+                /** @description The name order for `sort=name` (あいう順 or Latin). */
+                lang?: "ja" | "en";
+                /** @description The `nextCursor` of the previous page (same sort). */
+                cursor?: string;
+                /** @description Page size; more than 100 is answered with 100. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the segment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HrMemberList"];
+                };
+            };
+            /** @description The request is invalid (see `errors` for field problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    /** @description The scheme to use: `Bearer realm="okaeri"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but its role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportHrMembers: {
+        parameters: {
+            query: {
+                /** @description Words that must all appear (as substrings) in some field the member gave the program — names (written, reading, romaji), e-mail, former department, role at leaving, current company and role, location, profile URL — including fields hidden from the directory. The directory's normalization: width, case and katakana/hiragana are ignored. At most 8 distinct words; only the first 64 characters of a word are compared. */
+                q?: string;
+                /** @description Former department ids (any of them); repeat the parameter or separate with commas. At most 20. */
+                department?: string[];
+                /** @description Interests (any of them); repeat the parameter or separate with commas. */
+                interest?: components["schemas"]["InterestId"][];
+                /** @description Left in this year or later (inclusive). */
+                leftFrom?: number;
+                /** @description Left in this year or earlier (inclusive). */
+                leftTo?: number;
+                /** @description `true`: only members who agreed to be contacted; `false`: only those who did not. */
+                contactable?: "true" | "false";
+                /** @description `true`: only members listed in the directory; `false`: only those who are not. */
+                listed?: "true" | "false";
+                /** @description `pending` (address not verified yet) and/or `active`; repeat or separate with commas. */
+                status?: ("pending" | "active")[];
+                /** @description Return intent windows (any of them), relative to the current month: `open-now` (or open from a month that has come), `within-6-months`, `later`, `not-now`, `not-said`. */
+                intent?: ("open-now" | "within-6-months" | "later" | "not-now" | "not-said")[];
+                /** @description `outreach`: only members who agreed to be contacted (whatever `contactable` says); `records`: every member of the segment. */
+                purpose: "outreach" | "records";
+                /** @description The language of the header row and of labels in cells. */
+                lang?: "ja" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is invalid (see `errors` for field problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    /** @description The scheme to use: `Bearer realm="okaeri"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but its role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHrMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record, its consents and its audit trail. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HrMemberDetail"];
+                };
+            };
+            /** @description The request is invalid (see `errors` for field problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    /** @description The scheme to use: `Bearer realm="okaeri"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but its role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getChecklistTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template, in order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistTemplate"];
+                };
+            };
+            /** @description No valid bearer token, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    /** @description The scheme to use: `Bearer realm="okaeri"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but its role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putChecklistTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChecklistTemplate"];
+            };
+        };
+        responses: {
+            /** @description The template as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistTemplate"];
+                };
+            };
+            /** @description The request is invalid (see `errors` for field problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    /** @description The scheme to use: `Bearer realm="okaeri"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but its role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
