@@ -182,6 +182,26 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
     assert.equal(((await again.json()) as { code: string }).code, 'token_used');
   });
 
+  it('of concurrent redemptions of one link exactly one succeeds', async () => {
+    const body = signup();
+    await json('POST', '/api/v1/alumni', body);
+    const token = tokenOf(await mailTo(body.email));
+    const answers = await Promise.all([exchange(token), exchange(token), exchange(token)]);
+    assert.deepEqual(answers.map((answer) => answer.status).sort(), [200, 400, 400]);
+  });
+
+  it('an address change to an address someone registered meanwhile is refused with email_taken', async () => {
+    const member = await signUpAndVerify();
+    const wanted = `wanted.${member.body.email}`;
+    await json('PUT', '/api/v1/me/email', { email: wanted }, { Authorization: member.authorization });
+    const link = tokenOf(await mailTo(wanted));
+    await signUpAndVerify({ email: wanted });
+    const refused = await exchange(link);
+    assert.equal(refused.status, 400);
+    assert.equal(((await refused.json()) as { code: string }).code, 'email_taken');
+    assert.equal(await database.sql.value('SELECT email FROM alumni WHERE id = ?', member.id), member.body.email);
+  });
+
   it('mails Japanese unless English is asked for', async () => {
     const body = signup();
     await json('POST', '/api/v1/alumni', body);
