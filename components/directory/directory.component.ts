@@ -163,12 +163,14 @@ export class OkaeriDirectory extends OkaeriElement {
   private readonly searchTask = this.loadTask({
     args: () => [JSON.stringify(this.filters), this.pageSize, this.localize.lang] as const,
     task: async ([, pageSize, lang], { signal, api }): Promise<MemberList> => {
+      // Network only: a next page of the old results is now wasted work. The list's own state
+      // (loadingMore, pageError) changes in onComplete, for the latest run only.
       this.pageController?.abort();
-      this.loadingMore = false;
-      this.pageError = undefined;
       return adapterMethod(api, 'searchAlumni')(toQuery(this.filters, pageSize, lang), { signal });
     },
     onComplete: (page) => {
+      this.loadingMore = false;
+      this.pageError = undefined;
       this.seen = new Set();
       this.items = this.fresh(page.items);
       this.nextCursor = page.nextCursor;
