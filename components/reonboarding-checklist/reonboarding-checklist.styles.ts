@@ -93,10 +93,6 @@ export const styles = css`
     flex: none;
     accent-color: var(--_okaeri-color-primary);
   }
-  :focus-visible {
-    outline: 2px solid var(--_okaeri-color-focus-ring);
-    outline-offset: 2px;
-  }
   .status {
     inline-size: 1.25rem;
     text-align: center;
