@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ProgramSettings } from '../../server/schemas/settings.js';
-import { type TestDatabase, freshDatabase } from './backend.js';
+import { TEST_BACKEND, type TestDatabase, freshDatabase } from './backend.js';
 
 const HR = { role: 'hr', sub: 'em_store_test' } as const;
 
@@ -78,6 +78,15 @@ describe('store.transaction', () => {
       ),
     );
     assert.equal(await auditCount(), before + 20);
+  });
+
+  it('refuses the store itself (and a nested transaction) inside a transaction instead of waiting forever (SQLite: one connection)', { skip: TEST_BACKEND !== 'sqlite' }, async () => {
+    await database.store.transaction(async (tx) => {
+      await assert.rejects(database.store.audit.list(), /use its tx/);
+      await assert.rejects(database.store.transaction(async () => {}), /use its tx/);
+      await tx.audit.list();
+    });
+    await database.store.audit.list(); // and after it, the store answers again
   });
 
   it('refuses a transaction handle used after its work settled', async () => {
