@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { requireRole } from '../auth.js';
 import { cursorParam, encodeCursor as encodePosition } from '../data/cursor.js';
 import type { DirectoryPosition, Store } from '../data/store.js';
+import type { DirectoryOrder } from '../domain/directory-entry.js';
 import { audienceOf, memberView } from '../domain/member-view.js';
 import { normalizeSearchText, queryWords } from '../domain/search-text.js';
 import { ProblemError } from '../problem.js';
@@ -24,7 +25,7 @@ const listMembers = createRoute({
   operationId: 'searchAlumni',
   summary: 'Search and filter the alumni directory',
   description:
-    'Members who opted into the directory (HR: every member), ordered by name (reading where visible to every viewer, else the written name), then id. Filters combine with AND; values inside one filter with OR. Filters and search only ever match values the viewer may see.',
+    'Members who opted into the directory (HR: every member), ordered by name in the order of `lang` (reading where visible to every viewer, else the written name), then id. Filters combine with AND; values inside one filter with OR. Filters and search only ever match values the viewer may see.',
   security: REQUIRED_BEARER,
   middleware: requireRole('alumni', 'employee', 'hr'),
   request: { query: DirectoryQuerySchema },
@@ -56,13 +57,19 @@ const getMember = createRoute({
   },
 });
 
-/** The cursor is the last entry's position, opaque to clients (server/data/cursor.ts). */
-export function encodeCursor(position: DirectoryPosition): string {
-  return encodePosition([position.sortKey, position.id]);
+/**
+ * The cursor is the last entry's position in its order, opaque to clients: base64url of
+ * `[order, sortKey, id]`. A cursor continues only the order it was issued in.
+ */
+export function encodeCursor(position: DirectoryPosition, order: DirectoryOrder): string {
+  return encodePosition([order, position.sortKey, position.id]);
 }
 
-export function decodeCursor(cursor: string): DirectoryPosition {
-  const [sortKey, id] = cursorParam(cursor, 2)!;
+export function decodeCursor(cursor: string, order: DirectoryOrder): DirectoryPosition {
+  const [issuedFor, sortKey, id] = cursorParam(cursor, 3)!;
+  if (issuedFor !== order) {
+    throw new ProblemError('validation', 'The cursor is not one this server issued.', { errors: { cursor: 'invalid' } });
+  }
   return { sortKey: sortKey!, id: id! };
 }
 
@@ -83,7 +90,8 @@ export function directoryRoutes({ store }: { store: Store }) {
           location: location || null,
           leftFrom: query.leftFrom ?? null,
           leftTo: query.leftTo ?? null,
-          after: query.cursor === undefined ? null : decodeCursor(query.cursor),
+          order: query.lang,
+          after: query.cursor === undefined ? null : decodeCursor(query.cursor, query.lang),
           limit: query.limit,
       });
       c.header('Cache-Control', CACHE_CONTROL);
@@ -91,7 +99,7 @@ export function directoryRoutes({ store }: { store: Store }) {
       return c.json(
         {
           items: page.profiles.map((profile) => memberView(profile, audience)),
-          nextCursor: page.next && encodeCursor(page.next),
+          nextCursor: page.next && encodeCursor(page.next, query.lang),
         },
         200,
       );

@@ -118,6 +118,11 @@ export const DirectoryQuerySchema = z
     }),
     leftFrom: yearParameter('Left in this year or later (inclusive); only where the viewer may see it.'),
     leftTo: yearParameter('Left in this year or earlier (inclusive); only where the viewer may see it.'),
+    lang: z.enum(['ja', 'en']).default('ja').openapi({
+      description:
+        'The order of the list: `ja` by reading (あいう順, the furigana) with names in Latin letters after them; `en` by family name in Latin order, Japanese names by their romanized reading. A reading the viewer may not see is never used: such names sort by their written form. A cursor continues only the order it came from.',
+      example: 'ja',
+    }),
     cursor: z.string().max(1000).optional().openapi({ description: 'The `nextCursor` of the previous page.' }),
     limit: z.coerce
       .number()
