@@ -514,10 +514,7 @@ export const MIGRATIONS: readonly string[] = [
   );
 
   CREATE TABLE directory_index_state (
-    version INTEGER NOT NULL,
-    -- A new random value with every index write (in its transaction): cached directory pages are
-    -- valid while it is unchanged, in this process or any other on the same database.
-    generation INTEGER NOT NULL DEFAULT 0
+    version INTEGER NOT NULL
   ) STRICT;
 `,
   // 6: membership (issue 10): a signup is pending until its address is verified; the member's
@@ -525,6 +522,12 @@ export const MIGRATIONS: readonly string[] = [
   membershipMigration(),
   // 7: the HR console's member index (issue 11): every field, hidden ones included, for HR only.
   hrMemberIndexMigration(),
+  // 8: a new random value with every directory index write (in its transaction): cached directory
+  // pages are valid while it is unchanged, in this process or any other on the same database.
+  // (First written into released migration 5, which databases already at version 5 never rerun.)
+  `
+  ALTER TABLE directory_index_state ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 /*
