@@ -49,7 +49,8 @@ export const signupEn = {
   'signup.discard': 'Discard this draft',
   'signup.discarded': 'The draft was discarded. The form is empty.',
   'signup.successHeading': 'Welcome to the alumni network',
-  'signup.successBody': 'Thank you, {name}. We will write to you at {email}.',
+  // The signup is pending until the member opens the mailed link (72 h); say so, or nobody opens it.
+  'signup.successBody': 'Thank you, {name}. To finish, open the link we just sent to {email} (valid for 72 hours).',
   'signup.error.maxLength': 'Use at most {max} characters.',
   'signup.error.kana': 'Use hiragana or katakana.',
   'signup.error.future': 'This can’t be in the future.',

@@ -49,7 +49,7 @@ export const signupJa: SignupMessages = {
   'signup.discarded': '下書きを破棄しました。フォームは空になりました。',
   'signup.restored': '前回の入力内容を復元しました。',
   'signup.successHeading': 'アルムナイネットワークへようこそ',
-  'signup.successBody': '{name}、ご登録ありがとうございました。今後のご案内は {email} にお送りします。',
+  'signup.successBody': '{name}、ご登録ありがとうございます。{email} にお送りした確認メールのリンクを72時間以内に開いて登録を完了してください。',
   'signup.error.maxLength': '{max}文字以内で入力してください。',
   'signup.error.kana': 'ひらがなまたはカタカナで入力してください。',
   'signup.error.future': '未来の年月は指定できません。',

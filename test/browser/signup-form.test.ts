@@ -300,7 +300,11 @@ describe('<okaeri-signup-form>', () => {
 
       const thanks = $<HTMLElement>(el, '[part="success"]');
       expect(el.shadowRoot!.activeElement).to.equal(thanks);
-      expect(thanks.textContent).to.contain(lang === 'en' ? 'Thank you, Emily Clark.' : 'Emily Clarkさん、ご登録ありがとうございました。');
+      expect(thanks.textContent).to.contain(lang === 'en' ? 'Thank you, Emily Clark.' : 'Emily Clarkさん、ご登録ありがとうございます。');
+      // The signup waits for the mailed link (issue 10): the thank-you says to open it.
+      expect(thanks.textContent).to.contain(
+        lang === 'en' ? 'open the link we just sent to emily@example.com (valid for 72 hours)' : 'emily@example.com にお送りした確認メールのリンクを72時間以内に開いて',
+      );
       expect($(el, 'form')).to.be.null;
       expect(localStorage.getItem(draftKey)).to.be.null;
       await expect(el).to.be.accessible();
