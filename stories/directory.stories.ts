@@ -3,26 +3,11 @@ import { html } from 'lit';
 import '../components/config/config.js';
 import '../components/directory/directory.js';
 import type { InterestId, Member, Meta as ProgramMeta } from '../src/api/types.js';
+import { meta as seededMeta } from '../test/fixtures/index.js';
 import { mockFetch, problem, reply, type MockHandler } from './mock-fetch.js';
 
-const programMeta: ProgramMeta = {
-  programName: { en: 'Alumni network', ja: 'アルムナイネットワーク' },
-  departments: [
-    { id: 'sales', name: { en: 'Sales', ja: '営業' } },
-    { id: 'engineering', name: { en: 'Engineering', ja: 'エンジニアリング' } },
-    { id: 'product', name: { en: 'Product', ja: 'プロダクト' } },
-    { id: 'marketing', name: { en: 'Marketing', ja: 'マーケティング' } },
-  ],
-  interests: [
-    { id: 'rehire', label: { en: 'Open to returning', ja: '復職に関心' } },
-    { id: 'referral', label: { en: 'Referrals and business', ja: '紹介・協業' } },
-    { id: 'networking', label: { en: 'Networking', ja: '交流' } },
-    { id: 'mentoring', label: { en: 'Mentoring or speaking', ja: 'メンタリング・登壇' } },
-    { id: 'events', label: { en: 'Events', ja: 'イベント' } },
-  ],
-  privacyPolicy: { url: 'https://example.com/privacy', version: '2025-04' },
-  locales: ['ja', 'en'],
-} as ProgramMeta;
+// The seeded server's answer, shared with the tests.
+const programMeta: ProgramMeta = seededMeta;
 
 const families = [['鈴木', 'すずき'], ['佐藤', 'さとう'], ['高橋', 'たかはし'], ['田中', 'たなか'], ['伊藤', 'いとう'], ['渡辺', 'わたなべ']] as const;
 const givens = [['一郎', 'いちろう'], ['美咲', 'みさき'], ['健太', 'けんた'], ['彩', 'あや'], ['翔太', 'しょうた']] as const;
@@ -90,7 +75,7 @@ interface Args {
 }
 
 const meta: Meta<Args> = {
-  title: 'Widgets/okaeri-directory',
+  title: 'Widgets/Directory',
   component: 'okaeri-directory',
   argTypes: {
     layout: { control: 'inline-radio', options: ['cards', 'list'] },

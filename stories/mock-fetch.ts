@@ -1,6 +1,6 @@
 /**
- * A fake `fetch` for stories: answers by "METHOD /path" (matched on the pathname, whatever the
- * base URL and query) with real `Response` objects, so widgets run through the real client.
+ * A fake `fetch` for stories: answers by "METHOD /path" (matched on the end of the pathname,
+ * whatever the base URL, its path prefix and the query) with real `Response` objects, so widgets run through the real client.
  *
  * mockFetch({
  *   'GET /api/v1/meta': reply(meta),
@@ -40,7 +40,14 @@ function wait(ms: number, signal?: AbortSignal | null): Promise<void> {
 export function mockFetch(routes: Record<string, MockHandler>): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init);
-    const handler = routes[`${request.method} ${new URL(request.url).pathname}`];
+    // The widget's base URL may carry a path prefix (`https://alumni.example.test/story-id`):
+    // a route matches the request's path or its end.
+    const path = new URL(request.url).pathname;
+    const key = Object.keys(routes).find((route) => {
+      const [method, routePath] = route.split(' ');
+      return method === request.method && (path === routePath || path.endsWith(routePath!));
+    });
+    const handler = key === undefined ? undefined : routes[key];
     if (handler === 'pending') return new Promise<Response>(() => undefined);
     if (handler === 'offline') throw new TypeError('Failed to fetch');
     if (typeof handler === 'function') return handler(request);

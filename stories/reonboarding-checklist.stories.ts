@@ -101,13 +101,14 @@ interface Args {
 }
 
 const meta: Meta<Args> = {
-  title: 'Widgets/Reonboarding checklist',
+  title: 'Widgets/Re-onboarding checklist',
   component: 'okaeri-reonboarding-checklist',
   args: { viewer: 'returner' },
   argTypes: { viewer: { control: 'inline-radio', options: ['returner', 'manager', 'hr'] } },
   render: ({ viewer, returnerId, allDone, routes, patch }) => {
     const fetch = mockFetch(routes ?? liveRoutes(checklist(viewer, allDone), patch));
-    return html`<okaeri-config .fetch=${fetch}>
+    // A signed-in viewer: the widgets send nothing without credentials.
+    return html`<okaeri-config token="story-viewer" .fetch=${fetch}>
       <okaeri-reonboarding-checklist returner-id=${ifDefined(returnerId)}
         @okaeri-checklist-change=${(e: Event) => console.info('okaeri-checklist-change', (e as CustomEvent).detail)}
         @okaeri-checklist-complete=${(e: Event) => console.info('okaeri-checklist-complete', (e as CustomEvent).detail)}
@@ -131,7 +132,8 @@ export const HRDark: Story = { args: { viewer: 'hr', returnerId: 'rt_shota' }, g
 export const AllDone: Story = { args: { allDone: true } };
 export const Loading: Story = { args: { routes: { 'GET /api/v1/returners/me/checklist': 'pending' } } };
 export const LoadError: Story = { args: { routes: { 'GET /api/v1/returners/me/checklist': problem(500, undefined, 'Server error') } } };
-export const NoChecklist: Story = { args: { routes: { 'GET /api/v1/returners/me/checklist': problem(404, undefined, 'Not found') } }, globals: { lang: 'en' } };
+// The server has no checklist for this returner (404): the widget says so with a retry.
+export const NotFoundError: Story = { args: { routes: { 'GET /api/v1/returners/me/checklist': problem(404, undefined, 'Not found') } }, globals: { lang: 'en' } };
 /** Every toggle fails: the item rolls back and says why. */
 export const ToggleFails: Story = { args: { patch: problem(503, undefined, 'Unavailable') }, globals: { lang: 'en' } };
 /** Someone else changed the item first: it shows their change and says so. */

@@ -6,26 +6,11 @@ import { draftStorageKey } from '../components/signup-form/signup-draft.js';
 import { emptyValues, type SignupValues } from '../components/signup-form/signup-validation.js';
 import type { OkaeriSignupForm } from '../components/signup-form/signup-form.component.js';
 import type { Meta } from '../src/api/types.js';
+import { meta as seededMeta } from '../test/fixtures/index.js';
 import { mockFetch, problem, reply, type MockHandler } from './mock-fetch.js';
 
-const meta: Meta = {
-  programName: { en: 'Acme Alumni', ja: 'Acme アルムナイ' },
-  departments: [
-    { id: 'sales', name: { en: 'Sales', ja: '営業' } },
-    { id: 'engineering', name: { en: 'Engineering', ja: 'エンジニアリング' } },
-    { id: 'design', name: { en: 'Design', ja: 'デザイン' } },
-    { id: 'hr', name: { en: 'Human Resources', ja: '人事' } },
-  ],
-  interests: [
-    { id: 'rehire', label: { en: 'Coming back to work here', ja: '再入社（出戻り）' } },
-    { id: 'referral', label: { en: 'Referring people and business', ja: '人材やビジネスの紹介' } },
-    { id: 'networking', label: { en: 'Keeping in touch with former colleagues', ja: '元同僚とのつながり' } },
-    { id: 'mentoring', label: { en: 'Mentoring', ja: 'メンタリング' } },
-    { id: 'events', label: { en: 'Alumni events', ja: 'アルムナイイベント' } },
-  ],
-  privacyPolicy: { url: 'https://example.com/privacy', version: '2025-04-01' },
-  locales: ['ja', 'en'],
-};
+// The seeded server's answer, shared with the tests.
+const meta: Meta = seededMeta;
 
 // Each story's drafts live under their own base URL, so stories never leak answers into each other.
 const filled: Partial<SignupValues> = {

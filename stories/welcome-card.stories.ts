@@ -146,7 +146,7 @@ interface Args {
 }
 
 const meta: Meta<Args> = {
-  title: 'Widgets/okaeri-welcome-card',
+  title: 'Widgets/Welcome card',
   component: 'okaeri-welcome-card',
   argTypes: {
     layout: { control: 'inline-radio', options: ['list', 'carousel'] },
@@ -159,7 +159,8 @@ const meta: Meta<Args> = {
   args: { layout: 'list', limit: 3, interval: 8000, compact: false, items: [misaki, daniel, aya] },
   render: ({ layout, limit, interval, compact, announcementId, items, routes, width, empty }) =>
     html`<div style="max-inline-size:${width ?? '44rem'}">
-      <okaeri-config base-url="" .fetch=${server(items, routes)}>
+      <!-- A signed-in viewer: the widgets send nothing without credentials. -->
+      <okaeri-config base-url="" token="story-viewer" .fetch=${server(items, routes)}>
         <okaeri-welcome-card
           layout=${layout}
           limit=${limit}

@@ -9,7 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './harness.js';
 
-const root = join(import.meta.dirname, '..', '..', 'storybook-static');
+// OKAERI_STORYBOOK_DIR: a build elsewhere (a developer checking stories without touching storybook-static/).
+const root = process.env.OKAERI_STORYBOOK_DIR ?? join(import.meta.dirname, '..', '..', 'storybook-static');
 const types: Record<string, string> = {
   '.html': 'text/html',
   '.js': 'text/javascript',
@@ -24,6 +25,36 @@ interface IndexEntry {
   id: string;
   title: string;
   name: string;
+}
+
+/**
+ * The state a story is named for, as selectors inside its widget's shadow root: `shows` must
+ * appear (waited for), `never` must not. An error banner is allowed only in the stories about a
+ * failure; every other story must show its data (a story once showed only "お探しの情報が見つかり
+ * ませんでした" because the mock missed its path prefix, and the upgrade check passed anyway).
+ */
+export function expectedState(story: Pick<IndexEntry, 'title' | 'name'>): { widget: string; shows: string; never: string[] } | null {
+  const widget = { 'Widgets/Directory': 'okaeri-directory', 'Widgets/Signup form': 'okaeri-signup-form', 'Widgets/Re-onboarding checklist': 'okaeri-reonboarding-checklist', 'Widgets/Welcome card': 'okaeri-welcome-card' }[story.title];
+  if (!widget) return null;
+  const name = story.name.replace(/\s+/g, '');
+  const failure = /Error|Offline|Fail/.test(name) && !/FieldErrors/.test(name);
+  const never = failure ? [] : ['[part~=error-banner]'];
+  const data = {
+    'okaeri-directory': '[part~=item] [part~=name]',
+    'okaeri-signup-form': '[part~=heading], select[name=department] option[value=engineering]',
+    'okaeri-reonboarding-checklist': '[part~=item] [part~=item-title]',
+    'okaeri-welcome-card': '[part~=card] [part~=heading]',
+  }[widget]!;
+  if (/^(Loading|Submitting)$/.test(name)) return { widget, shows: '[part~=spinner], [part~=skeleton], [part~=button-spinner]', never };
+  if (/^AuthRequired/.test(name)) return { widget, shows: 'slot[name=auth-required]', never: [...never, data] };
+  if (/^(LoadError|Offline|NetworkFailure|NotFoundError)/.test(name)) return { widget, shows: '[part~=error-banner]', never: [] };
+  if (/^(Empty|NobodyListed)/.test(name) && widget === 'okaeri-directory') return { widget, shows: '[part~=empty]', never: [...never, '[part~=item]'] };
+  // Nothing to wait for: the test's pause after upgrade lets the (instant) mock answer first.
+  if (/^EmptyRendersNothing$/.test(name)) return { widget, shows: '', never: [...never, '[part~=card]'] };
+  if (/^EmptyWithSlot$/.test(name)) return { widget, shows: 'slot[name=empty]', never: [...never, '[part~=card]'] };
+  if (/^(Invalid|ServerFieldErrors)/.test(name)) return { widget, shows: '[aria-invalid=true]', never };
+  if (/^Success/.test(name)) return { widget, shows: '[part~=success]', never: [...never, '[part~=form]'] };
+  return { widget, shows: data, never };
 }
 
 describe('the built Storybook', () => {
@@ -58,7 +89,8 @@ describe('the built Storybook', () => {
     await new Promise((resolve) => server?.close(resolve));
   });
 
-  it('has a story for every widget', () => {
+  it('has a story for every widget, under one naming scheme', () => {
+    assert.deepEqual([...new Set(stories.map((story) => story.title))].filter((title) => title.startsWith('Widgets/') && !expectedState({ title, name: 'Cards' })), []);
     const titles = new Set(stories.map((story) => story.title));
     for (const widget of ['signup-form', 'directory', 'reonboarding-checklist', 'welcome-card']) {
       assert.ok([...titles].some((title) => title.toLowerCase().replace(/[^a-z]/g, '').includes(widget.replace(/-/g, ''))), `no story for ${widget}`);
@@ -71,6 +103,8 @@ describe('the built Storybook', () => {
     let errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     for (const story of stories) {
+      if (process.env.OKAERI_STORY && !story.id.includes(process.env.OKAERI_STORY)) continue;
+      const started = Date.now();
       errors = [];
       await page.goto(`${origin}/iframe.html?id=${story.id}&viewMode=story`);
       await page.waitForFunction(() => (document.querySelector('#storybook-root')?.childElementCount ?? 0) > 0, null, { timeout: 10_000 });
@@ -82,7 +116,25 @@ describe('the built Storybook', () => {
         return widgets.length === 0 ? ['(no okaeri element)'] : widgets.filter((element) => !element.shadowRoot && element.localName !== 'okaeri-config').map((element) => element.localName);
       });
       if (bare.length) failures.push(`${story.title} / ${story.name}: ${bare.join(', ')} not upgraded`);
+      const state = expectedState(story);
+      if (state) {
+        const shown = !state.shows || await page
+          .waitForFunction(
+            ({ widget, shows }) => Boolean(document.querySelector(widget)?.shadowRoot?.querySelector(shows)),
+            state,
+            { timeout: 8000 },
+          )
+          .then(() => true, () => false);
+        if (!state.shows) await page.waitForTimeout(500);
+        if (!shown) failures.push(`${story.title} / ${story.name}: shows no ${state.shows}`);
+        const wrong = await page.evaluate(
+          ({ widget, never }) => never.filter((selector) => document.querySelector(widget)?.shadowRoot?.querySelector(selector)),
+          state,
+        );
+        if (wrong.length) failures.push(`${story.title} / ${story.name}: shows ${wrong.join(', ')}`);
+      }
       if (errors.length) failures.push(`${story.title} / ${story.name}: ${errors.join('; ')}`);
+      if (process.env.OKAERI_STORY !== undefined) console.log(`${story.id} ${Date.now() - started} ms`);
     }
     await page.close();
     assert.ok(stories.length > 0, 'storybook-static/index.json lists no stories: run `npm run build-storybook`');
