@@ -18,7 +18,7 @@ import { emptyFilters, hasFilters, isBlank, orderedYears, toQuery, type Director
 import { styles } from './directory.styles.js';
 import { directoryEn } from './directory.messages.en.js';
 import { directoryJa } from './directory.messages.ja.js';
-import { renderMemberCard } from './member-card.js';
+import { memberCardStyles, renderMemberCard } from './member-card.js';
 import { readFiltersFromUrl, writeFiltersToUrl } from './url-sync.js';
 import { WindowedList, type WindowRange } from './windowed-list.js';
 
@@ -92,7 +92,7 @@ const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve))
  * @cssproperty --okaeri-directory-badge-color - Interest badges' background (default: the raised surface).
  */
 export class OkaeriDirectory extends OkaeriElement {
-  static override styles = [OkaeriElement.styles, buttonStyles, errorBannerStyles, fieldStyles, avatarStyles, liveRegionStyles, styles];
+  static override styles = [OkaeriElement.styles, buttonStyles, errorBannerStyles, fieldStyles, avatarStyles, liveRegionStyles, memberCardStyles, styles];
   static override messages = { en: directoryEn, ja: directoryJa };
 
   /** `cards` (the default) or a compact `list`. */

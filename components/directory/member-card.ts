@@ -1,7 +1,125 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Member, Meta } from '../../src/api/types.js';
 import type { LocalizeController } from '../../src/i18n/localize.js';
 import { renderAvatar } from '../../src/internal/avatar.js';
+
+/**
+ * The card's look, shared by the directory and the signup form's preview (which must look like the
+ * directory's card). A widget's list layouts override it in its own styles, listed after this.
+ * The badge color is the directory's --_badge (its public --okaeri-directory-badge-color) when set.
+ */
+export const memberCardStyles = css`
+  .card :is(p, ul) {
+    margin: 0;
+  }
+  .item {
+    inline-size: 100%;
+    padding-block: var(--_okaeri-space-xs);
+  }
+  .card {
+    display: flex;
+    align-items: flex-start;
+    gap: var(--_okaeri-space-m);
+    padding: var(--_okaeri-space-m);
+    border: 1px solid var(--_okaeri-color-border);
+    border-radius: var(--_okaeri-radius);
+    background: var(--_okaeri-color-surface);
+    cursor: pointer;
+  }
+  .card .avatar {
+    font-size: 1.25em;
+  }
+  .body {
+    display: grid;
+    gap: var(--_okaeri-space-xs);
+    flex: 1;
+    min-inline-size: 0;
+    /* Lines break between words, never inside one (a name, a year range). */
+    overflow-wrap: normal;
+    word-break: normal;
+    line-break: strict;
+  }
+  .years {
+    white-space: nowrap;
+  }
+  .name {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_okaeri-color-primary);
+    font-weight: 700;
+    font-size: 1.05em;
+    text-align: start;
+    cursor: pointer;
+  }
+  .name:hover {
+    text-decoration: underline;
+  }
+  .reading,
+  .tenure,
+  .location {
+    color: var(--_okaeri-color-text-muted);
+    font-size: var(--_okaeri-font-size-small);
+  }
+  .reading {
+    margin-inline-start: var(--_okaeri-space-s);
+  }
+  .badges {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_okaeri-space-xs);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .badge {
+    padding-block: 0.1em;
+    padding-inline: var(--_okaeri-space-s);
+    border: 1px solid var(--_okaeri-color-border);
+    border-radius: 999px;
+    background: var(--_badge, var(--_okaeri-color-surface-raised));
+    font-size: var(--_okaeri-font-size-small);
+  }
+  .actions {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-end;
+    gap: var(--_okaeri-space-xs);
+  }
+  .contact {
+    min-block-size: 2.25rem;
+    padding-inline: var(--_okaeri-space-m);
+    border: 1px solid var(--_okaeri-color-primary);
+    border-radius: var(--_okaeri-radius);
+    background: var(--_okaeri-color-surface);
+    color: var(--_okaeri-color-primary);
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .contact:hover {
+    background: var(--_okaeri-color-surface-raised);
+  }
+  /* Narrow (a phone): the actions go under the text, which keeps the card's whole width. */
+  @container (max-width: 30rem) {
+    :host(:not([layout='list'])) .card {
+      flex-wrap: wrap;
+    }
+    :host(:not([layout='list'])) .body {
+      flex-basis: calc(100% - 4em);
+    }
+    :host(:not([layout='list'])) .actions {
+      flex-basis: 100%;
+      flex-direction: row;
+      flex-wrap: wrap;
+      align-items: center;
+      padding-inline-start: calc(2.5em + var(--_okaeri-space-m));
+    }
+  }
+  .profile {
+    color: var(--_okaeri-color-primary);
+    font-size: var(--_okaeri-font-size-small);
+  }
+`;
 
 export interface MemberCardOptions {
   index: number;

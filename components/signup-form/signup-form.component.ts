@@ -20,7 +20,7 @@ import { clearDraft, draftStorageKey, loadDraft, saveDraft, type SignupDraft } f
 import { styles } from './signup-form.styles.js';
 import { memberCardEn } from '../directory/member-card.messages.en.js';
 import { memberCardJa } from '../directory/member-card.messages.ja.js';
-import { renderMemberCard } from '../directory/member-card.js';
+import { memberCardStyles, renderMemberCard } from '../directory/member-card.js';
 import { signupEn } from './signup-form.messages.en.js';
 import { signupJa } from './signup-form.messages.ja.js';
 import {
@@ -108,7 +108,7 @@ const levels: VisibilityLevel[] = ['alumni', 'hr', 'hidden'];
  * <okaeri-signup-form base-url="https://alumni.example.com" hide-fields="location"></okaeri-signup-form>
  */
 export class OkaeriSignupForm extends OkaeriElement {
-  static override styles = [OkaeriElement.styles, fieldStyles, buttonStyles, errorBannerStyles, liveRegionStyles, avatarStyles, styles];
+  static override styles = [OkaeriElement.styles, fieldStyles, buttonStyles, errorBannerStyles, liveRegionStyles, avatarStyles, memberCardStyles, styles];
   // The preview is the directory's own card, so it brings the card's strings along.
   static override messages = { en: { ...memberCardEn, ...signupEn }, ja: { ...memberCardJa, ...signupJa } };
 

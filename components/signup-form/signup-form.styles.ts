@@ -2,8 +2,7 @@ import { css } from 'lit';
 
 // Mobile first: one column; pairs (names, joined/left) sit side by side once there is room.
 // Notes on the rules below (kept out of the CSS text, which ships to every page):
-// - The preview is the directory's card (renderMemberCard). TODO(E): these rules go once member-card
-//   exports its styles; they mirror components/directory/directory.styles.ts.
+// - The preview is the directory's card (renderMemberCard), styled by its memberCardStyles.
 export const styles = css`
   :host {
     container-type: inline-size;
@@ -65,74 +64,6 @@ export const styles = css`
   }
   .preview h4 {
     margin: 0 0 var(--_okaeri-space-s);
-  }
-  .preview :is(p, ul) {
-    margin: 0;
-  }
-  .preview .card {
-    display: flex;
-    align-items: flex-start;
-    gap: var(--_okaeri-space-m);
-    padding: var(--_okaeri-space-m);
-    border: 1px solid var(--_okaeri-color-border);
-    border-radius: var(--_okaeri-radius);
-    background: var(--_okaeri-color-surface);
-  }
-  .preview .body {
-    display: grid;
-    gap: var(--_okaeri-space-xs);
-    flex: 1;
-    min-inline-size: 0;
-  }
-  .preview .name {
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_okaeri-color-primary);
-    font-weight: 700;
-    font-size: 1.05em;
-    text-align: start;
-  }
-  .preview :is(.reading, .tenure, .location) {
-    color: var(--_okaeri-color-text-muted);
-    font-size: var(--_okaeri-font-size-small);
-  }
-  .preview .reading {
-    margin-inline-start: var(--_okaeri-space-s);
-  }
-  .preview .badges {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_okaeri-space-xs);
-    padding: 0;
-    list-style: none;
-  }
-  .preview .badge {
-    padding-block: 0.1em;
-    padding-inline: var(--_okaeri-space-s);
-    border: 1px solid var(--_okaeri-color-border);
-    border-radius: 999px;
-    background: var(--_okaeri-color-surface-raised);
-    font-size: var(--_okaeri-font-size-small);
-  }
-  .preview .actions {
-    display: flex;
-    flex-direction: column;
-    align-items: flex-end;
-    gap: var(--_okaeri-space-xs);
-  }
-  .preview .contact {
-    min-block-size: 2.25rem;
-    padding-inline: var(--_okaeri-space-m);
-    border: 1px solid var(--_okaeri-color-primary);
-    border-radius: var(--_okaeri-radius);
-    background: var(--_okaeri-color-surface);
-    color: var(--_okaeri-color-primary);
-    font-weight: 600;
-  }
-  .preview .profile {
-    color: var(--_okaeri-color-primary);
-    font-size: var(--_okaeri-font-size-small);
   }
   .draft-note {
     display: grid;
