@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { verifyToken } from '../../server/auth.js';
 import { mintDemoTokens } from '../../server/demo-tokens.js';
 import { DEMO_PERSONAS, IT_PERSONA } from '../../server/seed/personas.js';
+import { RETURNERS } from '../../server/seed/returners.js';
 import { PROBLEM_CONTENT_TYPE, TEST_SECRET, type TestServer, startTestServer } from './harness.js';
 
 describe('static files and demo tokens', () => {
@@ -61,11 +62,12 @@ describe('static files and demo tokens', () => {
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('cache-control'), 'no-store');
     const tokens = await response.json();
-    assert.deepEqual(Object.keys(tokens).sort(), ['alumni', 'employee', 'hr', 'it']);
+    assert.deepEqual(Object.keys(tokens).sort(), ['alumni', 'employee', 'hr', 'it', 'returner']);
     for (const role of ['alumni', 'employee', 'hr'] as const) {
       assert.deepEqual(await verifyToken(TEST_SECRET, tokens[role]), { role, sub: DEMO_PERSONAS[role] });
     }
     assert.deepEqual(await verifyToken(TEST_SECRET, tokens.it), { role: 'employee', sub: IT_PERSONA, team: 'it' });
+    assert.deepEqual(await verifyToken(TEST_SECRET, tokens.returner), { role: 'employee', sub: RETURNERS[0]!.alumnus.id });
   });
 
   it('has no demo tokens and no files when not given them', async (t) => {
