@@ -286,22 +286,25 @@ function readMembers(db: Db, ids: readonly string[]): HrMemberRow[] {
 // Overview and detail
 
 export function hrOverview(db: Db, { since, month }: { since: string; month: string }): HrOverviewData {
+  // Every count in one pass over the index (one scan of 100,000 rows, not one per number).
+  const windows = INTENT_WINDOWS.map((window) => intentConditions([window], month));
   const members = db
-    .prepare<[], { total: number; listed: number | null; contactable: number | null; pending: number | null }>(
+    .prepare<string[], Record<string, number | null>>(
       `SELECT COUNT(*) AS total, SUM(listed) AS listed, SUM(contactable) AS contactable,
-         SUM(status = 'pending') AS pending FROM hr_member_index`,
+         SUM(status = 'pending') AS pending,
+         ${windows.map((condition, index) => `SUM(CASE WHEN ${condition.sql} THEN 1 ELSE 0 END) AS w${index}`).join(', ')}
+       FROM hr_member_index h`,
     )
-    .get()!;
-  const intents = Object.fromEntries(
-    INTENT_WINDOWS.map((window) => {
-      const condition = intentConditions([window], month);
-      const count = db
-        .prepare<string[], number>(`SELECT COUNT(*) FROM hr_member_index h WHERE ${condition.sql}`)
-        .pluck()
-        .get(...condition.params)!;
-      return [window, count];
-    }),
-  ) as Record<IntentWindow, number>;
+    .get(...windows.flatMap((condition) => condition.params))! as {
+    total: number;
+    listed: number | null;
+    contactable: number | null;
+    pending: number | null;
+  } & Record<string, number | null>;
+  const intents = Object.fromEntries(INTENT_WINDOWS.map((window, index) => [window, members[`w${index}`] ?? 0])) as Record<
+    IntentWindow,
+    number
+  >;
   const signups = db
     .prepare<[string], { month: string; count: number }>(
       `SELECT substr(signed_up, 1, 7) AS month, COUNT(*) AS count FROM hr_member_index
