@@ -22,6 +22,13 @@ export interface ServerConfig {
   port: number;
   host: string;
   dbPath: string;
+  /**
+   * OKAERI_DATABASE_URL (postgres://…): the data lives in PostgreSQL, shared by every instance,
+   * and `dbPath` is unused. Null: the embedded SQLite file at `dbPath`.
+   */
+  databaseUrl: string | null;
+  /** False with OKAERI_MIGRATE=off: migrations are a deploy step (`npm run migrate`), not each start's. */
+  migrate: boolean;
   corsOrigins: string[];
   /** HS256 secret; null when only the identity provider's tokens are accepted (OKAERI_JWKS_URL without OKAERI_JWT_SECRET). */
   jwtSecret: string | null;
@@ -44,8 +51,17 @@ export interface ServerConfig {
 type Environment = Record<string, string | undefined>;
 
 export function loadConfig(env: Environment = process.env): ServerConfig {
-  const dbPath = resolveDbPath(env);
+  const databaseUrl = parseDatabaseUrl(env.OKAERI_DATABASE_URL);
   const identityProvider = parseIdentityProvider(env);
+  // Instances behind a load balancer must agree on how tokens are checked, and a secret file on
+  // one machine's disk is no place for that: PostgreSQL mode has no demo secret. The identity
+  // provider's keys (OKAERI_JWKS_URL) are shared by nature, so they suffice alone.
+  if (databaseUrl && !env.OKAERI_JWT_SECRET && !identityProvider) {
+    throw new Error(
+      'OKAERI_JWT_SECRET or OKAERI_JWKS_URL is required with OKAERI_DATABASE_URL (every instance must verify tokens alike).',
+    );
+  }
+  const dbPath = databaseUrl ? resolve(env.OKAERI_DB || DEFAULT_DB_PATH) : resolveDbPath(env);
   // With an identity provider and no secret, HS256 tokens are refused, and there is no demo.
   const { secret, persisted } =
     identityProvider && !env.OKAERI_JWT_SECRET ? { secret: null, persisted: false } : resolveJwtSecret(env, dbPath);
@@ -53,6 +69,8 @@ export function loadConfig(env: Environment = process.env): ServerConfig {
     port: parsePort(env.PORT),
     host: env.HOST || '127.0.0.1',
     dbPath,
+    databaseUrl,
+    migrate: parseMigrate(env.OKAERI_MIGRATE),
     corsOrigins: parseOrigins(env.OKAERI_CORS_ORIGINS),
     jwtSecret: secret,
     auth: { maxTtlSeconds: parseDuration(env.OKAERI_JWT_MAX_TTL, 'OKAERI_JWT_MAX_TTL'), identityProvider },
@@ -120,6 +138,20 @@ export function resolveJwtSecret(
     }
   }
   return { secret: readFileSync(secretFile, 'utf8').trim(), persisted: true };
+}
+
+function parseDatabaseUrl(value: string | undefined): string | null {
+  if (!value) return null;
+  if (!/^postgres(ql)?:\/\//i.test(value)) {
+    throw new Error('OKAERI_DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:port/database).');
+  }
+  return value;
+}
+
+function parseMigrate(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'on') return true;
+  if (value === 'off') return false;
+  throw new Error(`OKAERI_MIGRATE must be "on" or "off", got "${value}"`);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { createHttpServer } from './http-server.js';
+import { openPostgresStore } from './data/postgres/store.js';
 import { openSqliteStore } from './data/sqlite.js';
 import type { Store } from './data/store.js';
 import { type DemoTokens, mintDemoTokens } from './demo-tokens.js';
@@ -36,11 +37,11 @@ const workers = parseWorkers(process.env.OKAERI_WORKERS);
 
 if (cluster.isPrimary) {
   // The primary creates, migrates and seeds the database before any worker opens it.
-  const store = openSqliteStore(config.dbPath);
+  const store = await openStore(config.migrate);
   const seedingStarted = performance.now();
   if (await seedIfEmpty(store)) {
     const elapsed = Math.round(performance.now() - seedingStarted);
-    console.log(`Seeded demo data into ${config.dbPath} in ${elapsed} ms`);
+    console.log(`Seeded demo data into ${config.databaseUrl ? 'PostgreSQL' : config.dbPath} in ${elapsed} ms`);
   }
   const demoTokens = config.demoMode && config.jwtSecret ? await mintDemoTokens(config.jwtSecret, DEMO_TOKEN_TTL) : null;
   if (demoTokens) {
@@ -57,7 +58,15 @@ if (cluster.isPrimary) {
   // A worker: the database is already migrated and seeded; its demo tokens are as valid as the
   // primary's (same secret), so the demo pages work whichever worker answers.
   const demoTokens = config.demoMode && config.jwtSecret ? await mintDemoTokens(config.jwtSecret, DEMO_TOKEN_TTL) : null;
-  startServer(openSqliteStore(config.dbPath), demoTokens, process.env.OKAERI_WORKER_ANNOUNCES === '1');
+  startServer(await openStore(false), demoTokens, process.env.OKAERI_WORKER_ANNOUNCES === '1');
+}
+
+/**
+ * OKAERI_DATABASE_URL selects PostgreSQL (migrated here unless OKAERI_MIGRATE=off; a worker never
+ * migrates, its primary did); without it, the SQLite file at OKAERI_DB, as always.
+ */
+async function openStore(migrate: boolean): Promise<Store> {
+  return config.databaseUrl ? openPostgresStore(config.databaseUrl, { migrate }) : openSqliteStore(config.dbPath);
 }
 
 function startServer(store: Store, demoTokens: DemoTokens | null, announce: boolean): void {

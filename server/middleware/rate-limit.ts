@@ -1,6 +1,6 @@
+import type { Context, MiddlewareHandler } from 'hono';
 import { memoryRateLimits } from '../data/rate-limits.js';
 import type { RateLimitData } from '../data/store.js';
-import type { Context, MiddlewareHandler } from 'hono';
 import { ProblemError } from '../problem.js';
 import { clientAddress } from './client-address.js';
 

@@ -105,6 +105,20 @@ describe('server configuration from the environment', () => {
     }
   });
 
+  it('selects PostgreSQL with OKAERI_DATABASE_URL, which needs a shared way to verify tokens', () => {
+    const postgres = 'postgres://okaeri@127.0.0.1:5432/okaeri';
+    assert.equal(loadConfig(env({})).databaseUrl, null);
+    assert.throws(() => loadConfig(env({ OKAERI_DATABASE_URL: postgres })), /OKAERI_JWT_SECRET or OKAERI_JWKS_URL/);
+    const withSecret = loadConfig(env({ OKAERI_DATABASE_URL: postgres, OKAERI_JWT_SECRET: 's' }));
+    assert.equal(withSecret.databaseUrl, postgres);
+    assert.equal(withSecret.demoMode, false);
+    const idpOnly = loadConfig(env({ OKAERI_DATABASE_URL: postgres, OKAERI_JWKS_URL: 'https://idp.example/keys' }));
+    assert.equal(idpOnly.jwtSecret, null);
+    assert.throws(() => loadConfig(env({ OKAERI_DATABASE_URL: 'mysql://x/y', OKAERI_JWT_SECRET: 's' })), /OKAERI_DATABASE_URL/);
+    assert.equal(loadConfig(env({ OKAERI_DATABASE_URL: postgres, OKAERI_JWT_SECRET: 's', OKAERI_MIGRATE: 'off' })).migrate, false);
+    assert.throws(() => loadConfig(env({ OKAERI_MIGRATE: 'sometimes' })), /OKAERI_MIGRATE/);
+  });
+
   it('reads OKAERI_TRUST_PROXY as addresses and CIDR networks, refusing anything else', () => {
     assert.equal(loadConfig(env({ OKAERI_TRUST_PROXY: '10.0.0.0/8, 192.168.1.10, fd00::/8, ::1' })).trustProxy.length, 4);
     assert.deepEqual(loadConfig(env({})).trustProxy, []);
