@@ -227,7 +227,7 @@ export interface paths {
         };
         /**
          * Search and filter the alumni directory
-         * @description Members who opted into the directory (HR: every member), ordered by name (reading where visible to every viewer, else the written name), then id. Filters combine with AND; values inside one filter with OR. Filters and search only ever match values the viewer may see.
+         * @description Members who opted into the directory (HR: every member), ordered by name in the order of `lang` (reading where visible to every viewer, else the written name), then id. Filters combine with AND; values inside one filter with OR. Filters and search only ever match values the viewer may see.
          */
         get: operations["searchAlumni"];
         put?: never;
@@ -2632,6 +2632,8 @@ export interface operations {
                 leftFrom?: number;
                 /** @description Left in this year or earlier (inclusive); only where the viewer may see it. */
                 leftTo?: number;
+                /** @description The order of the list: `ja` by reading (あいう順, the furigana) with names in Latin letters after them; `en` by family name in Latin order, Japanese names by their romanized reading. A reading the viewer may not see is never used: such names sort by their written form. A cursor continues only the order it came from. */
+                lang?: "ja" | "en";
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
                 /** @description Page size; more than 100 is answered with 100. */
