@@ -517,28 +517,12 @@ export const MIGRATIONS: readonly string[] = [
     version INTEGER NOT NULL
   ) STRICT;
 `,
-  // 6: membership (issue 10): a signup is pending until its address is verified; the member's
-  // language, last confirmation and return intent; single-use link tokens; the mail outbox.
-  membershipMigration(),
-  // 7: the HR console's member index (issue 11): every field, hidden ones included, for HR only.
-  hrMemberIndexMigration(),
-  // 8: a new random value with every directory index write (in its transaction): cached directory
-  // pages are valid while it is unchanged, in this process or any other on the same database.
-  // (First written into released migration 5, which databases already at version 5 never rerun.)
+  // 6: membership (issue 10). `status` is 'pending' from signup until the address is verified
+  // (pending members are in no directory list or search but HR's); existing members are 'active'.
+  // `version` is the profile's ETag; the return intent has one visibility level of its own. Link
+  // tokens keep only a SHA-256 of their secret half, are looked up by their public id and go with
+  // the member (ON DELETE CASCADE). The outbox holds mail when no SMTP server is configured.
   `
-  ALTER TABLE directory_index_state ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
-  `,
-];
-
-/*
- * Migration 6: alumni own their membership. `status` is 'pending' from signup until the address
- * is verified (pending members are in no directory list or search but HR's), existing members are
- * 'active'. `version` is the profile's ETag. The return intent has one visibility level of its own.
- * Link tokens are stored as a SHA-256 of their secret half only, looked up by their public id, and
- * go with the member (ON DELETE CASCADE). The outbox holds mail when no SMTP server is configured.
- */
-function membershipMigration(): string {
-  return `
   ALTER TABLE alumni ADD COLUMN status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('pending', 'active'));
   ALTER TABLE alumni ADD COLUMN lang TEXT NOT NULL DEFAULT 'ja' CHECK (lang IN ('ja', 'en'));
   ALTER TABLE alumni ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
@@ -573,19 +557,14 @@ function membershipMigration(): string {
     created_at TEXT NOT NULL
   ) STRICT;
   CREATE INDEX mail_outbox_to ON mail_outbox (to_address);
-`;
-}
-
-/*
- * Migration 7: the HR console searches and filters every field a member gave the program, hidden
- * ones included (server/domain/hr-members.ts), so it has its own index next to the directory's:
- * one row per member, written by application code wherever the directory's entry is, one index per
- * order the console sorts by, and an FTS5 table of the same bigram tokens as the directory's
- * (one column: every field) keyed by the entry's rowid. Created empty; clearing directory_index_state makes the next start
- * rebuild the directory index, which fills this one too.
- */
-function hrMemberIndexMigration(): string {
-  return `
+`,
+  // 7: the HR console's member index (issue 11). HR searches and filters every field a member gave
+  // the program, hidden ones included (server/domain/hr-members.ts), so it has its own index next to
+  // the directory's: one row per member, written by application code wherever the directory's entry
+  // is, one index per order the console sorts by, and an FTS5 table of the same bigram tokens (one
+  // column: every field) keyed by the entry's rowid. Created empty: clearing directory_index_state
+  // makes the next start rebuild the directory index, which fills this one too.
+  `
   CREATE TABLE hr_member_index (
     entry_id INTEGER PRIMARY KEY,
     alumni_id TEXT NOT NULL UNIQUE,
@@ -608,5 +587,13 @@ function hrMemberIndexMigration(): string {
   CREATE INDEX hr_member_index_left ON hr_member_index (left_key, alumni_id);
   CREATE VIRTUAL TABLE hr_member_search USING fts5(t, content = '', contentless_delete = 1, tokenize = 'ascii');
   DELETE FROM directory_index_state;
-`;
-}
+`,
+  // 8: a new random value with every directory index write (in its transaction): cached directory
+  // pages are valid while it is unchanged, in this process or any other on the same database.
+  // (First written into released migration 5, which databases already at version 5 never rerun.)
+  `
+  ALTER TABLE directory_index_state ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
+  `,
+];
+
+

@@ -15,6 +15,9 @@ const RELEASED: readonly string[] = [
   '74089135ef0e840e8156c9901ab41a1a472bc66caa56618c10f82bc8ea851d6e', // 3: directory entries by rowid
   'da687ca7d0ebaa23f0a693f8684649e640bb4096a3a40587f04106c01af582c4', // 4: checklist template, replay headers
   '49f9508b1d93939ed77553d946be1c818a6166bb001e28f64524a8f1dc8e3e10', // 5: directory index kept by the application
+  'c214c15dc23042d64ce94348ee93b8a7f5c5cf0c4b126f0695b918f73109b60a', // 6: membership (pending, link tokens, outbox)
+  '5613b25816af68b13a0176d654a0b78144e201e16cda0ef9e3ddc39837926705', // 7: the HR console's member index
+  '4c2064ac273b9b10fbae1a884e51bae8beb020d44cdc62f46eb1aefcc9cd7b5c', // 8: directory index generation
 ];
 
 describe('released migrations', () => {
