@@ -4,6 +4,7 @@ import { routePath } from 'hono/route';
 import type { AppEnv } from '../context.js';
 import { IDEMPOTENCY_IN_PROGRESS, type Store } from '../data/store.js';
 import { ProblemError } from '../problem.js';
+import { IDEMPOTENCY_KEY_FORMAT } from '../schemas/common.js';
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
@@ -14,7 +15,6 @@ export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 // A reservation older than this belongs to a request that died with its process; a request that
 // really runs takes milliseconds.
 const ABANDONED_AFTER_MS = 60 * 1000;
-const KEY_FORMAT = /^[\x20-\x7e]{1,255}$/;
 
 /**
  * Headers that belong to this request's transport or to middleware around the route (CORS answers
@@ -55,7 +55,7 @@ export function idempotency(store: Pick<Store, 'idempotency'>, options: Idempote
   return async (c, next) => {
     const key = c.req.header(IDEMPOTENCY_KEY_HEADER);
     if (key === undefined) return next();
-    if (!KEY_FORMAT.test(key)) {
+    if (!IDEMPOTENCY_KEY_FORMAT.test(key)) {
       throw new ProblemError(
         'bad-request',
         `The ${IDEMPOTENCY_KEY_HEADER} header must be 1 to 255 printable ASCII characters.`,
