@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import sinon from 'sinon';
 import '../../components/config/config.js';
@@ -130,6 +130,19 @@ describe('<okaeri-welcome-card>', () => {
       expect(root.querySelector('.message')!.textContent).to.equal('<img src=x onerror=alert(1)>');
       expect(root.querySelector('.message img')).to.equal(null);
       expect(root.querySelector('.topic b')).to.equal(null);
+    });
+
+    it('counts the return from the viewer’s own calendar day: in Tokyo at 8:30 a.m. the UTC date is still yesterday', async () => {
+      await executeServerCommand('emulate-timezone', { timezoneId: 'Asia/Tokyo' });
+      try {
+        // 2027-04-01T23:30Z is 08:30 on 2 April in Tokyo: a returner starting on 2 April is back.
+        sinon.useFakeTimers({ now: new Date('2027-04-01T23:30:00Z'), toFake: ['Date'] });
+        const firstDay = announcement({ id: 'an_t' }, { returnDate: '2027-04-02' });
+        const { root } = await mount({ routes: listing([firstDay]) });
+        expect(text(root.querySelector('.meta'))).to.match(/^Back since April 2, 2027/);
+      } finally {
+        await executeServerCommand('emulate-timezone', { timezoneId: null });
+      }
     });
 
     it('says "returning on" for a return date still ahead', async () => {
