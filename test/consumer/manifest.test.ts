@@ -3,7 +3,7 @@
 // manifest's @csspart lists must be the parts each widget really renders, one entry per part.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { generate } from '../../scripts/element-types.mjs';
@@ -23,8 +23,11 @@ interface Manifest {
 const committed = (file: string) => readFileSync(join(repoRoot, file), 'utf8');
 
 describe('custom-elements.json', () => {
-  // The analyzer resolves its output directory against the working directory.
-  const scratch = mkdtempSync(join(repoRoot, 'node_modules', '.cache', 'okaeri-cem-'));
+  // The analyzer resolves its output directory against the working directory. A fresh clone has
+  // no node_modules/.cache yet.
+  const cache = join(repoRoot, 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true });
+  const scratch = mkdtempSync(join(cache, 'okaeri-cem-'));
   after(() => rmSync(scratch, { recursive: true, force: true }));
   const manifest = JSON.parse(committed('custom-elements.json')) as Manifest;
   const widgets = manifest.modules.flatMap((module) =>
