@@ -49,7 +49,7 @@ export function idempotency(store: Pick<Store, 'idempotency'>, options: Idempote
   const { now = Date.now, ttlMs = IDEMPOTENCY_TTL_MS } = options;
   const keys = store.idempotency;
 
-  /** Requests of this process that hold a reservation, by key and scope. */
+  /** The last request of this process in line for each key and scope. */
   const running = new Map<string, Promise<void>>();
 
   return async (c, next) => {
@@ -66,7 +66,17 @@ export function idempotency(store: Pick<Store, 'idempotency'>, options: Idempote
     const hash = requestHash(await c.req.text());
     const slot = `${scope}\n${key}`;
 
-    for (;;) {
+    // Requests of this process with one key take turns: the next claims only once the one before
+    // has stored or released its answer, so it replays that answer (or runs, if it was refused).
+    // Waiting on the claim itself is not enough: two claims in flight at once would both look up
+    // the key before either knew it held it. A reservation held by another instance answers 409.
+    const previous = running.get(slot);
+    let done!: () => void;
+    const turn = new Promise<void>((resolve) => (done = resolve));
+    const queue = (previous ?? Promise.resolve()).then(() => turn);
+    running.set(slot, queue);
+    try {
+      await previous;
       const stored = await keys.claim({
         key,
         scope,
@@ -74,46 +84,43 @@ export function idempotency(store: Pick<Store, 'idempotency'>, options: Idempote
         now: now(),
         ttlMs,
         abandonedAfterMs: ABANDONED_AFTER_MS,
-        mayTakeOver: !running.has(slot),
+        // No request of this process holds it now: an old reservation is another instance's or a dead one's.
+        mayTakeOver: true,
       });
-      if (stored === null) break;
-      if (stored.requestHash !== hash) {
-        throw new ProblemError(
-          'idempotency-conflict',
-          `This ${IDEMPOTENCY_KEY_HEADER} was already used with a different request body; use a new key for a new request.`,
-        );
-      }
-      if (stored.status !== IDEMPOTENCY_IN_PROGRESS) {
+      if (stored !== null) {
+        if (stored.requestHash !== hash) {
+          throw new ProblemError(
+            'idempotency-conflict',
+            `This ${IDEMPOTENCY_KEY_HEADER} was already used with a different request body; use a new key for a new request.`,
+          );
+        }
+        if (stored.status === IDEMPOTENCY_IN_PROGRESS) {
+          throw new ProblemError(
+            'idempotency-in-progress',
+            `A request with this ${IDEMPOTENCY_KEY_HEADER} is still being processed.`,
+            { headers: { 'Retry-After': '1' } },
+          );
+        }
         // Set-Cookie is the one header that repeats instead of joining its values with commas.
         for (const [name, value] of stored.headers) c.header(name, value, { append: name.toLowerCase() === 'set-cookie' });
         c.header(IDEMPOTENT_REPLAYED_HEADER, 'true');
         return c.body(stored.body ?? '', stored.status as 200);
       }
-      const first = running.get(slot);
-      if (!first) {
-        throw new ProblemError(
-          'idempotency-in-progress',
-          `A request with this ${IDEMPOTENCY_KEY_HEADER} is still being processed.`,
-          { headers: { 'Retry-After': '1' } },
-        );
-      }
-      await first; // then look again: replay its response, or take over if it was refused
-    }
 
-    let done!: () => void;
-    running.set(slot, new Promise<void>((resolve) => (done = resolve)));
-    let stored = false;
-    try {
-      await next();
-      if (c.res.status >= 200 && c.res.status < 300) {
-        const headers = [...c.res.headers].filter(([name]) => !UNSTORED_HEADER.test(name));
-        await keys.complete(key, scope, { status: c.res.status, body: await c.res.clone().text(), headers });
-        stored = true;
+      let kept = false;
+      try {
+        await next();
+        if (c.res.status >= 200 && c.res.status < 300) {
+          const headers = [...c.res.headers].filter(([name]) => !UNSTORED_HEADER.test(name));
+          await keys.complete(key, scope, { status: c.res.status, body: await c.res.clone().text(), headers });
+          kept = true;
+        }
+      } finally {
+        if (!kept) await keys.release(key, scope);
       }
     } finally {
-      if (!stored) await keys.release(key, scope);
-      running.delete(slot);
       done();
+      if (running.get(slot) === queue) running.delete(slot);
     }
   };
 }
