@@ -67,7 +67,12 @@ export class PoolSql extends BaseSql {
   async atomic<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
+      // A checked-out client has none of the pool's listeners: a connection the server ends
+      // mid-transaction (a restart, a dropped database) would emit 'error' to nobody and end the
+      // process. The query in flight rejects all the same; the client is then not reused.
       let broken = false;
+      const onConnectionError = () => (broken = true);
+      client.on('error', onConnectionError);
       try {
         await client.query('BEGIN');
         const result = await work(new TransactionSql(client));
@@ -83,6 +88,7 @@ export class PoolSql extends BaseSql {
         if (attempt < MAX_ATTEMPTS && code !== undefined && RETRYABLE.has(code)) continue;
         throw error;
       } finally {
+        client.off('error', onConnectionError);
         client.release(broken);
       }
     }
