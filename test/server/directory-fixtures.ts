@@ -124,7 +124,13 @@ export async function directoryFixture(options: Partial<Omit<AppOptions, 'store'
     },
     store,
     sql,
-    app,
+    // Requests wait for every queued insert, as `get` does: a test never reads before its adds land.
+    app: Object.assign(Object.create(app), {
+      request: async (...args: Parameters<typeof app.request>) => {
+        await queue;
+        return app.request(...args);
+      },
+    }) as typeof app,
     add(...records) {
       queue = queue.then(() => store.transaction((tx) => tx.seed.alumni(records)));
       return records;
