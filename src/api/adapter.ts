@@ -1,4 +1,4 @@
-import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Meta, Announcement, AnnouncementApprove, AnnouncementList, Reactions, DirectoryQuery, Member, MemberList, EmailLinkRequest, Session, ProfilePatch, VersionedProfile, MemberExport, EmailChangeReceipt, ConsentChangeRequest } from './types.js';
+import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Meta, Announcement, AnnouncementApprove, AnnouncementList, Reactions, DirectoryQuery, Member, MemberList, EmailLinkRequest, Session, ProfilePatch, VersionedProfile, MemberExport, EmailChangeReceipt, ConsentChangeRequest, HrOverview, HrMemberQuery, HrMemberList, HrMemberDetail, HrExportQuery, MemberDecline, LeaverImportResult, ReturnerQuery, ReturnerList, ReturnerCreate, Returner, AnnouncementCreate, ChecklistTemplate } from './types.js';
 
 export interface CallOptions {
   /** Aborts the call; pass @lit/task's signal so superseded requests are cancelled. */
@@ -58,6 +58,30 @@ export interface OkaeriAdapter {
   changeMyEmail?(email: string, options?: CallOptions): Promise<EmailChangeReceipt>;
   /** `PUT /api/v1/me/consent`: gives or withdraws contact consent. */
   setMyConsent?(body: ConsentChangeRequest, options?: CallOptions): Promise<VersionedProfile>;
+  /** `GET /api/v1/hr/overview`: the program's numbers (used by `<okaeri-hr-console>`, as are the next six; HR only). */
+  getHrOverview?(options?: CallOptions): Promise<HrOverview>;
+  /** `GET /api/v1/hr/members`: one page of a segment, every field, listed or not. */
+  listHrMembers?(query: HrMemberQuery, options?: CallOptions): Promise<HrMemberList>;
+  /** `GET /api/v1/hr/members/{id}`: the whole record with consents and audit trail; the server audits the view. */
+  getHrMember?(id: string, options?: CallOptions): Promise<HrMemberDetail>;
+  /** `GET /api/v1/hr/members/export.csv`: the segment as a CSV file (UTF-8 with BOM), audited. */
+  exportHrMembers?(query: HrExportQuery, options?: CallOptions): Promise<Blob>;
+  /** `POST /api/v1/hr/members/{id}/approve`: an awaiting-approval member becomes active (409 `not_awaiting_approval` for pending or declined). */
+  approveMember?(id: string, options?: WriteOptions): Promise<HrMemberDetail>;
+  /** `POST /api/v1/hr/members/{id}/decline`: the member is told neutrally and never listed. */
+  declineMember?(id: string, body: MemberDecline, options?: WriteOptions): Promise<HrMemberDetail>;
+  /** `POST /api/v1/hr/leavers` (text/csv): approves the awaiting signups the list matches, the rest for review. */
+  importLeavers?(csvText: string, options?: WriteOptions): Promise<LeaverImportResult>;
+  /** `GET /api/v1/returners`: latest return date first (used by `<okaeri-hr-returners>`, as is the next). */
+  listReturners?(query: ReturnerQuery, options?: CallOptions): Promise<ReturnerList>;
+  /** `POST /api/v1/returners`: registers a returner and generates their checklist from the template. */
+  createReturner?(body: ReturnerCreate, options?: WriteOptions): Promise<Returner>;
+  /** `POST /api/v1/announcements`: HR drafts a welcome-back announcement for the returner to approve (used by `<okaeri-hr-announcements>`). */
+  createAnnouncement?(body: AnnouncementCreate, options?: WriteOptions): Promise<Announcement>;
+  /** `GET /api/v1/hr/checklist-template` (used by `<okaeri-hr-template>`, as is the next). */
+  getChecklistTemplate?(options?: CallOptions): Promise<ChecklistTemplate>;
+  /** `PUT /api/v1/hr/checklist-template`: replaces the template; checklists generated afterwards use it. */
+  saveChecklistTemplate?(body: ChecklistTemplate, options?: WriteOptions): Promise<ChecklistTemplate>;
 }
 
 /** Raised when a widget needs an adapter method the host's adapter does not implement. */

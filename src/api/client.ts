@@ -2,7 +2,7 @@ import type { CallOptions, OkaeriAdapter, WriteOptions } from './adapter.js';
 import { endpoints, type EndpointName } from './endpoints.js';
 import { OkaeriApiError } from './errors.js';
 import { backoff, retryableStatuses, retryAfterMs, sleep, untilAborted } from './retry.js';
-import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Health, Meta, Problem, Announcement, AnnouncementApprove, AnnouncementList, Reactions, DirectoryQuery, Member, MemberList, EmailLinkRequest, Session, OwnProfile, ProfilePatch, VersionedProfile, MemberExport, EmailChangeReceipt, ConsentChangeRequest } from './types.js';
+import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Health, Meta, Problem, Announcement, AnnouncementApprove, AnnouncementList, Reactions, DirectoryQuery, Member, MemberList, EmailLinkRequest, Session, OwnProfile, ProfilePatch, VersionedProfile, MemberExport, EmailChangeReceipt, ConsentChangeRequest, HrOverview, HrMemberQuery, HrMemberList, HrMemberDetail, HrExportQuery, MemberDecline, LeaverImportResult, ReturnerQuery, ReturnerList, ReturnerCreate, Returner, AnnouncementCreate, ChecklistTemplate } from './types.js';
 import { buildUrl, type QueryValue } from './url.js';
 
 export interface OkaeriClientOptions {
@@ -32,8 +32,10 @@ export interface RequestOptions extends CallOptions {
   /** Values for the endpoint's `{param}` segments. */
   pathParams?: Record<string, string | number>;
   query?: Record<string, QueryValue>;
-  /** Sent as JSON. */
+  /** Sent as JSON; a `Blob` is sent as is, its `type` as the Content-Type (e.g. a CSV upload). */
   body?: unknown;
+  /** How a successful answer is read: JSON (the default) or its bytes as a `Blob` (a file download). Errors are problem+json either way. */
+  responseType?: 'json' | 'blob';
   headers?: Record<string, string>;
   /** Makes a write safe to retry: the server applies one key once. */
   idempotencyKey?: string;
@@ -49,7 +51,8 @@ export interface ApiResponse<T> {
 
 interface Answer {
   response: Response;
-  text: string;
+  /** A Blob only for a successful answer the caller asked to read as one. */
+  body: string | Blob;
 }
 
 const safeMethods: ReadonlySet<string> = new Set(['GET', 'HEAD']);
@@ -181,6 +184,59 @@ export class OkaeriClient implements OkaeriAdapter {
     return { profile: data, etag: headers.get('ETag') };
   }
 
+  async getHrOverview({ signal }: CallOptions = {}): Promise<HrOverview> {
+    return (await this.request<HrOverview>('hrOverview', { signal })).data;
+  }
+
+  /** Array filters repeat the parameter (`?status=pending&status=active`). */
+  async listHrMembers(query: HrMemberQuery, { signal }: CallOptions = {}): Promise<HrMemberList> {
+    return (await this.request<HrMemberList>('hrMembers', { query, signal })).data;
+  }
+
+  async getHrMember(id: string, { signal }: CallOptions = {}): Promise<HrMemberDetail> {
+    return (await this.request<HrMemberDetail>('hrMember', { pathParams: { id }, signal })).data;
+  }
+
+  async exportHrMembers(query: HrExportQuery, { signal }: CallOptions = {}): Promise<Blob> {
+    const headers = { Accept: 'text/csv, application/problem+json' };
+    return (await this.request<Blob>('hrMembersExport', { query, headers, responseType: 'blob', signal })).data;
+  }
+
+  async approveMember(id: string, { idempotencyKey, headers, signal }: WriteOptions = {}): Promise<HrMemberDetail> {
+    return (await this.request<HrMemberDetail>('hrMemberApprove', { method: 'POST', pathParams: { id }, idempotencyKey, headers, signal })).data;
+  }
+
+  async declineMember(id: string, body: MemberDecline, { idempotencyKey, headers, signal }: WriteOptions = {}): Promise<HrMemberDetail> {
+    return (await this.request<HrMemberDetail>('hrMemberDecline', { method: 'POST', pathParams: { id }, body, idempotencyKey, headers, signal })).data;
+  }
+
+  /** The file's text as is (header row `name,email,employeeNumber,department,leftOn`): the server parses it. */
+  async importLeavers(csvText: string, { idempotencyKey, headers, signal }: WriteOptions = {}): Promise<LeaverImportResult> {
+    const body = new Blob([csvText], { type: 'text/csv; charset=utf-8' });
+    return (await this.request<LeaverImportResult>('hrLeavers', { method: 'POST', body, idempotencyKey, headers, signal })).data;
+  }
+
+  async listReturners(query: ReturnerQuery, { signal }: CallOptions = {}): Promise<ReturnerList> {
+    return (await this.request<ReturnerList>('returners', { query, signal })).data;
+  }
+
+  async createReturner(body: ReturnerCreate, { idempotencyKey, headers, signal }: WriteOptions = {}): Promise<Returner> {
+    return (await this.request<Returner>('returners', { method: 'POST', body, idempotencyKey, headers, signal })).data;
+  }
+
+  async createAnnouncement(body: AnnouncementCreate, { idempotencyKey, headers, signal }: WriteOptions = {}): Promise<Announcement> {
+    return (await this.request<Announcement>('announcements', { method: 'POST', body, idempotencyKey, headers, signal })).data;
+  }
+
+  async getChecklistTemplate({ signal }: CallOptions = {}): Promise<ChecklistTemplate> {
+    return (await this.request<ChecklistTemplate>('hrChecklistTemplate', { signal })).data;
+  }
+
+  /** The whole template, in order, replaces the stored one. */
+  async saveChecklistTemplate(body: ChecklistTemplate, { idempotencyKey, headers, signal }: WriteOptions = {}): Promise<ChecklistTemplate> {
+    return (await this.request<ChecklistTemplate>('hrChecklistTemplate', { method: 'PUT', body, idempotencyKey, headers, signal })).data;
+  }
+
   async request<T>(endpoint: EndpointName, options: RequestOptions = {}): Promise<ApiResponse<T>> {
     const { method = 'GET', signal } = options;
     const { retries = 2, retryDelay = 300, timeout = 10_000 } = this.options;
@@ -189,7 +245,7 @@ export class OkaeriClient implements OkaeriAdapter {
     const init: RequestInit = {
       method,
       headers: await untilAborted(this.headersFor(options), signal),
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined || options.body instanceof Blob ? (options.body as Blob | undefined) : JSON.stringify(options.body),
       credentials: this.options.credentials,
     };
     // Repeating a write could apply it twice; only an Idempotency-Key makes that safe.
@@ -199,7 +255,7 @@ export class OkaeriClient implements OkaeriAdapter {
       const mayRetry = retryable && attempt < retries;
       let answer: Answer;
       try {
-        answer = await this.attempt(url, init, timeout, signal);
+        answer = await this.attempt(url, init, timeout, signal, options.responseType ?? 'json');
       } catch (error) {
         if (mayRetry && error instanceof OkaeriApiError && error.kind === 'network') {
           await sleep(backoff(attempt, retryDelay), signal);
@@ -227,7 +283,8 @@ export class OkaeriClient implements OkaeriAdapter {
 
   private async headersFor(options: RequestOptions): Promise<Headers> {
     const headers = new Headers({ Accept: 'application/json, application/problem+json' });
-    if (options.body !== undefined) headers.set('Content-Type', 'application/json');
+    if (options.body instanceof Blob) headers.set('Content-Type', options.body.type);
+    else if (options.body !== undefined) headers.set('Content-Type', 'application/json');
     for (const [name, value] of Object.entries(this.options.headers ?? {})) headers.set(name, value);
     const token = this.options.getToken ? await this.options.getToken() : this.options.token;
     if (token) headers.set('Authorization', `Bearer ${token}`);
@@ -238,7 +295,7 @@ export class OkaeriClient implements OkaeriAdapter {
   }
 
   /** One request, body included, bounded by the timeout and the caller's signal. */
-  private async attempt(url: string, init: RequestInit, timeout: number, signal: AbortSignal | undefined): Promise<Answer> {
+  private async attempt(url: string, init: RequestInit, timeout: number, signal: AbortSignal | undefined, responseType: 'json' | 'blob'): Promise<Answer> {
     // A local variable, not `this.options.fetch(...)`: the platform fetch throws "Illegal
     // invocation" when called as a method of another object.
     const fetchImpl = this.options.fetch ?? fetch;
@@ -253,7 +310,8 @@ export class OkaeriClient implements OkaeriAdapter {
     try {
       const exchange = async (): Promise<Answer> => {
         const response = await fetchImpl(url, { ...init, signal: controller.signal });
-        return { response, text: await response.text() };
+        const asBlob = responseType === 'blob' && response.ok;
+        return { response, body: asBlob ? await response.blob() : await response.text() };
       };
       // Raced against the signal too, so a host-supplied fetch that ignores signals still stops.
       return await untilAborted(exchange(), controller.signal);
@@ -269,9 +327,11 @@ export class OkaeriClient implements OkaeriAdapter {
     }
   }
 
-  private result<T>(method: string, url: string, { response, text }: Answer): ApiResponse<T> {
-    const body = parseJson(text);
+  private result<T>(method: string, url: string, answer: Answer): ApiResponse<T> {
+    const { response } = answer;
     const { status, headers } = response;
+    if (answer.body instanceof Blob) return { data: answer.body as T, status, headers };
+    const body = parseJson(answer.body);
     if (!response.ok) {
       const problem = problemFrom(body, response);
       throw new OkaeriApiError(`${method} ${url}: ${status} ${problem.title}`, { kind: 'http', method, url, status, problem });

@@ -20,6 +20,15 @@ export const endpoints = {
   meExport: '/api/v1/me/export',
   meEmail: '/api/v1/me/email',
   meConsent: '/api/v1/me/consent',
+  returners: '/api/v1/returners',
+  hrOverview: '/api/v1/hr/overview',
+  hrMembers: '/api/v1/hr/members',
+  hrMembersExport: '/api/v1/hr/members/export.csv',
+  hrMember: '/api/v1/hr/members/{id}',
+  hrMemberApprove: '/api/v1/hr/members/{id}/approve',
+  hrMemberDecline: '/api/v1/hr/members/{id}/decline',
+  hrLeavers: '/api/v1/hr/leavers',
+  hrChecklistTemplate: '/api/v1/hr/checklist-template',
 } as const;
 
 export type EndpointName = keyof typeof endpoints;

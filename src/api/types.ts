@@ -54,3 +54,31 @@ export interface VersionedProfile {
   profile: OwnProfile;
   etag: string | null;
 }
+
+// HR console (<okaeri-hr-console> and its sections): /api/v1/hr/*, /api/v1/returners.
+export type HrOverview = Schemas['HrOverview'];
+export type HrMember = Schemas['HrMember'];
+export type HrMemberList = Schemas['HrMemberList'];
+export type HrMemberDetail = Schemas['HrMemberDetail'];
+export type HrMemberQuery = NonNullable<paths['/api/v1/hr/members']['get']['parameters']['query']>;
+/** The segment's filters plus what the file is for: `outreach` keeps only contactable members. */
+export type HrExportQuery = paths['/api/v1/hr/members/export.csv']['get']['parameters']['query'];
+export type ChecklistTemplate = Schemas['ChecklistTemplate'];
+export type ChecklistTemplateItem = Schemas['ChecklistTemplateItem'];
+export type Returner = Schemas['Returner'];
+export type ReturnerList = Schemas['ReturnerList'];
+export type ReturnerCreate = Schemas['ReturnerCreate'];
+export type ReturnerQuery = NonNullable<paths['/api/v1/returners']['get']['parameters']['query']>;
+// TODO(C1): the approval and leaver schemas are being added to the server (issue 11, engineer B);
+// these mirror the shared contract until they are generated into contract.d.ts, then alias them.
+export interface MemberDecline {
+  /** Recorded with the decision; at most 500 characters. */
+  reason?: string;
+}
+export type LeaverReviewReason = 'no_match' | 'ambiguous' | 'not_awaiting_approval' | 'invalid_row';
+export interface LeaverImportResult {
+  /** Data rows read (the header not counted). */
+  rows: number;
+  approved: { row: number; memberId: string; name: string }[];
+  review: { row: number; memberId: string | null; reason: LeaverReviewReason; detail?: string }[];
+}
