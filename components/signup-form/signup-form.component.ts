@@ -1,17 +1,16 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Member, SignupRequest, SignupReceipt, Meta, VisibilityLevel } from '../../src/api/types.js';
+import type { SignupRequest, SignupReceipt, Meta } from '../../src/api/types.js';
 import { adapterMethod } from '../../src/api/adapter.js';
 import { OkaeriApiError } from '../../src/api/errors.js';
 import { SignupErrorEvent } from '../../src/events/signup-error.js';
 import { SignupSubmitEvent } from '../../src/events/signup-submit.js';
 import { SignupSuccessEvent } from '../../src/events/signup-success.js';
-import type { MessageKey } from '../../src/i18n/messages.js';
 import { avatarStyles } from '../../src/internal/avatar.js';
 import { buttonStyles, renderButton } from '../../src/internal/button.js';
 import { errorBannerStyles, renderErrorBanner } from '../../src/internal/error-banner.js';
 import { fieldErrorKey } from '../../src/internal/error-message.js';
-import { fieldStyles, renderCheckbox, renderField, renderFieldGroup, renderGroupItem } from '../../src/internal/field.js';
+import { fieldStyles } from '../../src/internal/field.js';
 import { LiveAnnouncer, liveRegionStyles } from '../../src/internal/live-region.js';
 import { Mutations, type KeyStore } from '../../src/internal/mutation.js';
 import { OkaeriElement } from '../../src/internal/okaeri-element.js';
@@ -20,21 +19,27 @@ import { clearDraft, draftStorageKey, loadDraft, saveDraft, type SignupDraft } f
 import { styles } from './signup-form.styles.js';
 import { memberCardEn } from '../directory/member-card.messages.en.js';
 import { memberCardJa } from '../directory/member-card.messages.ja.js';
-import { memberCardStyles, renderMemberCard } from '../directory/member-card.js';
+import { memberCardStyles } from '../directory/member-card.js';
 import { signupEn } from './signup-form.messages.en.js';
 import { signupJa } from './signup-form.messages.ja.js';
 import {
-  completeUrl,
-  emptyValues,
-  errorKeyFor,
-  furigana,
-  optionalFields,
-  validate,
-  visibleFields,
-  type ErrorKey,
-  type Errors,
-  type SignupValues,
-} from './signup-validation.js';
+  controlFor,
+  fieldError,
+  fieldLabel,
+  kebab,
+  previewMember,
+  profileRules,
+  recheckErrors,
+  renderCardPreview,
+  renderCheck,
+  renderProfileSections,
+  renderSection,
+  renderText,
+  renderVisibilityChoices,
+  valuesAfterInput,
+  type ProfileFields,
+} from './signup-fields.js';
+import { completeUrl, emptyValues, errorKeyFor, furigana, validate, visibleFields, type ErrorKey, type Errors, type SignupValues } from './signup-validation.js';
 
 /** What a host's `beforeSubmit` hook may add to the request, e.g. a captcha token. */
 export interface SignupExtras {
@@ -44,10 +49,6 @@ export interface SignupExtras {
 
 type TextField = { [K in keyof SignupValues]: SignupValues[K] extends string ? K : never }[keyof SignupValues];
 
-const kebab = (name: string) => name.replace(/[A-Z.]/g, (c) => '-' + (c === '.' ? '' : c.toLowerCase()));
-const camel = (name: string) => name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
-const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean).map(camel));
-const levels: VisibilityLevel[] = ['alumni', 'hr', 'hidden'];
 
 /**
  * @tag okaeri-signup-form
@@ -167,13 +168,12 @@ export class OkaeriSignupForm extends OkaeriElement {
   }
 
   private get rules() {
-    const now = new Date();
-    return {
-      kana: this.furigana === 'always' || (this.furigana === 'auto' && this.localize.lang === 'ja'),
-      hidden: words(this.hideFields),
-      required: words(this.requireFields),
-      thisMonth: `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`,
-    };
+    return profileRules(this.localize.lang, { furigana: this.furigana, hideFields: this.hideFields, requireFields: this.requireFields });
+  }
+
+  /** What the shared field pieces (signup-fields.ts) render from. */
+  private get fields(): ProfileFields {
+    return { localize: this.localize, values: this.values, errors: this.errors, rules: this.rules };
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -195,22 +195,8 @@ export class OkaeriSignupForm extends OkaeriElement {
 
   /** Keeps values in step with every control; one listener for the whole form. */
   private onInput(event: Event): void {
-    const control = event.target as HTMLInputElement;
-    const name = control.name;
-    if (!name) return;
-    const values = { ...this.values };
-    if (name === 'interests') {
-      const chosen = new Set(values.interests);
-      if (control.checked) chosen.add(control.value);
-      else chosen.delete(control.value);
-      values.interests = [...chosen];
-    } else if (name.startsWith('visibility.')) {
-      values.visibility = { ...values.visibility, [name.slice(11)]: control.value as VisibilityLevel };
-    } else if (control.type === 'checkbox') {
-      (values as unknown as Record<string, boolean>)[name] = control.checked;
-    } else {
-      (values as unknown as Record<string, string>)[name] = control.value;
-    }
+    const values = valuesAfterInput(this.values, event.target as HTMLInputElement);
+    if (!values) return;
     this.values = values;
     this.save();
     // Fix-as-you-go: a shown error is re-checked on every change so it disappears once fixed.
@@ -246,14 +232,7 @@ export class OkaeriSignupForm extends OkaeriElement {
 
   /** `lenient` (on blur): an empty field not yet marked stays quiet until submit. */
   private recheck(keys: ErrorKey[], lenient = false): void {
-    const found = validate(this.values, this.rules);
-    const errors = { ...this.errors };
-    for (const key of keys) {
-      const missing = lenient && !errors[key] && /required|interests|consent/.test(found[key]?.[0] ?? '');
-      if (found[key] && !missing) errors[key] = found[key];
-      else delete errors[key];
-    }
-    this.errors = errors;
+    this.errors = recheckErrors(this.values, this.rules, this.errors, keys, lenient);
   }
 
   private async showSummary(): Promise<void> {
@@ -350,20 +329,15 @@ export class OkaeriSignupForm extends OkaeriElement {
   // ---- rendering -------------------------------------------------------------------------
 
   private controlFor(key: ErrorKey): HTMLElement | null | undefined {
-    const found = this.renderRoot.querySelector<HTMLElement>(`#${kebab(key)}`);
-    return found?.localName === 'fieldset' ? found.querySelector<HTMLElement>('input, select') : found;
+    return controlFor(this.renderRoot, key);
   }
 
   private error(key: ErrorKey): string | undefined {
-    const found = this.errors[key];
-    return found && this.localize.msg(...found);
+    return fieldError(this.fields, key);
   }
 
   private label(key: ErrorKey): string {
-    const l = this.localize;
-    if (key.startsWith('visibility.')) return `${l.msg('signup.visibility')}: ${this.label(key.slice(11))}`;
-    const own: Record<string, MessageKey> = { privacy: 'signup.consent', departmentOther: 'signup.departmentOtherLabel' };
-    return l.msg(own[key] ?? (`signup.${key}` as MessageKey));
+    return fieldLabel(this.fields, key);
   }
 
   protected override render(): TemplateResult {
@@ -398,48 +372,22 @@ export class OkaeriSignupForm extends OkaeriElement {
   private renderForm(meta: Meta): TemplateResult {
     const l = this.localize;
     const v = this.values;
-    const { kana, hidden } = this.rules;
-    const names = l.lang === 'ja' ? (['familyName', 'givenName'] as const) : (['givenName', 'familyName'] as const);
+    const form = this.fields;
     const busy = this.mutations.isPending('signup');
-    const shown = optionalFields.filter((f) => !hidden.has(f));
     return html`<form part="form" novalidate @submit=${this.submit} @input=${this.onInput} @change=${this.onInput} @focusout=${this.onBlur}>
       ${this.renderSummary()}
       ${this.renderDraftNote()}
-      ${this.section('about', html`
-        <div class="pair">${names.map((name) => this.text(name, { autocomplete: name === 'familyName' ? 'family-name' : 'given-name' }))}</div>
-        ${kana ? html`<div class="pair">${names.map((name) => this.text(`${name}Kana`, { hint: l.msg('signup.kanaHint') }))}</div>` : nothing}
-        ${this.text('email', { type: 'email', autocomplete: 'email', hint: l.msg('signup.emailHint'), required: true })}
-      `)}
-      ${this.section('career', html`
-        ${renderField(l, { id: 'department', label: l.msg('signup.department'), error: this.error('department'), required: true }, (c) => html`
-          <select ${c} name="department">
-            <option value="">${l.msg('signup.choose')}</option>
-            ${meta.departments.map((d) => html`<option value=${d.id} ?selected=${v.department === d.id}>${d.name[l.lang]}</option>`)}
-            <option value="other" ?selected=${v.department === 'other'}>${l.msg('signup.departmentOther')}</option>
-          </select>`)}
-        ${v.department === 'other' ? this.text('departmentOther', { label: l.msg('signup.departmentOtherLabel'), required: true }) : nothing}
-        ${hidden.has('roleAtLeaving') ? nothing : this.text('roleAtLeaving', { autocomplete: 'off' })}
-        <div class="pair">${this.month('joined')}${this.month('left')}</div>
-      `)}
-      ${shown.some((f) => f !== 'roleAtLeaving')
-        ? this.section('now', html`${shown
-            .filter((f) => f !== 'roleAtLeaving')
-            .map((f) => this.text(f, f === 'profileUrl' ? { type: 'url', autocomplete: 'url' } : {}))}`)
-        : nothing}
-      <section class="section" part="section">
-        ${renderFieldGroup(l, { id: 'interests', label: l.msg('signup.interests'), hint: l.msg('signup.interestsHint'), error: this.error('interests'), required: true },
-          html`${meta.interests.map((i) =>
-            renderGroupItem({ label: i.label[l.lang] }, (c) => html`<input ${c} type="checkbox" name="interests" value=${i.id} .checked=${v.interests.includes(i.id)} />`),
-          )}`)}
-      </section>
-      ${this.section('directory', html`
-        ${this.check('listed', l.msg('signup.listed'), l.msg('signup.listedHint'))}
+      ${renderProfileSections(form, meta, {
+        email: renderText(form, 'email', { type: 'email', autocomplete: 'email', hint: l.msg('signup.emailHint'), required: true }),
+      })}
+      ${renderSection(form, 'directory', html`
+        ${renderCheck(form, 'listed', l.msg('signup.listed'), l.msg('signup.listedHint'))}
         ${v.listed ? this.renderDirectory(meta) : nothing}
       `)}
-      ${this.section('consent', html`
-        ${this.check('privacy', l.msg('signup.privacy', { version: meta.privacyPolicy.version }))}
+      ${renderSection(form, 'consent', html`
+        ${renderCheck(form, 'privacy', l.msg('signup.privacy', { version: meta.privacyPolicy.version }))}
         <p class="policy"><a href=${meta.privacyPolicy.url} target="_blank" rel="noopener">${l.msg('signup.privacyLink')}</a></p>
-        ${this.check('contact', l.msg('signup.contact'))}
+        ${renderCheck(form, 'contact', l.msg('signup.contact'))}
       `)}
       <div class="honeypot" aria-hidden="true">
         <label for="website">Website</label>
@@ -464,95 +412,10 @@ export class OkaeriSignupForm extends OkaeriElement {
     </div>`;
   }
 
-  private section(name: 'about' | 'career' | 'now' | 'directory' | 'consent', content: TemplateResult): TemplateResult {
-    return html`<section class="section" part="section" aria-labelledby="section-${name}">
-      <h3 class="section-heading" part="section-heading" id="section-${name}">${this.localize.msg(`signup.${name}`)}</h3>
-      ${content}
-    </section>`;
-  }
-
-  private text(
-    name: TextField,
-    { label, hint, type = 'text', autocomplete, required }: { label?: string; hint?: string; type?: string; autocomplete?: string; required?: boolean } = {},
-  ): TemplateResult {
-    const isRequired = required ?? (name === 'familyName' || name === 'givenName' || this.rules.required.has(name));
-    return renderField(
-      this.localize,
-      { id: kebab(name), label: label ?? this.label(name), hint, error: this.error(name), required: isRequired },
-      (c) => html`<input ${c} name=${name} type=${type} autocomplete=${autocomplete ?? nothing} .value=${this.values[name]} />`,
-    );
-  }
-
-  private month(which: 'joined' | 'left'): TemplateResult {
-    const l = this.localize;
-    const v = this.values;
-    const error = this.error(which);
-    const thisYear = new Date().getFullYear();
-    const years = Array.from({ length: 71 }, (_, i) => String(thisYear - i));
-    const months = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
-    const monthName = new Intl.DateTimeFormat(l.lang, { month: 'long', timeZone: 'UTC' });
-    const select = (part: 'Year' | 'Month', options: string[], text: (o: string) => string) =>
-      renderGroupItem(
-        { id: `${which}-${part.toLowerCase()}`, label: l.msg(part === 'Year' ? 'signup.year' : 'signup.month'), look: 'sub', invalid: Boolean(error) },
-        (c) => html`<select ${c} name="${which}${part}">
-          <option value="">–</option>
-          ${options.map((o) => html`<option value=${o} ?selected=${v[`${which}${part}`] === o}>${text(o)}</option>`)}
-        </select>`,
-      );
-    return renderFieldGroup(l, { id: which, label: l.msg(`signup.${which}`), error, required: true }, html`<div class="month">
-      ${select('Year', years, (o) => o)} ${select('Month', months, (o) => monthName.format(Date.UTC(2000, Number(o) - 1)))}
-    </div>`);
-  }
-
-  private check(name: 'listed' | 'privacy' | 'contact', label: string, hint?: string): TemplateResult {
-    return renderCheckbox({ id: name, label, hint, error: this.error(name) }, (c) => html`<input ${c} type="checkbox" name=${name} .checked=${this.values[name]} />`);
-  }
-
   private renderDirectory(meta: Meta): TemplateResult {
-    const l = this.localize;
-    const v = this.values;
-    const fields = visibleFields.filter((f) => !this.rules.hidden.has(f));
-    return html`<fieldset class="field-group visibility" part="field">
-        <legend class="field-label" part="field-label">${l.msg('signup.visibility')}</legend>
-        ${fields.map((f) =>
-          renderField(l, { id: `visibility-${kebab(f)}`, label: this.label(f), error: this.error(`visibility.${f}`) }, (c) => html`
-            <select ${c} name="visibility.${f}">
-              ${levels.map((level) => html`<option value=${level} ?selected=${v.visibility[f] === level}>${l.msg(`signup.visibility.${level}`)}</option>`)}
-            </select>`),
-        )}
-      </fieldset>
-      <section class="preview" part="preview" aria-labelledby="preview-heading">
-        <h4 id="preview-heading">${l.msg('signup.preview')}</h4>
-        <div role="list" aria-labelledby="preview-heading" inert>
-          ${renderMemberCard(l, this.previewMember(meta), { index: 0, setSize: 1, active: false, meta })}
-        </div>
-      </section>`;
-  }
-
-  /** The member as alumni would receive them from the directory API: only what is visible to them. */
-  private previewMember(meta: Meta): Member {
-    const v = this.values;
-    const { kana, hidden } = this.rules;
-    const shown = (f: (typeof visibleFields)[number]) => (!hidden.has(f) && v.visibility[f] === 'alumni' && v[f].trim()) || undefined;
-    const member: Member = {
-      id: 'preview',
-      familyName: v.familyName.trim(),
-      givenName: v.givenName.trim(),
-      familyNameKana: (kana && furigana(v.familyNameKana)) || undefined,
-      givenNameKana: (kana && furigana(v.givenNameKana)) || undefined,
-      department: v.department && v.department !== 'other' ? v.department : undefined,
-      departmentOther: v.department === 'other' ? v.departmentOther.trim() || undefined : undefined,
-      joined: v.joinedYear && v.joinedMonth ? `${v.joinedYear}-${v.joinedMonth}` : undefined,
-      left: v.leftYear && v.leftMonth ? `${v.leftYear}-${v.leftMonth}` : undefined,
-      roleAtLeaving: shown('roleAtLeaving'),
-      currentCompany: shown('currentCompany'),
-      currentRole: shown('currentRole'),
-      location: shown('location'),
-      profileUrl: shown('profileUrl') && completeUrl(v.profileUrl),
-      interests: meta.interests.map((i) => i.id).filter((id) => v.interests.includes(id)),
-      contactable: v.contact,
-    } as Member;
-    return JSON.parse(JSON.stringify(member)) as Member;
+    const form = this.fields;
+    return html`${renderVisibilityChoices(form)}
+      ${renderCardPreview(form, previewMember(this.values, this.rules, meta), meta, { id: 'preview-heading', heading: this.localize.msg('signup.preview') })}`;
   }
 
   private renderSummary(): TemplateResult | typeof nothing {
