@@ -12,6 +12,7 @@ import { errorBannerStyles, renderErrorBanner } from '../../src/internal/error-b
 import { fieldStyles } from '../../src/internal/field.js';
 import { LiveAnnouncer, liveRegionStyles } from '../../src/internal/live-region.js';
 import { OkaeriElement } from '../../src/internal/okaeri-element.js';
+import { searchDelay } from '../../src/internal/search-delay.js';
 import { renderSpinner } from '../../src/internal/spinner.js';
 import { renderFilters } from './directory-filters.js';
 import { emptyFilters, hasFilters, isBlank, orderedYears, toQuery, type DirectoryFilters } from './directory-query.js';
@@ -20,7 +21,7 @@ import { directoryEn } from './directory.messages.en.js';
 import { directoryJa } from './directory.messages.ja.js';
 import { memberCardStyles, renderMemberCard } from './member-card.js';
 import { readFiltersFromUrl, writeFiltersToUrl } from './url-sync.js';
-import { WindowedList, type WindowRange } from './windowed-list.js';
+import { WindowedList, type WindowRange } from '../../src/internal/windowed-list.js';
 
 export type DirectoryLayout = 'cards' | 'list';
 
@@ -232,17 +233,7 @@ export class OkaeriDirectory extends OkaeriElement {
     this.timers[field] = setTimeout(() => {
       delete this.timers[field];
       if (this.filters[field] !== value) this.filters = { ...this.filters, [field]: value };
-    }, this.delayFor(value));
-  }
-
-  /**
-   * The first character of a word is almost always followed by more, and alone it matches a large
-   * part of the directory (the most expensive search there is): it waits as long as the old fixed
-   * debounce did (250 ms) unless `debounce` is longer. Every longer text waits `debounce`.
-   */
-  private delayFor(value: string): number {
-    const last = value.trim().split(/\s+/).pop() ?? '';
-    return Array.from(last).length === 1 ? Math.max(this.debounce, 250) : this.debounce;
+    }, searchDelay(value, this.debounce));
   }
 
   private onChange(patch: Partial<DirectoryFilters>): void {

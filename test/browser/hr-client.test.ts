@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { OkaeriClient } from '../../src/api/client.js';
 import { OkaeriApiError } from '../../src/api/errors.js';
+import type { ChecklistTemplate } from '../../src/api/types.js';
 
 const base = 'https://api.example.test';
 
@@ -57,7 +58,7 @@ describe('OkaeriClient HR methods', () => {
     const error = await client.exportHrMembers({ purpose: 'records' }).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(OkaeriApiError);
     expect((error as OkaeriApiError).status).to.equal(403);
-    expect((error as OkaeriApiError).problem.title).to.equal('Refused');
+    expect((error as OkaeriApiError).problem?.title).to.equal('Refused');
   });
 
   it('approves and declines with an Idempotency-Key; the reason goes in the body', async () => {
@@ -98,7 +99,7 @@ describe('OkaeriClient HR methods', () => {
   });
 
   it('lists and registers returners, drafts an announcement, reads and saves the template', async () => {
-    const template = { items: [{ category: 'it', owner: 'it', dueOffsetDays: -3, required: true, title: { en: 'Laptop', ja: 'PC' }, description: null }] };
+    const template: ChecklistTemplate = { items: [{ category: 'it', owner: 'it', dueOffsetDays: -3, required: true, title: { en: 'Laptop', ja: 'PC' }, description: null }] };
     const { client, sent } = scripted(
       jsonReply({ items: [], nextCursor: null }),
       jsonReply({ id: 'rt_1' }, 201),

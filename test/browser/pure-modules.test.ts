@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { emptyFilters, toQuery } from '../../components/directory/directory-query.js';
 import { readFiltersFromUrl, writeFiltersToUrl } from '../../components/directory/url-sync.js';
-import { WindowedList } from '../../components/directory/windowed-list.js';
+import { WindowedList } from '../../src/internal/windowed-list.js';
 import { completeUrl, emptyValues, validate, type Rules } from '../../components/signup-form/signup-validation.js';
 import { AdapterMethodMissingError, adapterMethod } from '../../src/api/adapter.js';
 import { OkaeriApiError } from '../../src/api/errors.js';

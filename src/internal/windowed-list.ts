@@ -13,7 +13,7 @@ export interface WindowRange {
  * A windowed list: of `count` items in a scrolling element, only those in or near the viewport are
  * rendered; padding stands in for the rest. Heights are measured once rendered (cards differ:
  * hidden fields are absent) and estimated before. It replaces @lit-labs/virtualizer, which alone
- * is about 8 kB gzip, two thirds of the widget's 12 kB budget.
+ * is about 8 kB gzip, two thirds of the directory's 12 kB budget. The directory and the HR console's members grid use it.
  *
  * The host renders items with `data-index` inside the element given to `attach()`, and calls
  * `measure()` after each update. With `page` the element does not scroll itself: the page does,
