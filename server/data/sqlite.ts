@@ -63,6 +63,8 @@ export function sqliteStore(db: Db): SqliteStore {
       ? new Error('Inside store.transaction(), use its tx: the store waits for the transaction to end (no nesting).')
       : null;
 
+  const pingStatement = db.prepare('SELECT 1');
+
   const store: SqliteStore = {
     ...bind(sync, (call) => {
       const refused = outsideTransactions();
@@ -96,7 +98,7 @@ export function sqliteStore(db: Db): SqliteStore {
     },
     ping: () =>
       queue.run(() => {
-        db.prepare('SELECT 1').get();
+        pingStatement.get();
       }),
     async close() {
       await queue.idle();

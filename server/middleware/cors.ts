@@ -23,7 +23,9 @@ export function corsAllowList(origins: readonly string[]): MiddlewareHandler {
     const origin = c.req.header('origin');
     if (origin !== undefined && allowed.has(origin)) return allowListed(c, next);
     await next();
-    // The same URL answers differently per origin; shared caches must not mix them up.
-    c.header('Vary', 'Origin', { append: true });
+    // The same URL answers differently per origin; shared caches must not mix them up. On the
+    // response's own headers: c.header() after the handler rebuilds the response as a full fetch
+    // Response (a readable stream per request, a tenth of a search's CPU time).
+    c.res.headers.append('Vary', 'Origin');
   };
 }

@@ -7,7 +7,7 @@ const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/;
 
 /** Refuses bodies above `maxBytes` with 413 before anything reads them. */
 export function limitBodySize(maxBytes: number): MiddlewareHandler {
-  return bodyLimit({
+  const limit = bodyLimit({
     maxSize: maxBytes,
     onError: () => {
       throw new ProblemError(
@@ -16,6 +16,10 @@ export function limitBodySize(maxBytes: number): MiddlewareHandler {
       );
     },
   });
+  // Only the methods whose body a route reads: asking a GET for its body makes @hono/node-server
+  // build a full fetch Request (with an AbortController) for every request, a sixth of the CPU
+  // time of a directory search.
+  return (c, next) => (METHODS_WITH_BODY.has(c.req.method) ? limit(c, next) : next());
 }
 
 /**
