@@ -279,6 +279,27 @@ describe('announcements', () => {
       assert.equal((await (await request(`/api/v1/announcements/${id}`, employee)).json()).reactions.reactors, undefined);
     });
 
+    it('costs the same number of queries for one announcement as for many (no query per announcement)', async () => {
+      const listQueries = async (token: string) => {
+        let status = 0;
+        const queries = await server.database.countQueries(async () => {
+          status = (await request('/api/v1/announcements?limit=50', token)).status;
+        });
+        assert.equal(status, 200);
+        return queries;
+      };
+      await react(await published(), employee);
+      const few = { hr: await listQueries(hr), employee: await listQueries(employee) };
+      for (let i = 0; i < 6; i++) {
+        const id = await published();
+        await react(id, employee);
+        await react(id, alumni);
+      }
+      const listed = await list(hr, '?limit=50');
+      assert.ok(listed.items.length >= 8, `${listed.items.length} announcements listed`);
+      assert.deepEqual({ hr: await listQueries(hr), employee: await listQueries(employee) }, few);
+    });
+
     it('refuses drafts, the returner, HR and the public', async () => {
       const draftId = (await draft()).id;
       await assertProblem(await react(draftId, employee), 404, 'not-found');

@@ -78,6 +78,21 @@ export async function freshPostgresDatabase(): Promise<TestDatabase> {
       others.push(other);
       return other;
     },
+    // The pool's queries all pass through Client#query (the test's own rowsPool must stay idle meanwhile).
+    async countQueries(work) {
+      const query = pg.Client.prototype.query;
+      let count = 0;
+      pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+        count++;
+        return (query as (...a: unknown[]) => unknown).apply(this, args);
+      } as typeof query;
+      try {
+        await work();
+      } finally {
+        pg.Client.prototype.query = query;
+      }
+      return count;
+    },
     async breakConnection() {
       // The pool is ended under the app: every later query fails, as with a lost database.
       await store.close();

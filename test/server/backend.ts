@@ -40,6 +40,8 @@ export interface TestDatabase {
   openAnother(): Promise<Store>;
   /** Makes the database stop answering (the connection closed under the app), for 5xx paths. */
   breakConnection(): Promise<void>;
+  /** Runs `work` and counts the statements the store sent to the database meanwhile (run nothing else concurrently). */
+  countQueries(work: () => Promise<unknown>): Promise<number>;
   /** Closes every store opened here and deletes the data. */
   close(): Promise<void>;
 }
@@ -72,6 +74,22 @@ export function freshSqliteDatabase(): TestDatabase {
     },
     async breakConnection() {
       store.db.close();
+    },
+    // Every data function prepares its statements where it runs them, so preparing is running.
+    async countQueries(work) {
+      const { db } = store;
+      const prepare = db.prepare;
+      let count = 0;
+      db.prepare = ((...args: Parameters<typeof prepare>) => {
+        count++;
+        return prepare.apply(db, args);
+      }) as typeof prepare;
+      try {
+        await work();
+      } finally {
+        db.prepare = prepare;
+      }
+      return count;
     },
     async close() {
       for (const other of others) await other.close();
