@@ -24,16 +24,19 @@ export type WelcomeCardLayout = 'list' | 'carousel';
 /** Names listed under a card for the returner and HR; the rest are counted. */
 const MAX_NAMES = 10;
 /** The server's limits for "ask me about": how many topics, and characters (UTF-16 units) each. */
-const TOPICS = { max: 5, length: 50 };
+export const TOPICS = { max: 5, length: 50 };
 
-type Problem = [MessageKey, Record<string, number>];
+export type TopicsProblem = [MessageKey, Record<string, number>];
 
-/** Topics typed one per line (trimmed, empty lines dropped), with the first problem if any. */
-function parseTopics(value: string): { topics: string[]; problem?: Problem } {
+/**
+ * Topics typed one per line (trimmed, empty lines dropped), with the first problem if any (its
+ * message is in this card's catalog). HR's announcement composer parses them the same way.
+ */
+export function parseTopics(value: string): { topics: string[]; problem?: TopicsProblem } {
   const lines = value.split('\n').map((line) => line.trim());
   const topics = lines.filter(Boolean);
   const long = lines.findIndex((line) => line.length > TOPICS.length);
-  const problem: Problem | undefined =
+  const problem: TopicsProblem | undefined =
     long >= 0
       ? ['welcome.topicTooLong', { line: long + 1, length: TOPICS.length }]
       : topics.length > TOPICS.max
@@ -123,6 +126,12 @@ export class OkaeriWelcomeCard extends OkaeriElement {
   /** The sidebar variant (fits 280 px): smaller, without "while away". */
   @property({ type: Boolean, reflect: true }) compact = false;
 
+  /**
+   * Shows these announcements as given instead of loading any (nothing is requested): a preview
+   * of one being composed, as HR's console shows it before sending it to the returner.
+   */
+  @property({ attribute: false }) preview?: Announcement[];
+
   @state() private items?: Announcement[];
   @state() private index = 0;
   /** The carousel rotates (off by default under prefers-reduced-motion). */
@@ -132,7 +141,7 @@ export class OkaeriWelcomeCard extends OkaeriElement {
   /** The draft (by id) whose approval was submitted without the reason HR must give. */
   @state() private reasonMissing?: string;
   /** What is wrong with the topics being edited (shown next to the field). */
-  @state() private topicsProblem?: Problem;
+  @state() private topicsProblem?: TopicsProblem;
   @state() private approveError?: { id: string; error: unknown };
 
   private readonly announcer = new LiveAnnouncer(this);
@@ -143,8 +152,9 @@ export class OkaeriWelcomeCard extends OkaeriElement {
   private readonly mutations = new Mutations(this, this.localize);
 
   private readonly announcementsTask = this.loadTask({
-    args: () => [this.announcementId, this.limit] as const,
-    task: async ([id, limit], { signal, api }): Promise<Announcement[]> => {
+    args: () => [this.announcementId, this.limit, this.preview] as const,
+    task: async ([id, limit, preview], { signal, api }): Promise<Announcement[]> => {
+      if (preview) return preview;
       if (!id) return (await adapterMethod(api, 'listAnnouncements')({ kind: 'welcome-back', limit }, { signal })).items;
       try {
         return [await adapterMethod(api, 'getAnnouncement')(id, { signal })];
@@ -267,6 +277,7 @@ export class OkaeriWelcomeCard extends OkaeriElement {
 
   override render(): TemplateResult {
     const l = this.localize;
+    if (this.preview) return html`${this.renderItems(this.preview)}${this.announcer.render()}`;
     return html`${this.renderAccess() ??
     this.announcementsTask.render({
       initial: () => renderSpinner(l),
