@@ -238,7 +238,13 @@ export class OkaeriHrAnnouncements extends OkaeriElement {
         <h3 id="preview-heading">${l.msg('hrAnnouncements.preview')}</h3>
         ${chosen
           ? html`<p class="muted">${l.msg('hrAnnouncements.previewHint')}</p>
-              <okaeri-welcome-card part="preview" .preview=${[this.previewOf(chosen, draft)]} theme=${ifDefined(this.theme)}></okaeri-welcome-card>`
+              ${this.memberTask.render({
+                // Until the member's tenure is known the card would show it half empty.
+                pending: () => renderSpinner(l),
+                complete: (member) =>
+                  html`<okaeri-welcome-card part="preview" .preview=${[this.previewOf(chosen, draft, member)]} theme=${ifDefined(this.theme)}></okaeri-welcome-card>`,
+                error: (error) => renderErrorBanner(l, { error, onRetry: () => void this.memberTask.run() }),
+              })}`
           : html`<p class="muted">${l.msg('hrAnnouncements.previewEmpty')}</p>`}
       </section>
       ${this.sendError ? renderErrorBanner(l, { error: this.sendError }) : nothing}
@@ -254,8 +260,7 @@ export class OkaeriHrAnnouncements extends OkaeriElement {
   }
 
   /** The announcement as the server will compose it from the returner, their member record and the text. */
-  private previewOf(returner: Returner, draft: Draft): Announcement {
-    const member = this.memberTask.value?.id === returner.alumniId ? this.memberTask.value : undefined;
+  private previewOf(returner: Returner, draft: Draft, member: HrMember | undefined): Announcement {
     const department = member?.departmentOther
       ? { en: member.departmentOther, ja: member.departmentOther }
       : (this.data?.departments.find((each) => each.id === member?.department)?.name ?? null);
