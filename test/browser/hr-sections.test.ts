@@ -111,7 +111,7 @@ const type = (input: HTMLInputElement | HTMLTextAreaElement, value: string) => {
 };
 
 describe('HR console sections: the states every section shares', () => {
-  const sections = [
+  const sections: { tag: string; path: string; extra: Record<string, RouteHandler> }[] = [
     { tag: 'okaeri-hr-returners', path: 'GET /api/v1/returners', extra: { 'GET /api/v1/hr/overview': () => overview([]) } },
     { tag: 'okaeri-hr-announcements', path: 'GET /api/v1/returners', extra: { 'GET /api/v1/announcements': () => json({ items: [], nextCursor: null }), 'GET /api/v1/meta': () => json(minimal.meta) } },
     { tag: 'okaeri-hr-template', path: 'GET /api/v1/hr/checklist-template', extra: {} },
