@@ -20,8 +20,22 @@ export interface AlumnusRecord extends Omit<AlumnusProfile, 'left' | 'visibility
   lang?: MailLanguage;
 }
 
-/** Inserts an alumnus together with the consent they gave when signing up. */
+/** Inserts an alumnus together with the consent they gave when signing up, and indexes them. */
 export function prepareAlumnusInsert(db: Db): (alumnus: AlumnusRecord) => void {
+  const insertRows = prepareAlumnusRowsInsert(db);
+  const syncDirectory = prepareDirectorySync(db);
+  return (a) => {
+    insertRows(a);
+    // The directory index is the application's to keep, in the caller's transaction.
+    syncDirectory(a.id);
+  };
+}
+
+/**
+ * The alumnus and consent rows alone, for a bulk load that builds the directory and HR indexes
+ * once at its end (`rebuildDirectoryIndex`) instead of row by row.
+ */
+export function prepareAlumnusRowsInsert(db: Db): (alumnus: AlumnusRecord) => void {
   const insertAlumnus = db.prepare(
     `INSERT INTO alumni (id, family_name, given_name, family_name_kana, given_name_kana, email,
        department_id, department_other, role_at_leaving, joined_month, left_month, current_company,
@@ -29,7 +43,6 @@ export function prepareAlumnusInsert(db: Db): (alumnus: AlumnusRecord) => void {
        contact_consent, created_at, updated_at, status, lang)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const syncDirectory = prepareDirectorySync(db);
   const insertConsent = db.prepare(
     `INSERT INTO consents (id, alumni_id, privacy_policy_version, contact, consented_at)
      VALUES (?, ?, ?, ?, ?)`,
@@ -43,7 +56,5 @@ export function prepareAlumnusInsert(db: Db): (alumnus: AlumnusRecord) => void {
       a.status ?? 'active', a.lang ?? 'ja',
     );
     insertConsent.run(a.consentId, a.id, a.privacyPolicyVersion, a.contactConsent ? 1 : 0, a.createdAt);
-    // The directory index is the application's to keep, in the caller's transaction.
-    syncDirectory(a.id);
   };
 }

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/open.js';
 import type { OrgChange } from '../domain/checklist-template.js';
-import { type AlumnusRecord, prepareAlumnusInsert } from './alumni.js';
-import { syncDepartmentEntries } from './directory.js';
+import { type AlumnusRecord, prepareAlumnusInsert, prepareAlumnusRowsInsert } from './alumni.js';
+import { rebuildDirectoryIndex, syncDepartmentEntries } from './directory.js';
 import type {
   SeedAnnouncement,
   SeedChecklistItem,
@@ -56,11 +56,12 @@ export function sqliteSeed(db: Db) {
         for (const record of records) insertAlumnus(record);
         return;
       }
-      // A bulk load: the secondary indexes of the tables every alumni insert writes (the member,
-      // the consent, the directory and HR indexes) are dropped and built again once at the end,
-      // from sorted data, instead of being updated row by row in random order. Unique indexes stay
-      // (they enforce the rules). All of it inside the caller's transaction, so other connections
-      // never see the tables without them.
+      // A bulk load: the rows first, then the directory and HR indexes rebuilt from them in one
+      // pass (set-based reads in batches, no per-row lookups or FTS deletes). The secondary
+      // indexes of the tables written (the member, the consent, the directory and HR indexes) are
+      // dropped meanwhile and built again once at the end, from sorted data, instead of being
+      // updated row by row in random order. Unique indexes stay (they enforce the rules). All of
+      // it inside the caller's transaction, so other connections never see the tables without them.
       const indexes = db
         .prepare<[], { name: string; sql: string }>(
           `SELECT name, sql FROM sqlite_schema
@@ -69,7 +70,9 @@ export function sqliteSeed(db: Db) {
         )
         .all();
       for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`);
-      for (const record of records) insertAlumnus(record);
+      const insertRows = prepareAlumnusRowsInsert(db);
+      for (const record of records) insertRows(record);
+      rebuildDirectoryIndex(db);
       for (const index of indexes) db.exec(index.sql);
     },
     nextAlumniSequence: () => db.prepare<[], number>('SELECT COALESCE(MAX(rowid), 0) FROM alumni').pluck().get()! + 1,

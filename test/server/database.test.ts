@@ -175,6 +175,10 @@ describe('seedAlumni', () => {
       assert.equal(Number(await database.sql.value('SELECT COUNT(*) FROM consents')), before + 5000);
       if (TEST_BACKEND === 'sqlite') {
         assert.deepEqual(await database.sql.rows("SELECT name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name"), indexes);
+        // The HR console's index and both search tables were rebuilt for everyone, not only the new rows.
+        assert.equal(Number(await database.sql.value('SELECT COUNT(*) FROM hr_member_index')), before + 5000);
+        assert.equal(Number(await database.sql.value('SELECT COUNT(*) FROM hr_member_search')), before + 5000);
+        assert.equal(Number(await database.sql.value('SELECT COUNT(*) FROM directory_search')), before + 5000);
       }
       // The directory index covers the bulk-loaded members: HR walks every one of them.
       let seen = 0;
