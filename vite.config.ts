@@ -62,6 +62,7 @@ const entries = {
   'welcome-card': 'components/welcome-card/welcome-card.ts',
   'reonboarding-checklist': 'components/reonboarding-checklist/reonboarding-checklist.ts',
   directory: 'components/directory/directory.ts',
+  'my-profile': 'components/my-profile/my-profile.ts',
 };
 /** npm only: React wrappers (`okaeri/react.js`); React stays the app's, an optional peer dependency. */
 const npmOnly = { react: 'components/react/react.ts' };

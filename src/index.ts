@@ -63,3 +63,9 @@ export type { DirectorySelectEvent, DirectorySelectDetail } from './events/direc
 export type { DirectoryContactEvent, DirectoryContactDetail } from './events/directory-contact.js';
 export type { AuthRequiredEvent, AuthRequiredDetail } from './events/auth-required.js';
 export type { DirectoryQuery, Member, MemberList } from './api/types.js';
+export type { OkaeriMyProfile } from '../components/my-profile/my-profile.component.js';
+export type { SignInEvent, SignInDetail } from './events/sign-in.js';
+export type { SignOutEvent, SignOutDetail } from './events/sign-out.js';
+export type { ProfileSaveEvent, ProfileSaveDetail } from './events/profile-save.js';
+export type { ProfileDeleteEvent, ProfileDeleteDetail } from './events/profile-delete.js';
+export type { OwnProfile, ProfilePatch, ReturnIntent, Session, VersionedProfile, MemberExport, EmailChangeReceipt } from './api/types.js';

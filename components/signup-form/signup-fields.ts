@@ -91,6 +91,26 @@ export function fieldLabel(form: ProfileFields, key: ErrorKey): string {
   return l.msg(own[key] ?? (`signup.${key}` as MessageKey));
 }
 
+/**
+ * After a failed submit: how many answers need a look, each a link that moves focus to its
+ * control. Takes focus itself (`.summary`); nothing when no error is left. `label` names a
+ * widget's own fields.
+ */
+export function renderErrorSummary(form: ProfileFields, root: ParentNode, label: (key: ErrorKey) => string = (key) => fieldLabel(form, key)): TemplateResult | typeof nothing {
+  const keys = Object.keys(form.errors);
+  if (!keys.length) return nothing;
+  const go = (key: ErrorKey) => (event: Event) => {
+    event.preventDefault();
+    controlFor(root, key)?.focus();
+  };
+  return html`<div class="summary" part="summary" tabindex="-1" role="group" aria-labelledby="summary-heading">
+    <h3 id="summary-heading" part="summary-heading">${form.localize.msg('signup.summary', { count: keys.length })}</h3>
+    <ul>
+      ${keys.map((key) => html`<li><a href="#${kebab(key)}" @click=${go(key)}>${label(key)}: ${fieldError(form, key)}</a></li>`)}
+    </ul>
+  </div>`;
+}
+
 export function renderSection(form: ProfileFields, name: ProfileSection, content: TemplateResult): TemplateResult {
   return html`<section class="section" part="section" aria-labelledby="section-${name}">
     <h3 class="section-heading" part="section-heading" id="section-${name}">${form.localize.msg(`signup.${name}`)}</h3>

@@ -24,12 +24,10 @@ import { signupEn } from './signup-form.messages.en.js';
 import { signupJa } from './signup-form.messages.ja.js';
 import {
   controlFor,
-  fieldError,
-  fieldLabel,
-  kebab,
   previewMember,
   profileRules,
   recheckErrors,
+  renderErrorSummary,
   renderCardPreview,
   renderCheck,
   renderProfileSections,
@@ -332,13 +330,6 @@ export class OkaeriSignupForm extends OkaeriElement {
     return controlFor(this.renderRoot, key);
   }
 
-  private error(key: ErrorKey): string | undefined {
-    return fieldError(this.fields, key);
-  }
-
-  private label(key: ErrorKey): string {
-    return fieldLabel(this.fields, key);
-  }
 
   protected override render(): TemplateResult {
     const l = this.localize;
@@ -419,18 +410,6 @@ export class OkaeriSignupForm extends OkaeriElement {
   }
 
   private renderSummary(): TemplateResult | typeof nothing {
-    const keys = Object.keys(this.errors);
-    if (!this.summary || !keys.length) return nothing;
-    const l = this.localize;
-    const go = (key: ErrorKey) => (event: Event) => {
-      event.preventDefault();
-      this.controlFor(key)?.focus();
-    };
-    return html`<div class="summary" part="summary" tabindex="-1" role="group" aria-labelledby="summary-heading">
-      <h3 id="summary-heading" part="summary-heading">${l.msg('signup.summary', { count: keys.length })}</h3>
-      <ul>
-        ${keys.map((key) => html`<li><a href="#${kebab(key)}" @click=${go(key)}>${this.label(key)}: ${this.error(key)}</a></li>`)}
-      </ul>
-    </div>`;
+    return this.summary ? renderErrorSummary(this.fields, this.renderRoot) : nothing;
   }
 }

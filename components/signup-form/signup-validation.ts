@@ -93,6 +93,9 @@ const max: Record<string, number> = {
 const kana = /^[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fb\u30fc-\u30fe\u3000 ]*$/u;
 const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** Whether the text (trimmed) looks like an e-mail address, as the signup checks it. */
+export const isEmailAddress = (text: string): boolean => email.test(text.trim());
+
 function isWebUrl(text: string): boolean {
   try {
     const url = new URL(text);
