@@ -5,7 +5,8 @@ import { html, unsafeStatic } from 'lit/static-html.js';
 import '../../components/config/config.js';
 import '../../components/hr-console/hr-sections.js';
 import type { OkaeriHrReturners } from '../../components/hr-console/hr-returners.js';
-import type { Announcement, ChecklistTemplateItem, HrMember, Returner } from '../../src/api/types.js';
+import type { Announcement, ChecklistTemplateItem, Returner } from '../../src/api/types.js';
+import { announcementFor, checklistTemplate, member, memberDetail, overviewWith, returner, templateItem } from '../fixtures/hr-sections.js';
 import { fakeServer, json, minimal, type RouteHandler } from './support.js';
 
 const base = 'https://alumni.example.test';
@@ -13,62 +14,10 @@ const problem = (status: number, extra: Record<string, unknown> = {}) =>
   json({ type: 'about:blank', title: 'Problem', status, ...extra }, { status, headers: { 'Content-Type': 'application/problem+json' } });
 const never = () => new Promise<Response>(() => undefined);
 
-function returner(id: string, familyName: string, givenName: string, overrides: Partial<Returner> = {}): Returner {
-  return {
-    id,
-    alumniId: `al_${id}`,
-    person: { id: `al_${id}`, familyName, givenName, familyNameKana: null, givenNameKana: null },
-    returnDate: '2026-04-01',
-    leftMonth: '2019-03',
-    manager: { id: 'em_nakamura', familyName: '中村', givenName: '健一', familyNameKana: null, givenNameKana: null },
-    newRole: 'Engineering Manager',
-    newTeam: 'Platform',
-    createdAt: '2026-01-10T00:00:00.000Z',
-    ...overrides,
-  };
-}
-
 const shota = returner('rt_shota', '田中', '翔太');
 const emily = returner('rt_emily', 'Clark', 'Emily', { manager: null, newRole: null, newTeam: null, returnDate: '2026-05-11' });
 
-function member(id: string, familyName: string, givenName: string, overrides: Partial<HrMember> = {}): HrMember {
-  return {
-    id,
-    familyName,
-    givenName,
-    familyNameKana: null,
-    givenNameKana: null,
-    email: `${id}@example.test`,
-    department: 'engineering',
-    departmentOther: null,
-    roleAtLeaving: null,
-    joined: '2012-04',
-    left: '2018-09',
-    currentCompany: null,
-    currentRole: null,
-    location: null,
-    profileUrl: null,
-    photoUrl: null,
-    interests: [],
-    contactable: true,
-    listed: true,
-    signedUpAt: '2025-01-01T00:00:00.000Z',
-    status: 'active',
-    returnIntent: { intent: null, from: null, contractWork: false, referrals: false },
-    confirmedAt: null,
-    hiddenFromDirectory: [],
-    ...overrides,
-  } as HrMember;
-}
-
-const overview = (inProgress: { id: string; done: number; total: number }[]) =>
-  json({
-    members: { total: 2, active: 2, pending: 0, listed: 2, contactable: 2 },
-    returnIntent: { 'open-now': 0, 'within-6-months': 0, later: 0, 'not-now': 0, 'not-said': 2 },
-    signupsByMonth: [],
-    returnersInProgress: inProgress.map((entry) => ({ ...entry, alumniId: 'al', familyName: '', givenName: '', returnDate: '2026-04-01' })),
-    announcementsAwaitingApproval: 0,
-  });
+const overview = (inProgress: { id: string; done: number; total: number }[]) => json(overviewWith(inProgress));
 
 const listReturners = (items: Returner[]): Record<string, RouteHandler> => ({
   'GET /api/v1/returners': () => json({ items, nextCursor: null }),
@@ -271,23 +220,14 @@ describe('<okaeri-hr-returners>', () => {
   });
 });
 
-function announcement(id: string, status: Announcement['status'], who: Returner): Announcement {
-  return {
-    ...minimal.announcements.items[0],
-    id,
-    status,
-    publishedAt: status === 'published' ? '2026-04-02T00:00:00.000Z' : null,
-    createdAt: '2026-03-20T00:00:00.000Z',
-    returner: { ...minimal.announcements.items[0]!.returner, id: who.id, familyName: who.person.familyName, givenName: who.person.givenName },
-  } as Announcement;
-}
+const announcement = (id: string, status: Announcement['status'], who: Returner) => announcementFor(id, status, who);
 
 const announcementRoutes = (announcements: Announcement[], returners: Returner[] = [shota, emily]): Record<string, RouteHandler> => ({
   'GET /api/v1/returners': () => json({ items: returners, nextCursor: null }),
   'GET /api/v1/announcements': () => json({ items: announcements, nextCursor: null }),
   'GET /api/v1/meta': () => json({ ...minimal.meta, departments: [{ id: 'engineering', name: { en: 'Engineering', ja: 'エンジニアリング' } }] }),
-  'GET /api/v1/hr/members/al_rt_shota': () => json({ member: member('al_rt_shota', '田中', '翔太'), consents: [], audit: [] }),
-  'GET /api/v1/hr/members/al_rt_emily': () => json({ member: member('al_rt_emily', 'Clark', 'Emily', { department: null, departmentOther: 'Sales Ops' }), consents: [], audit: [] }),
+  'GET /api/v1/hr/members/al_rt_shota': () => json(memberDetail(member('al_rt_shota', '田中', '翔太'))),
+  'GET /api/v1/hr/members/al_rt_emily': () => json(memberDetail(member('al_rt_emily', 'Clark', 'Emily', { department: null, departmentOther: 'Sales Ops' }))),
 });
 
 /** The preview card's shadow root: the welcome card renders it itself. */
@@ -377,21 +317,7 @@ describe('<okaeri-hr-announcements>', () => {
   });
 });
 
-const templateItem = (ja: string, en: string, overrides: Partial<ChecklistTemplateItem> = {}): ChecklistTemplateItem => ({
-  category: 'training',
-  owner: 'returner',
-  dueOffsetDays: 5,
-  required: true,
-  title: { ja, en },
-  description: null,
-  ...overrides,
-});
-
-const template = [
-  templateItem('コンプライアンス研修', 'Compliance training'),
-  templateItem('PCの受け取り', 'Pick up your laptop', { category: 'accounts', owner: 'it', dueOffsetDays: -3, description: { ja: '初日の前に', en: 'Before day one' } }),
-  templateItem('チームとのランチ', 'Team lunch', { category: 'people', owner: 'manager', required: false }),
-];
+const template = checklistTemplate;
 
 describe('<okaeri-hr-template>', () => {
   it('shows every item in order with its fields and the note that changes apply to new checklists', async () => {
