@@ -4,10 +4,10 @@ import { routePath } from 'hono/route';
 import type { AppEnv } from '../context.js';
 import { IDEMPOTENCY_IN_PROGRESS, type Store } from '../data/store.js';
 import { ProblemError } from '../problem.js';
-import { IDEMPOTENCY_KEY_FORMAT } from '../schemas/common.js';
+import { IDEMPOTENCY_KEY_FORMAT, IDEMPOTENT_REPLAYED_HEADER } from '../schemas/common.js';
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
-export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
+export { IDEMPOTENT_REPLAYED_HEADER };
 
 /** How long a key is remembered: a client retrying a lost response does so within minutes. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;

@@ -14,7 +14,7 @@ import {
   AnnouncementSchema,
   ReactionsSchema,
 } from '../schemas/announcements.js';
-import { IdempotencyKeyHeaderSchema } from '../schemas/common.js';
+import { IdempotencyKeyHeaderSchema, responseHeaders } from '../schemas/common.js';
 import { problemResponses } from '../schemas/problem.js';
 import { REQUIRED_BEARER, createRouter } from './router.js';
 
@@ -69,7 +69,11 @@ const draftRoute = (store: Store) =>
       body: { required: true, content: json(AnnouncementCreateSchema) },
     },
     responses: {
-      201: { description: 'The draft.', content: json(AnnouncementSchema) },
+      201: {
+        description: 'The draft.',
+        headers: { ...responseHeaders.location('The new announcement.'), ...responseHeaders.replayed },
+        content: json(AnnouncementSchema),
+      },
       ...problemResponses(400, 401, 403, 409, 413, 415, 422),
     },
   });

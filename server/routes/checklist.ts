@@ -16,13 +16,13 @@ import {
   ChecklistToggleSchema,
   IfMatchHeaderSchema,
 } from '../schemas/checklist.js';
-import { IdempotencyKeyHeaderSchema } from '../schemas/common.js';
+import { IdempotencyKeyHeaderSchema, responseHeaders } from '../schemas/common.js';
 import { problemResponses } from '../schemas/problem.js';
 import { ReturnerIdParamSchema } from '../schemas/returners.js';
 import { ifMatchTags } from '../validation.js';
 import { REQUIRED_BEARER, createRouter } from './router.js';
 
-const ETAG_HEADER = { ETag: { description: 'The version of what was returned.', schema: { type: 'string' as const } } };
+const ETAG_HEADER = responseHeaders.etag('The version of what was returned.');
 
 /** The returner named by the path (`me`: the signed-in returner) and how the viewer relates to them. */
 async function resolve(store: Store, viewer: Viewer, id: string): Promise<{ returner: ReturnerRecord; relation: ChecklistRelation }> {
@@ -85,6 +85,7 @@ export function checklistRoutes({ store }: { store: Store }) {
       },
       412: {
         description: 'The item changed since the version sent; `current` is the item now.',
+        headers: responseHeaders.etag('The version of `current`, to send next.'),
         content: { 'application/problem+json': { schema: ChecklistConflictSchema } },
       },
       ...problemResponses(400, 401, 403, 404, 413, 415, 428),
@@ -107,7 +108,7 @@ export function checklistRoutes({ store }: { store: Store }) {
     responses: {
       201: {
         description: 'The new item.',
-        headers: ETAG_HEADER,
+        headers: { ...ETAG_HEADER, ...responseHeaders.replayed },
         content: { 'application/json': { schema: ChecklistItemSchema } },
       },
       ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422),

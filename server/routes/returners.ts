@@ -5,7 +5,7 @@ import type { Store } from '../data/store.js';
 import { returnerView } from '../domain/returners.js';
 import { IDEMPOTENCY_KEY_HEADER, idempotency } from '../middleware/idempotency.js';
 import { ProblemError } from '../problem.js';
-import { IdempotencyKeyHeaderSchema } from '../schemas/common.js';
+import { IdempotencyKeyHeaderSchema, responseHeaders } from '../schemas/common.js';
 import { type FieldErrorCode, problemResponses } from '../schemas/problem.js';
 import { ReturnerCreateSchema, ReturnerListQuerySchema, ReturnerListSchema, ReturnerSchema } from '../schemas/returners.js';
 import { REQUIRED_BEARER, createRouter } from './router.js';
@@ -47,7 +47,8 @@ export function returnerRoutes({ store }: { store: Store }) {
     },
     responses: {
       201: {
-        description: 'Created, with its checklist; `Location` names the checklist.',
+        description: 'Created, with its checklist.',
+        headers: { ...responseHeaders.location('The new returner’s checklist.'), ...responseHeaders.replayed },
         content: { 'application/json': { schema: ReturnerSchema } },
       },
       ...problemResponses(400, 401, 403, 409, 413, 415, 422),

@@ -11,7 +11,7 @@ import {
 } from '../middleware/idempotency.js';
 import { type RateLimit, rateLimit } from '../middleware/rate-limit.js';
 import { ProblemError } from '../problem.js';
-import { IdempotencyKeyHeaderSchema } from '../schemas/common.js';
+import { IdempotencyKeyHeaderSchema, responseHeaders } from '../schemas/common.js';
 import { type FieldErrorCode, problemResponses } from '../schemas/problem.js';
 import { SignupReceiptSchema, SignupSchema } from '../schemas/signup.js';
 import { fieldErrors, validationHook } from '../validation.js';
@@ -54,12 +54,7 @@ export function signupRoutes({ store, mail, rateLimit: limits = SIGNUP_RATE_LIMI
     responses: {
       201: {
         description: 'Received. The same answer for a new member, a known address and a replay.',
-        headers: {
-          [IDEMPOTENT_REPLAYED_HEADER]: {
-            description: 'Present (`true`) when this is the stored response to an earlier request with the same key.',
-            schema: { type: 'string', enum: ['true'] },
-          },
-        },
+        headers: responseHeaders.replayed,
         content: { 'application/json': { schema: SignupReceiptSchema } },
       },
       ...problemResponses(400, 401, 409, 413, 415, 422, 429),

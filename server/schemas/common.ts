@@ -17,6 +17,25 @@ export const HTTP_URL_PATTERN = '^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+[^\\s]*$';
 /** 1–255 printable ASCII characters, as the idempotency middleware enforces (400 otherwise). */
 export const IDEMPOTENCY_KEY_FORMAT = /^[\x20-\x7e]{1,255}$/;
 
+/** Marks the stored response a keyed write answers again (server/middleware/idempotency.ts). */
+export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
+
+/**
+ * The response headers a client acts on, as OpenAPI header objects, one definition each; the
+ * conformance test checks every one the server sends is documented and every required one sent.
+ */
+export const responseHeaders = {
+  etag: (description: string) => ({ ETag: { description, required: true, schema: { type: 'string' as const } } }),
+  location: (description: string) => ({ Location: { description, required: true, schema: { type: 'string' as const } } }),
+  /** On the success answer of every write that takes an `Idempotency-Key`. */
+  replayed: {
+    [IDEMPOTENT_REPLAYED_HEADER]: {
+      description: 'Present (`true`) when this is the stored response to an earlier request with the same key.',
+      schema: { type: 'string' as const, enum: ['true'] },
+    },
+  },
+};
+
 /** The `Idempotency-Key` request header of every keyed write. */
 export const IdempotencyKeyHeaderSchema = z.object({
   'idempotency-key': z

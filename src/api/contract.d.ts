@@ -1629,6 +1629,10 @@ export interface operations {
             /** @description The draft. */
             201: {
                 headers: {
+                    /** @description The new announcement. */
+                    Location: string;
+                    /** @description Present (`true`) when this is the stored response to an earlier request with the same key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2182,9 +2186,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created, with its checklist; `Location` names the checklist. */
+            /** @description Created, with its checklist. */
             201: {
                 headers: {
+                    /** @description The new returner’s checklist. */
+                    Location: string;
+                    /** @description Present (`true`) when this is the stored response to an earlier request with the same key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2296,7 +2304,7 @@ export interface operations {
             200: {
                 headers: {
                     /** @description The version of what was returned. */
-                    ETag?: string;
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2386,7 +2394,7 @@ export interface operations {
             200: {
                 headers: {
                     /** @description The version of what was returned. */
-                    ETag?: string;
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2434,6 +2442,8 @@ export interface operations {
             /** @description The item changed since the version sent; `current` is the item now. */
             412: {
                 headers: {
+                    /** @description The version of `current`, to send next. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2512,7 +2522,9 @@ export interface operations {
             201: {
                 headers: {
                     /** @description The version of what was returned. */
-                    ETag?: string;
+                    ETag: string;
+                    /** @description Present (`true`) when this is the stored response to an earlier request with the same key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {

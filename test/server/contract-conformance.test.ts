@@ -19,13 +19,16 @@ interface Operation {
   operationId: string;
   parameters?: { name: string; in: string; required?: boolean; schema?: unknown }[];
   requestBody?: { content: Record<string, unknown> };
-  responses: Record<string, { headers?: Record<string, { schema?: { type?: string } }>; content?: Record<string, { schema: unknown }> }>;
+  responses: Record<string, { headers?: Record<string, { required?: boolean; schema?: { type?: string } }>; content?: Record<string, { schema: unknown }> }>;
 }
 
 const document = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as {
   paths: Record<string, Record<string, Operation>>;
   components: { schemas: Record<string, unknown> };
 };
+
+/** Response headers a generated client reads: each one the server sends must be documented for that response. */
+const CONTRACT_HEADERS = ['etag', 'location', 'retry-after', 'idempotent-replayed', 'www-authenticate'];
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
@@ -98,10 +101,18 @@ async function conforms(server: TestServer, operationId: string, call: Call, aut
   } else {
     assert.equal(text, '', `an undocumented body: ${where}`);
   }
-  for (const [name, header] of Object.entries(documented.headers ?? {})) {
+  const documentedHeaders = new Map(Object.entries(documented.headers ?? {}).map(([name, header]) => [name.toLowerCase(), header]));
+  for (const [name, header] of documentedHeaders) {
     const value = response.headers.get(name);
-    if (value === null) continue;
+    if (value === null) {
+      assert.ok(!header.required, `the required header ${name} is missing: ${where}`);
+      continue;
+    }
     if (header.schema?.type === 'integer') assert.match(value, /^\d+$/, `${name} is not an integer: ${where}`);
+  }
+  // The headers a client acts on are in the document wherever the server sends them.
+  for (const name of CONTRACT_HEADERS) {
+    if (response.headers.has(name)) assert.ok(documentedHeaders.has(name), `${name} is sent but not documented for ${operationId} ${response.status}: ${where}`);
   }
   // A problem that names its own waiting time must say it in Retry-After.
   if (response.status === 409 || response.status === 429) assert.ok(response.headers.get('retry-after'), `no Retry-After: ${where}`);
@@ -191,6 +202,8 @@ describe('contract conformance: every operation, every role, valid and invalid r
       return [
         { path, headers: { 'If-Match': `"${item.version}"` }, body: JSON.stringify({ done: !item.done }) },
         { path, headers: { 'If-Match': '*' }, body: JSON.stringify({ done: item.done }) },
+        // A version long gone: 412 with the item as it is now and its ETag.
+        { path, headers: { 'If-Match': '"999999"' }, body: JSON.stringify({ done: !item.done }) },
       ];
     },
     addChecklistItem: () => [
