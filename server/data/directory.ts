@@ -18,6 +18,7 @@ import {
   parseVisibility,
 } from '../domain/member-view.js';
 import { normalizeSearchText, wordQueries } from '../domain/search-text.js';
+import type { ReturnIntentKind } from '../domain/membership.js';
 import { prepareHrSync, rebuildHrIndex } from './hr.js';
 
 /*
@@ -478,11 +479,17 @@ interface AlumnusRow {
   listed: number;
   visibility: string;
   contact_consent: number;
+  return_intent: ReturnIntentKind | null;
+  return_from: string | null;
+  contract_work: number;
+  referrals: number;
+  return_intent_visibility: string;
 }
 
 const PROFILE_COLUMNS = `id, family_name, given_name, family_name_kana, given_name_kana, email,
   department_id, department_other, role_at_leaving, joined_month, left_month, current_company,
-  current_position, location, profile_url, photo_url, interests, listed, visibility, contact_consent`;
+  current_position, location, profile_url, photo_url, interests, listed, visibility, contact_consent,
+  return_intent, return_from, contract_work, referrals, return_intent_visibility`;
 
 function toProfile(row: AlumnusRow): AlumnusProfile {
   return {
@@ -505,6 +512,13 @@ function toProfile(row: AlumnusRow): AlumnusProfile {
     interests: parseInterests(row.interests),
     contactConsent: row.contact_consent === 1,
     visibility: parseVisibility(row.visibility),
+    intentToReturn: {
+      intent: row.return_intent,
+      from: row.return_from,
+      contractWork: row.contract_work === 1,
+      referrals: row.referrals === 1,
+      visibility: row.return_intent_visibility,
+    },
   };
 }
 

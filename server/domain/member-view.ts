@@ -2,6 +2,7 @@ import type { z } from '@hono/zod-openapi';
 import type { TokenRole } from '../auth.js';
 import type { MemberSchema } from '../schemas/directory.js';
 import type { InterestId } from './interests.js';
+import type { ReturnIntentKind } from './membership.js';
 import { VISIBILITY_LEVELS, type VisibilityField, type VisibilityLevel } from './visibility.js';
 
 /**
@@ -27,10 +28,12 @@ export const AUDIENCE_RANK: Record<Audience, number> = { alumni: 0, hr: 1 };
 export type StoredVisibility = Partial<Record<VisibilityField, unknown>>;
 
 export function visibilityRank(visibility: StoredVisibility, field: VisibilityField): number {
-  const level = visibility[field];
-  return (VISIBILITY_LEVELS as readonly unknown[]).includes(level)
-    ? VISIBILITY_RANK[level as VisibilityLevel]
-    : HIDDEN_RANK;
+  return levelRank(visibility[field]);
+}
+
+/** The rank of one stored level (the return intent keeps its own, outside the visibility map). */
+export function levelRank(level: unknown): number {
+  return (VISIBILITY_LEVELS as readonly unknown[]).includes(level) ? VISIBILITY_RANK[level as VisibilityLevel] : HIDDEN_RANK;
 }
 
 export function canSee(visibility: StoredVisibility, field: VisibilityField, audience: Audience): boolean {
@@ -68,6 +71,16 @@ export interface AlumnusProfile {
   interests: InterestId[];
   contactConsent: boolean;
   visibility: StoredVisibility;
+  /** Whether and when the member would consider coming back, with who may see it (its own level). */
+  intentToReturn?: StoredReturnIntent;
+}
+
+export interface StoredReturnIntent {
+  intent: ReturnIntentKind | null;
+  from: string | null;
+  contractWork: boolean;
+  referrals: boolean;
+  visibility: unknown;
 }
 
 /**
@@ -108,5 +121,15 @@ export function memberView(profile: AlumnusProfile, audience: Audience): MemberV
   put('profileUrl', 'profileUrl', profile.profileUrl);
   if (profile.photoUrl) view.photoUrl = profile.photoUrl;
   put('interests', 'interests', profile.interests);
+  const intent = profile.intentToReturn;
+  // The intent has a level of its own; an intent never said (nothing chosen, nothing ticked) is no field.
+  if (intent && levelRank(intent.visibility) <= AUDIENCE_RANK[audience] && (intent.intent || intent.contractWork || intent.referrals)) {
+    view.returnIntent = {
+      ...(intent.intent ? { intent: intent.intent } : {}),
+      ...(intent.intent === 'open-from' && intent.from ? { from: intent.from } : {}),
+      contractWork: intent.contractWork,
+      referrals: intent.referrals,
+    };
+  }
   return view;
 }

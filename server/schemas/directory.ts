@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { MAX_QUERY_WORDS, MAX_QUERY_WORD_LENGTH, searchWords } from '../domain/search-text.js';
+import { RETURN_INTENTS } from '../domain/membership.js';
 import { InterestIdSchema } from './meta.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -43,6 +44,18 @@ export const MemberSchema = z
       .optional()
       .openapi({ description: 'Shown with the name to every role allowed into the directory, when set.' }),
     interests: z.array(InterestIdSchema).optional().openapi({ description: shown('Why the member joined.') }),
+    returnIntent: z
+      .object({
+        intent: z.enum(RETURN_INTENTS).optional().openapi({ description: '`open-now`, `open-from` (from the month `from`) or `not-now`; absent: not said.' }),
+        from: z.string().regex(MONTH).optional().openapi({ description: 'YYYY-MM, with `open-from` only.', example: '2027-04' }),
+        contractWork: z.boolean().openapi({ description: 'Open to contract or project work (業務委託).' }),
+        referrals: z.boolean().openapi({ description: 'Open to referrals.' }),
+      })
+      .optional()
+      .openapi({
+        description:
+          'Whether the member would consider returning. Present only if the member made it visible to the viewer’s role (its own level, `hr` by default) and said anything.',
+      }),
     contactable: z.boolean().openapi({
       description:
         'The member agreed to be contacted through the program; the host delivers the message, never revealing a hidden address.',

@@ -879,6 +879,23 @@ export interface components {
             photoUrl?: string;
             /** @description Why the member joined. Present only if the member made it visible to the viewer's role and it has a value. */
             interests?: components["schemas"]["InterestId"][];
+            /** @description Whether the member would consider returning. Present only if the member made it visible to the viewer’s role (its own level, `hr` by default) and said anything. */
+            returnIntent?: {
+                /**
+                 * @description `open-now`, `open-from` (from the month `from`) or `not-now`; absent: not said.
+                 * @enum {string}
+                 */
+                intent?: "open-now" | "open-from" | "not-now";
+                /**
+                 * @description YYYY-MM, with `open-from` only.
+                 * @example 2027-04
+                 */
+                from?: string;
+                /** @description Open to contract or project work (業務委託). */
+                contractWork: boolean;
+                /** @description Open to referrals. */
+                referrals: boolean;
+            };
             /** @description The member agreed to be contacted through the program; the host delivers the message, never revealing a hidden address. */
             contactable: boolean;
         };

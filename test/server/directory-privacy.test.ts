@@ -43,6 +43,12 @@ const member = fc.record({
   listed: fc.boolean(),
   contact: fc.boolean(),
   visibility,
+  intent: fc.record({
+    intent: fc.constantFrom(null, 'open-now', 'open-from', 'not-now'),
+    contractWork: fc.boolean(),
+    referrals: fc.boolean(),
+    visibility: level,
+  }),
 });
 
 /** Usually absent: combined, every filter at once would mostly leave nothing to compare. */
@@ -184,6 +190,23 @@ const FIELD_KEYS: Record<VisibilityField, string[]> = {
   givenNameKana: ['givenNameKana'],
 };
 
+type Intent = Generated['intent'];
+
+/** The return intent (written as the profile route writes it) with its own level: shown as said, or absent. */
+function assertIntent(role: TokenRole, intent: Intent, item: Record<string, unknown>) {
+  const said = intent.intent !== null || intent.contractWork || intent.referrals;
+  if (!said || !sees(role, intent.visibility)) {
+    assert.equal('returnIntent' in item, false, `${role} sees the return intent at level ${intent.visibility}`);
+    return;
+  }
+  assert.deepEqual(item.returnIntent, {
+    ...(intent.intent ? { intent: intent.intent } : {}),
+    ...(intent.intent === 'open-from' ? { from: '2027-04' } : {}),
+    contractWork: intent.contractWork,
+    referrals: intent.referrals,
+  });
+}
+
 function assertOnlyVisible(role: TokenRole, person: AlumnusRecord, item: Record<string, unknown>, raw: string) {
   assert.equal(item.familyName, person.familyName);
   assert.equal(item.givenName, person.givenName);
@@ -214,6 +237,15 @@ describe('directory privacy (property-based)', () => {
         try {
           const people = dir.add(...generated.map((g, index) => record(g, `m${run}x${index}q`)));
           const byId = new Map(people.map((person) => [person.id, person]));
+          const intents = new Map(people.map((person, index) => [person.id, generated[index]!.intent]));
+          await dir.settled();
+          for (const [id, intent] of intents) {
+            await dir.sql.run(
+              `UPDATE alumni SET return_intent = ?, return_from = ?, contract_work = CASE WHEN ? = 1 THEN TRUE ELSE FALSE END,
+                 referrals = CASE WHEN ? = 1 THEN TRUE ELSE FALSE END, return_intent_visibility = ? WHERE id = ?`,
+              intent.intent, intent.intent === 'open-from' ? '2027-04' : null, intent.contractWork ? 1 : 0, intent.referrals ? 1 : 0, intent.visibility, id,
+            );
+          }
           const requestParams = { ...params, q: params.q?.join(' '), limit: 5 };
           if (params.leftFrom !== undefined && params.leftTo !== undefined && params.leftFrom > params.leftTo) {
             assert.equal((await dir.get(role, listPath(requestParams))).status, 400);
@@ -238,7 +270,10 @@ describe('directory privacy (property-based)', () => {
               assert.ok(!decoded.includes(kana), `cursor holds hidden ${kana}`);
             }
           }
-          for (const item of items) assertOnlyVisible(role, byId.get(item.id)!, item, raw);
+          for (const item of items) {
+            assertOnlyVisible(role, byId.get(item.id)!, item, raw);
+            assertIntent(role, intents.get(item.id)!, item);
+          }
           // The single-member answer projects the same way, and hides the unlisted from non-HR.
           for (const person of people.slice(0, 3)) {
             const { status, body } = await dir.get(role, `/api/v1/alumni/${person.id}`);
@@ -247,6 +282,7 @@ describe('directory privacy (property-based)', () => {
             } else {
               assert.equal(status, 200);
               assertOnlyVisible(role, person, body, JSON.stringify(body));
+              assertIntent(role, intents.get(person.id)!, body);
             }
           }
         } finally {

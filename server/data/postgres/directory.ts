@@ -2,6 +2,7 @@ import { INTEREST_IDS, type InterestId } from '../../domain/interests.js';
 import { type IndexableAlumnus, directoryEntry, interestMask } from '../../domain/directory-entry.js';
 import { AUDIENCE_RANK, type AlumnusProfile, type Audience, type StoredVisibility } from '../../domain/member-view.js';
 import { wordQueries } from '../../domain/search-text.js';
+import type { ReturnIntentKind } from '../../domain/membership.js';
 import { DIRECTORY_INDEX_VERSION } from '../directory.js';
 import type { DirectoryData, DirectoryPosition, DirectoryQuery } from '../store.js';
 import { syncHrEntries } from './hr.js';
@@ -169,11 +170,17 @@ interface AlumnusRow {
   listed: boolean;
   visibility: unknown;
   contact_consent: boolean;
+  return_intent: ReturnIntentKind | null;
+  return_from: string | null;
+  contract_work: boolean;
+  referrals: boolean;
+  return_intent_visibility: string;
 }
 
 const PROFILE_COLUMNS = `id, family_name, given_name, family_name_kana, given_name_kana, email,
   department_id, department_other, role_at_leaving, joined_month, left_month, current_company,
-  current_position, location, profile_url, photo_url, interests, listed, visibility, contact_consent`;
+  current_position, location, profile_url, photo_url, interests, listed, visibility, contact_consent,
+  return_intent, return_from, contract_work, referrals, return_intent_visibility`;
 
 const KNOWN_INTERESTS = new Set<string>(INTEREST_IDS);
 
@@ -202,6 +209,13 @@ function toProfile(row: AlumnusRow): AlumnusProfile {
       : [],
     contactConsent: row.contact_consent,
     visibility,
+    intentToReturn: {
+      intent: row.return_intent,
+      from: row.return_from,
+      contractWork: row.contract_work,
+      referrals: row.referrals,
+      visibility: row.return_intent_visibility,
+    },
   };
 }
 
