@@ -212,41 +212,45 @@ export class OkaeriHrAnnouncements extends OkaeriElement {
     }}>
       <h3 id="compose-heading">${l.msg('hrAnnouncements.compose')}</h3>
       <p class="muted">${l.msg('hrAnnouncements.intro')}</p>
-      ${renderField(l, { id: 'compose-returner', label: l.msg('hrAnnouncements.returner'), required: true, error: errors.returnerId }, (c) =>
-        html`<select ${c} name="returnerId" @change=${(event: Event) => this.choose((event.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!this.chosenId}>${l.msg('hrAnnouncements.choose')}</option>
-          ${data.returners.map(
-            (returner) =>
-              html`<option value=${returner.id} ?selected=${returner.id === this.chosenId}>
-                ${l.msg('hrAnnouncements.returnerOption', { name: l.personName(returner.person), date: l.formatDate(returner.returnDate) })}
-              </option>`,
+      <div class="columns">
+        <div class="stack">
+          ${renderField(l, { id: 'compose-returner', label: l.msg('hrAnnouncements.returner'), required: true, error: errors.returnerId }, (c) =>
+            html`<select ${c} name="returnerId" @change=${(event: Event) => this.choose((event.target as HTMLSelectElement).value)}>
+              <option value="" ?selected=${!this.chosenId}>${l.msg('hrAnnouncements.choose')}</option>
+              ${data.returners.map(
+                (returner) =>
+                  html`<option value=${returner.id} ?selected=${returner.id === this.chosenId}>
+                    ${l.msg('hrAnnouncements.returnerOption', { name: l.personName(returner.person), date: l.formatDate(returner.returnDate) })}
+                  </option>`,
+              )}
+            </select>`,
           )}
-        </select>`,
-      )}
-      ${textarea('message', 5)} ${textarea('whileAway', 3)}
-      ${renderField(l, { id: 'compose-askMeAbout', label: l.msg('welcome.askMeAbout'), hint: l.msg('welcome.topicsHint', TOPICS), error: topicsError }, (c) =>
-        html`<textarea
-          ${c}
-          name="askMeAbout"
-          rows=${TOPICS.max}
-          ?disabled=${!chosen}
-          .value=${draft.askMeAbout}
-          @input=${(event: InputEvent) => this.edit('askMeAbout', (event.target as HTMLTextAreaElement).value)}
-        ></textarea>`,
-      )}
-      <section class="preview" aria-labelledby="preview-heading">
-        <h3 id="preview-heading">${l.msg('hrAnnouncements.preview')}</h3>
-        ${chosen
-          ? html`<p class="muted">${l.msg('hrAnnouncements.previewHint')}</p>
-              ${this.memberTask.render({
-                // Until the member's tenure is known the card would show it half empty.
-                pending: () => renderSpinner(l),
-                complete: (member) =>
-                  html`<okaeri-welcome-card part="preview" .preview=${[this.previewOf(chosen, draft, member)]} theme=${ifDefined(this.theme)}></okaeri-welcome-card>`,
-                error: (error) => renderErrorBanner(l, { error, onRetry: () => void this.memberTask.run() }),
-              })}`
-          : html`<p class="muted">${l.msg('hrAnnouncements.previewEmpty')}</p>`}
-      </section>
+          ${textarea('message', 5)} ${textarea('whileAway', 3)}
+          ${renderField(l, { id: 'compose-askMeAbout', label: l.msg('welcome.askMeAbout'), hint: l.msg('welcome.topicsHint', TOPICS), error: topicsError }, (c) =>
+            html`<textarea
+              ${c}
+              name="askMeAbout"
+              rows=${TOPICS.max}
+              ?disabled=${!chosen}
+              .value=${draft.askMeAbout}
+              @input=${(event: InputEvent) => this.edit('askMeAbout', (event.target as HTMLTextAreaElement).value)}
+            ></textarea>`,
+          )}
+        </div>
+        <section class="preview stack" aria-labelledby="preview-heading">
+          <h3 id="preview-heading">${l.msg('hrAnnouncements.preview')}</h3>
+          ${chosen
+            ? html`<p class="muted">${l.msg('hrAnnouncements.previewHint')}</p>
+                ${this.memberTask.render({
+                  // Until the member's tenure is known the card would show it half empty.
+                  pending: () => renderSpinner(l),
+                  complete: (member) =>
+                    html`<okaeri-welcome-card part="preview" .preview=${[this.previewOf(chosen, draft, member)]} theme=${ifDefined(this.theme)}></okaeri-welcome-card>`,
+                  error: (error) => renderErrorBanner(l, { error, onRetry: () => void this.memberTask.run() }),
+                })}`
+            : html`<p class="muted">${l.msg('hrAnnouncements.previewEmpty')}</p>`}
+        </section>
+      </div>
       ${this.sendError ? renderErrorBanner(l, { error: this.sendError }) : nothing}
       <div class="actions">${renderButton({ label: l.msg('hrAnnouncements.send'), type: 'submit', busy: this.mutations.isPending('send') })}</div>
     </form>`;
@@ -362,7 +366,7 @@ export class OkaeriHrAnnouncements extends OkaeriElement {
     const writing = [...this.drafts].filter(([, draft]) => draft.message || draft.whileAway || draft.askMeAbout).flatMap(([id]) => byId.get(id) ?? []);
     const total = writing.length + data.announcements.length;
     return html`<section aria-labelledby="list-heading">
-      <h3 id="list-heading">${l.msg('hrAnnouncements.list')}</h3>
+      <h3 class="subheading" id="list-heading">${l.msg('hrAnnouncements.list')}</h3>
       ${total
         ? html`<div class="table-wrap">
             <table part="table" aria-labelledby="list-heading">

@@ -225,7 +225,7 @@ export class OkaeriHrReturners extends OkaeriElement {
           ${name}
         </button>
       </th>
-      <td>${l.formatDate(returner.returnDate, { dateStyle: 'medium' })}</td>
+      <td class="nowrap">${l.formatDate(returner.returnDate, { dateStyle: 'medium' })}</td>
       <td>${roleAndTeam || l.msg('hrReturners.none')}</td>
       <td>${returner.manager ? l.personName(returner.manager) : l.msg('hrReturners.none')}</td>
       <td>${this.renderProgress(name, progress)}</td>
@@ -237,7 +237,7 @@ export class OkaeriHrReturners extends OkaeriElement {
     if (!progress) return html`<span class="badge" data-status="complete">✓ ${l.msg('hrReturners.complete')}</span>`;
     if (!progress.total) return html`${l.msg('hrReturners.none')}`;
     return html`<progress part="progress" max=${progress.total} .value=${progress.done} aria-label=${l.msg('hrReturners.progressLabel', { name })}></progress>
-      <span class="muted">${l.msg('hrReturners.progress', { ...progress, count: progress.total })}</span>`;
+      <span class="muted nowrap">${l.msg('hrReturners.progress', { ...progress, count: progress.total })}</span>`;
   }
 
   private renderChecklist(returner: Returner): TemplateResult {
@@ -275,7 +275,7 @@ export class OkaeriHrReturners extends OkaeriElement {
       <h3 id="register-heading">${l.msg('hrReturners.form.heading')}</h3>
       <p class="muted">${l.msg('hrReturners.form.intro')}</p>
       ${this.prefilled && this.chosen ? this.renderChosen(this.chosen) : this.renderSearch()}
-      <div class="grid">
+      <div class="grid pair">
         ${renderField(l, { id: 'register-return-date', label: l.msg('hrReturners.form.returnDate'), required: true, error: errors.returnDate }, (c) =>
           html`<input ${c} name="returnDate" type="date" min="1900-01-01" max="2099-12-31" />`,
         )}

@@ -131,10 +131,33 @@ export const sectionStyles = css`
   progress::-moz-progress-bar {
     background: var(--_okaeri-color-success);
   }
-  ul.plain {
+  .plain {
+    display: grid;
+    gap: var(--_okaeri-space-m);
     margin: 0;
     padding: 0;
     list-style: none;
+  }
+  .plain > .panel {
+    margin: 0;
+  }
+  .nowrap,
+  thead th {
+    white-space: nowrap;
+  }
+  /* The composer's fields beside the preview when there is room, above it when not. */
+  .columns {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr));
+    gap: var(--_okaeri-space-m) var(--_okaeri-space-l);
+    align-items: start;
+  }
+  .stack {
+    display: grid;
+    gap: var(--_okaeri-space-s);
+  }
+  .subheading {
+    margin-block: var(--_okaeri-space-l) var(--_okaeri-space-s);
   }
   .note {
     padding: var(--_okaeri-space-s) var(--_okaeri-space-m);

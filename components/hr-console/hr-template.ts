@@ -77,7 +77,10 @@ function itemOf(row: Row): ChecklistTemplateItem {
   };
 }
 
-const sameItems = (a: readonly ChecklistTemplateItem[], b: readonly ChecklistTemplateItem[]) => JSON.stringify(a) === JSON.stringify(b);
+/** The same items in the same order, whatever the key order of the JSON they came in. */
+const canonical = (items: readonly ChecklistTemplateItem[]) =>
+  JSON.stringify(items.map((item) => [item.category, item.owner, item.dueOffsetDays, item.required, item.title.ja, item.title.en, item.description?.ja ?? null, item.description?.en ?? null]));
+const sameItems = (a: readonly ChecklistTemplateItem[], b: readonly ChecklistTemplateItem[]) => canonical(a) === canonical(b);
 
 /** `items.3.title.en` → [3, 'titleEn']: where the server's field errors belong. */
 function rowFieldOf(path: string): [number, RowField] | undefined {
@@ -193,7 +196,7 @@ export class OkaeriHrTemplate extends OkaeriElement {
       <div class="section-head"><h2 id="template-heading">${l.msg('hrTemplate.heading')}</h2></div>
       <p class="note" part="note">${l.msg('hrTemplate.note')}</p>
       ${this.newer ? this.renderConflict(this.newer) : nothing}
-      <h3 id="items-heading">${l.msg('hrTemplate.items')} <span class="muted">${l.msg('hrTemplate.count', { count: rows.length })}</span></h3>
+      <h3 class="subheading" id="items-heading">${l.msg('hrTemplate.items')} <span class="muted">${l.msg('hrTemplate.count', { count: rows.length })}</span></h3>
       <p class="muted" id="reorder-hint">${l.msg('hrTemplate.reorderHint')}</p>
       ${rows.length
         ? html`<ol class="plain items" part="items" aria-labelledby="items-heading">
@@ -205,7 +208,7 @@ export class OkaeriHrTemplate extends OkaeriElement {
         ${renderButton({ label: l.msg('hrTemplate.add'), variant: 'secondary', disabled: rows.length >= LIMITS.items, onClick: () => void this.addRow() })}
       </div>
       ${this.saveError ? renderErrorBanner(l, { error: this.saveError }) : nothing}
-      <div class="actions save">
+      <div class="actions save subheading">
         ${renderButton({ label: l.msg('hrTemplate.save'), type: 'submit', busy: this.mutations.isPending('save') })}
         ${this.dirty(rows) ? html`<p class="muted unsaved">${l.msg('hrTemplate.unsaved')}</p>` : nothing}
       </div>
@@ -229,11 +232,11 @@ export class OkaeriHrTemplate extends OkaeriElement {
     return html`<li class="panel" part="item" data-key=${row.key} @keydown=${(event: KeyboardEvent) => this.onKeydown(event, row.key)}>
       <fieldset class="field-group" aria-describedby="reorder-hint">
         <legend class="field-label">${l.msg('hrTemplate.item', { index: index + 1, title })}</legend>
-        <div class="grid">${text('titleJa', l.msg('hrTemplate.titleJa'))} ${text('titleEn', l.msg('hrTemplate.titleEn'))}</div>
-        <div class="grid">
+        <div class="grid pair">${text('titleJa', l.msg('hrTemplate.titleJa'))} ${text('titleEn', l.msg('hrTemplate.titleEn'))}</div>
+        <div class="grid pair">
           ${description('descriptionJa', l.msg('hrTemplate.descriptionJa'))} ${description('descriptionEn', l.msg('hrTemplate.descriptionEn'))}
         </div>
-        <div class="grid">
+        <div class="grid pair">
           ${renderField(l, { id: id('category'), label: l.msg('hrTemplate.category'), error: errors.category }, (c) =>
             html`<select ${c} @change=${(e: Event) => this.edit(row.key, 'category', (e.target as HTMLSelectElement).value)}>
               ${categories.map((category) => html`<option value=${category} ?selected=${category === row.category}>${this.categoryLabel(category)}</option>`)}
@@ -283,7 +286,7 @@ export class OkaeriHrTemplate extends OkaeriElement {
         ${newer.map(
           (item) => html`<li>
             ${item.title[l.lang]}
-            <span class="muted">· ${this.categoryLabel(item.category)} · ${l.msg(`checklist.owner.${item.owner}`)} · ${item.dueOffsetDays}${item.required ? html` · ${l.msg('hrTemplate.required')}` : nothing}</span>
+            <span class="muted">· ${this.categoryLabel(item.category)} · ${l.msg(`checklist.owner.${item.owner}`)} · ${l.msg('hrTemplate.dueDays', { days: l.formatNumber(item.dueOffsetDays, { signDisplay: 'exceptZero' }) })}${item.required ? html` · ${l.msg('hrTemplate.required')}` : nothing}</span>
           </li>`,
         )}
       </ol>

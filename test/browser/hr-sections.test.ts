@@ -332,6 +332,7 @@ describe('<okaeri-hr-template>', () => {
       expect(second.querySelector<HTMLSelectElement>('select[id$=-owner]')!.value).to.equal('it');
       expect(second.querySelector<HTMLInputElement>('input[type=number]')!.value).to.equal('-3');
       expect(second.querySelector<HTMLTextAreaElement>('textarea[id$=-descriptionEn]')!.value).to.equal('Before day one');
+      expect(root.querySelector('.unsaved'), 'nothing is unsaved before an edit, whatever the key order of the JSON').to.equal(null);
       await expect(el).to.be.accessible();
     }
   });
