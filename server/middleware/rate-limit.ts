@@ -92,6 +92,11 @@ export function parseRateLimit(value: string, name: string): RateLimit {
   return { limit, windowMs };
 }
 
+/** "10 requests in 10 min", for the document and error details. */
+export function describeRateLimit({ limit, windowMs }: RateLimit): string {
+  return `${limit} request${limit === 1 ? '' : 's'} in ${formatWindow(windowMs)}`;
+}
+
 function formatWindow(windowMs: number): string {
   const seconds = windowMs / 1000;
   return seconds >= 60 && seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;

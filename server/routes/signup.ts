@@ -9,7 +9,7 @@ import {
   IDEMPOTENT_REPLAYED_HEADER,
   idempotency,
 } from '../middleware/idempotency.js';
-import { type RateLimit, rateLimit } from '../middleware/rate-limit.js';
+import { type RateLimit, describeRateLimit, rateLimit } from '../middleware/rate-limit.js';
 import { ProblemError } from '../problem.js';
 import { IdempotencyKeyHeaderSchema, responseHeaders } from '../schemas/common.js';
 import { type FieldErrorCode, problemResponses } from '../schemas/problem.js';
@@ -40,7 +40,7 @@ export function signupRoutes({ store, mail, rateLimit: limits = SIGNUP_RATE_LIMI
       'An address that is already a member’s is answered exactly like a new one, creates nothing, and that address is mailed a sign-in link instead. A new signup with an address that is still pending replaces the pending one.',
       `Send an \`${IDEMPOTENCY_KEY_HEADER}\` so that a retry after a lost response never creates a second member:`,
       `a replay returns the first response with \`${IDEMPOTENT_REPLAYED_HEADER}: true\`.`,
-      `Limited to ${limits.limit} requests per ${limits.windowMs / 60000} minutes per client address (429 with \`Retry-After\`).`,
+      `Limited to ${describeRateLimit(limits)} per client address (429 with \`Retry-After\`; \`OKAERI_RATE_LIMIT_SIGNUP\` sets it).`,
     ].join(' '),
     security: OPTIONAL_BEARER,
     middleware: [rateLimit({ ...limits, counts: store.rateLimits, bucket: 'signup' }), idempotency(store)] as const,

@@ -343,4 +343,10 @@ describe('POST /api/v1/alumni rate limit', () => {
   it('limits only signups', async () => {
     assert.equal((await server.app.request('/api/v1/meta')).status, 200);
   });
+
+  it('states the configured limit in the served document, not the default', async () => {
+    const document = await (await server.app.request('/api/openapi.json')).json();
+    const description: string = document.paths['/api/v1/alumni'].post.description;
+    assert.match(description, /Limited to 2 requests in 1 min per client address/);
+  });
 });
