@@ -9,6 +9,10 @@ const pageText = {
     'careers.title': '採用情報',
     'nav.intranet': '社内ポータル',
     'nav.careers': '採用サイト',
+    'nav.hr': '人事ポータル',
+    'hr.title': '人事ポータル',
+    'hr.heading': 'アルムナイ・プログラムの運営',
+    'hr.persona': '人事（山口 恵）としてサインイン中',
     'control.role': '表示するロール',
     'role.employee': '社員・マネージャー（中村 健一）',
     'role.returner': '復職者（佐藤 美咲）',
@@ -54,6 +58,10 @@ const pageText = {
     'careers.title': 'Careers',
     'nav.intranet': 'Intranet',
     'nav.careers': 'Career site',
+    'nav.hr': 'HR portal',
+    'hr.title': 'HR portal',
+    'hr.heading': 'Running the alumni program',
+    'hr.persona': 'Signed in as HR (Megumi Yamaguchi)',
     'control.role': 'View as role',
     'role.employee': 'Employee, manager (Kenichi Nakamura)',
     'role.returner': 'Returner (Misaki Sato)',
@@ -101,6 +109,8 @@ const roleSelect = document.getElementById('role');
 const langSelect = document.getElementById('lang');
 const themeSelect = document.getElementById('theme');
 const isPublicPage = document.body.hasAttribute('data-public-page');
+// A page for one persona (hr.html: HR) has no role picker.
+const pageRole = document.body.dataset.role;
 const saved = JSON.parse(sessionStorage.getItem('okaeri-demo') ?? '{}');
 
 let tokens = null;
@@ -122,7 +132,7 @@ async function loadDemoTokens() {
 }
 
 function applyRole() {
-  const role = isPublicPage ? 'public' : roleSelect.value;
+  const role = isPublicPage ? 'public' : (pageRole ?? roleSelect.value);
   const token = role === 'public' ? undefined : tokens?.[role];
   if (token) config.setAttribute('token', token);
   else config.removeAttribute('token');
@@ -142,7 +152,7 @@ function applyLangAndTheme() {
 
 function renderProgram() {
   const target = document.querySelector('[data-program]');
-  if (!meta) return;
+  if (!meta || !target) return;
   const lang = langSelect.value;
   const facts = element('dl');
   facts.className = 'facts';
@@ -189,6 +199,8 @@ function renderConfigFacts() {
 
 async function loadProgram() {
   const status = document.querySelector('[data-program-status]');
+  // The HR page shows no program panel.
+  if (!status) return;
   status.textContent = t('program.loading');
   try {
     meta = await new OkaeriClient({ baseUrl: '' }).getMeta();
@@ -203,7 +215,8 @@ async function loadProgram() {
 function persist() {
   sessionStorage.setItem(
     'okaeri-demo',
-    JSON.stringify({ role: roleSelect?.value, lang: langSelect.value, theme: themeSelect.value }),
+    // A page without the picker keeps the role chosen on the others.
+    JSON.stringify({ role: roleSelect?.value ?? saved.role, lang: langSelect.value, theme: themeSelect.value }),
   );
 }
 
