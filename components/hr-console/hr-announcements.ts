@@ -194,7 +194,7 @@ export class OkaeriHrAnnouncements extends OkaeriElement {
     const textarea = (field: 'message' | 'whileAway', rows: number) =>
       renderField(
         l,
-        { id: `compose-${field}`, label: l.msg(`hrAnnouncements.${field}`), hint: l.msg(`hrAnnouncements.${field}Hint`, { max: LIMITS[field] }), error: errors[field] },
+        { id: `compose-${field}`, label: l.msg(field === 'message' ? 'welcome.messageLabel' : 'welcome.whileAway'), hint: l.msg(`hrAnnouncements.${field}Hint`, { max: LIMITS[field] }), error: errors[field] },
         (c) =>
           html`<textarea
             ${c}
