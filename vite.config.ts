@@ -63,6 +63,7 @@ const entries = {
   'reonboarding-checklist': 'components/reonboarding-checklist/reonboarding-checklist.ts',
   directory: 'components/directory/directory.ts',
   'my-profile': 'components/my-profile/my-profile.ts',
+  'hr-console': 'components/hr-console/hr-console.ts',
 };
 /** npm only: React wrappers (`okaeri/react.js`); React stays the app's, an optional peer dependency. */
 const npmOnly = { react: 'components/react/react.ts' };

@@ -69,3 +69,24 @@ export type { SignOutEvent, SignOutDetail } from './events/sign-out.js';
 export type { ProfileSaveEvent, ProfileSaveDetail } from './events/profile-save.js';
 export type { ProfileDeleteEvent, ProfileDeleteDetail } from './events/profile-delete.js';
 export type { OwnProfile, ProfilePatch, ReturnIntent, Session, VersionedProfile, MemberExport, EmailChangeReceipt } from './api/types.js';
+export type { OkaeriHrConsole, HrSection } from '../components/hr-console/hr-console.component.js';
+export type { HrExportEvent, HrExportDetail } from './events/hr-export.js';
+export type { HrMemberApproveEvent, HrMemberApproveDetail } from './events/hr-member-approve.js';
+export type { HrMemberDeclineEvent, HrMemberDeclineDetail } from './events/hr-member-decline.js';
+export type {
+  HrOverview,
+  HrMember,
+  HrMemberList,
+  HrMemberDetail,
+  HrMemberQuery,
+  HrExportQuery,
+  MemberDecline,
+  LeaverImportResult,
+  ChecklistTemplate,
+  ChecklistTemplateItem,
+  Returner,
+  ReturnerList,
+  ReturnerCreate,
+  ReturnerQuery,
+  AnnouncementCreate,
+} from './api/types.js';

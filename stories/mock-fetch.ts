@@ -1,6 +1,7 @@
 /**
  * A fake `fetch` for stories: answers by "METHOD /path" (matched on the end of the pathname,
- * whatever the base URL, its path prefix and the query) with real `Response` objects, so widgets run through the real client.
+ * whatever the base URL, its path prefix and the query; `*` is any one segment) with real
+ * `Response` objects, so widgets run through the real client.
  *
  * mockFetch({
  *   'GET /api/v1/meta': reply(meta),
@@ -37,6 +38,13 @@ function wait(ms: number, signal?: AbortSignal | null): Promise<void> {
   });
 }
 
+/** `*` in a route stands for one path segment (`GET /api/v1/hr/members/*`: any member's record). */
+function wildcard(routePath: string): RegExp | undefined {
+  if (!routePath.includes('*')) return undefined;
+  const escaped = routePath.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]+');
+  return new RegExp(`${escaped}$`);
+}
+
 export function mockFetch(routes: Record<string, MockHandler>): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init);
@@ -45,7 +53,7 @@ export function mockFetch(routes: Record<string, MockHandler>): typeof fetch {
     const path = new URL(request.url).pathname;
     const key = Object.keys(routes).find((route) => {
       const [method, routePath] = route.split(' ');
-      return method === request.method && (path === routePath || path.endsWith(routePath!));
+      return method === request.method && (path === routePath || path.endsWith(routePath!) || wildcard(routePath!)?.test(path) === true);
     });
     const handler = key === undefined ? undefined : routes[key];
     if (handler === 'pending') return new Promise<Response>(() => undefined);

@@ -264,10 +264,11 @@ export class OkaeriClient implements OkaeriAdapter {
         throw error;
       }
       const { response } = answer;
-      // A 409 on a keyed write means the server still holds the key for an earlier attempt (one
-      // in flight, or one whose process died: the reservation lapses within a minute), so the same
-      // request is worth repeating; the server says when in Retry-After.
-      const busyKey = response.status === 409 && options.idempotencyKey !== undefined;
+      // A 409 with Retry-After on a keyed write means the server still holds the key for an earlier
+      // attempt (one in flight, or one whose process died: the reservation lapses within a minute),
+      // so the same request is worth repeating. A 409 without it is the request's own conflict
+      // (an HR decision on a member no longer awaiting one): repeating it cannot help.
+      const busyKey = response.status === 409 && options.idempotencyKey !== undefined && response.headers.has('Retry-After');
       if (mayRetry && (retryableStatuses.has(response.status) || busyKey)) {
         const wait = retryAfterMs(response.headers.get('Retry-After')) ?? backoff(attempt, retryDelay);
         // A server asking for a longer pause than one attempt may take gets reported, not

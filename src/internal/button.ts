@@ -10,6 +10,10 @@ export interface ButtonOptions {
   /** Shows a spinner and ignores activation while keeping focus where it is. */
   busy?: boolean;
   disabled?: boolean;
+  /** The accessible name when the visible label alone is ambiguous (one "Approve" per person in a list); it must contain the label. */
+  ariaLabel?: string;
+  /** Extra part names, for tests and hosts to tell repeated buttons apart. */
+  part?: string;
   onClick?: (event: MouseEvent) => void;
 }
 
@@ -62,7 +66,7 @@ export const buttonStyles = [
 ];
 
 /** A button; parts `button`, `button-<variant>`, `button-label`, `button-spinner`. */
-export function renderButton({ label, variant = 'primary', type = 'button', busy = false, disabled = false, onClick }: ButtonOptions): TemplateResult {
+export function renderButton({ label, variant = 'primary', type = 'button', busy = false, disabled = false, ariaLabel, part, onClick }: ButtonOptions): TemplateResult {
   const activate = (event: MouseEvent) => {
     // Disabling a busy button would drop keyboard focus to <body>; refusing the click keeps it.
     if (busy) {
@@ -73,10 +77,11 @@ export function renderButton({ label, variant = 'primary', type = 'button', busy
   };
   return html`<button
     class="button"
-    part="button button-${variant}"
+    part="button button-${variant}${part ? ` ${part}` : ''}"
     data-variant=${variant}
     type=${type}
     ?disabled=${disabled}
+    aria-label=${ariaLabel ?? nothing}
     aria-disabled=${busy ? 'true' : nothing}
     @click=${activate}
   >

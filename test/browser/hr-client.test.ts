@@ -72,9 +72,10 @@ describe('OkaeriClient HR methods', () => {
     expect(await sent[2]!.json()).to.deep.equal({});
   });
 
-  it('a 409 not_awaiting_approval carries its code', async () => {
-    const { client } = scripted(problemReply(409, { code: 'not_awaiting_approval' }));
-    const error = (await client.approveMember('al_1').catch((e: unknown) => e)) as OkaeriApiError;
+  it('a keyed 409 not_awaiting_approval (no Retry-After: not a busy key) is final at once and carries its code', async () => {
+    const { client, sent } = scripted(problemReply(409, { code: 'not_awaiting_approval' }), jsonReply(detail));
+    const error = (await client.approveMember('al_1', { idempotencyKey: 'k' }).catch((e: unknown) => e)) as OkaeriApiError;
+    expect(sent, 'not retried').to.have.length(1);
     expect(error.status).to.equal(409);
     expect((error.problem as { code?: string }).code).to.equal('not_awaiting_approval');
   });

@@ -51,7 +51,8 @@ export function fakeServer(routes: Record<string, RouteHandler>) {
       url,
       method: init.method ?? 'GET',
       headers: new Headers(init.headers),
-      body: init.body === undefined ? undefined : JSON.parse(String(init.body)),
+      // A Blob body (a CSV upload) is recorded as sent; everything else the client sends is JSON.
+      body: init.body === undefined || init.body instanceof Blob ? init.body : JSON.parse(String(init.body)),
     };
     sent.push(request);
     const handler = routes[`${request.method} ${new URL(url).pathname}`];

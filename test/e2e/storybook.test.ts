@@ -34,7 +34,7 @@ interface IndexEntry {
  * ませんでした" because the mock missed its path prefix, and the upgrade check passed anyway).
  */
 export function expectedState(story: Pick<IndexEntry, 'title' | 'name'>): { widget: string; shows: string; never: string[] } | null {
-  const widget = { 'Widgets/Directory': 'okaeri-directory', 'Widgets/Signup form': 'okaeri-signup-form', 'Widgets/Re-onboarding checklist': 'okaeri-reonboarding-checklist', 'Widgets/Welcome card': 'okaeri-welcome-card' }[story.title];
+  const widget = { 'Widgets/Directory': 'okaeri-directory', 'Widgets/Signup form': 'okaeri-signup-form', 'Widgets/Re-onboarding checklist': 'okaeri-reonboarding-checklist', 'Widgets/Welcome card': 'okaeri-welcome-card', 'Widgets/HR console': 'okaeri-hr-console' }[story.title];
   if (!widget) return null;
   const name = story.name.replace(/\s+/g, '');
   const failure = /Error|Offline|Fail/.test(name) && !/FieldErrors/.test(name);
@@ -44,9 +44,11 @@ export function expectedState(story: Pick<IndexEntry, 'title' | 'name'>): { widg
     'okaeri-signup-form': '[part~=heading], select[name=department] option[value=engineering]',
     'okaeri-reonboarding-checklist': '[part~=item] [part~=item-title]',
     'okaeri-welcome-card': '[part~=card] [part~=heading]',
+    'okaeri-hr-console': '[part~=panel] :is([part~=figure-link], [part~=row], [part~=queue-item], [part~=empty])',
   }[widget]!;
   if (/^(Loading|Submitting)$/.test(name)) return { widget, shows: '[part~=spinner], [part~=skeleton], [part~=button-spinner]', never };
   if (/^AuthRequired/.test(name)) return { widget, shows: 'slot[name=auth-required]', never: [...never, data] };
+  if (/^Forbidden/.test(name)) return { widget, shows: '[part~=forbidden]', never: [...never, data] };
   if (/^(LoadError|Offline|NetworkFailure|NotFoundError)/.test(name)) return { widget, shows: '[part~=error-banner]', never: [] };
   if (/^(Empty|NobodyListed)/.test(name) && widget === 'okaeri-directory') return { widget, shows: '[part~=empty]', never: [...never, '[part~=item]'] };
   // Nothing to wait for: the test's pause after upgrade lets the (instant) mock answer first.
