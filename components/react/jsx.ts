@@ -5,6 +5,8 @@
 import type { DetailedHTMLProps as ReactProps, HTMLAttributes as ReactAttributes } from 'react';
 import type { OkaeriConfigElement } from '../config/config.component.js';
 import type { OkaeriDirectory } from '../directory/directory.component.js';
+import type { OkaeriHrConsole } from '../hr-console/hr-console.component.js';
+import type { OkaeriMyProfile } from '../my-profile/my-profile.component.js';
 import type { OkaeriReonboardingChecklist } from '../reonboarding-checklist/reonboarding-checklist.component.js';
 import type { OkaeriSignupForm } from '../signup-form/signup-form.component.js';
 import type { OkaeriWelcomeCard } from '../welcome-card/welcome-card.component.js';
@@ -21,6 +23,21 @@ declare module 'react' {
         'onokaeri-directory-contact'?: (event: GlobalEventHandlersEventMap['okaeri-directory-contact']) => void;
         'onokaeri-auth-required'?: (event: GlobalEventHandlersEventMap['okaeri-auth-required']) => void;
         };
+      'okaeri-hr-console': ReactProps<ReactAttributes<OkaeriHrConsole>, OkaeriHrConsole> &
+        Partial<Pick<OkaeriHrConsole, 'section' | 'pageSize' | 'debounce' | 'baseUrl' | 'theme' | 'lang'>> & {
+        'onokaeri-hr-export'?: (event: GlobalEventHandlersEventMap['okaeri-hr-export']) => void;
+        'onokaeri-hr-member-approve'?: (event: GlobalEventHandlersEventMap['okaeri-hr-member-approve']) => void;
+        'onokaeri-hr-member-decline'?: (event: GlobalEventHandlersEventMap['okaeri-hr-member-decline']) => void;
+        'onokaeri-auth-required'?: (event: GlobalEventHandlersEventMap['okaeri-auth-required']) => void;
+        };
+      'okaeri-my-profile': ReactProps<ReactAttributes<OkaeriMyProfile>, OkaeriMyProfile> &
+        Partial<Pick<OkaeriMyProfile, 'furigana' | 'signupUrl' | 'baseUrl' | 'theme' | 'lang'>> & {
+        'onokaeri-sign-in'?: (event: GlobalEventHandlersEventMap['okaeri-sign-in']) => void;
+        'onokaeri-sign-out'?: (event: GlobalEventHandlersEventMap['okaeri-sign-out']) => void;
+        'onokaeri-profile-save'?: (event: GlobalEventHandlersEventMap['okaeri-profile-save']) => void;
+        'onokaeri-profile-delete'?: (event: GlobalEventHandlersEventMap['okaeri-profile-delete']) => void;
+        'onokaeri-auth-required'?: (event: GlobalEventHandlersEventMap['okaeri-auth-required']) => void;
+        };
       'okaeri-reonboarding-checklist': ReactProps<ReactAttributes<OkaeriReonboardingChecklist>, OkaeriReonboardingChecklist> &
         Partial<Pick<OkaeriReonboardingChecklist, 'returnerId' | 'baseUrl' | 'theme' | 'lang'>> & {
         'onokaeri-auth-required'?: (event: GlobalEventHandlersEventMap['okaeri-auth-required']) => void;
@@ -34,7 +51,7 @@ declare module 'react' {
         'onokaeri-signup-error'?: (event: GlobalEventHandlersEventMap['okaeri-signup-error']) => void;
         };
       'okaeri-welcome-card': ReactProps<ReactAttributes<OkaeriWelcomeCard>, OkaeriWelcomeCard> &
-        Partial<Pick<OkaeriWelcomeCard, 'announcementId' | 'limit' | 'layout' | 'interval' | 'compact' | 'baseUrl' | 'theme' | 'lang'>> & {
+        Partial<Pick<OkaeriWelcomeCard, 'announcementId' | 'limit' | 'layout' | 'interval' | 'compact' | 'preview' | 'baseUrl' | 'theme' | 'lang'>> & {
         'onokaeri-auth-required'?: (event: GlobalEventHandlersEventMap['okaeri-auth-required']) => void;
         'onokaeri-welcome-react'?: (event: GlobalEventHandlersEventMap['okaeri-welcome-react']) => void;
         'onokaeri-welcome-open'?: (event: GlobalEventHandlersEventMap['okaeri-welcome-open']) => void;

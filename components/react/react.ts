@@ -8,6 +8,10 @@ import '../config/config.js';
 import { OkaeriConfigElement } from '../config/config.component.js';
 import '../directory/directory.js';
 import { OkaeriDirectory as OkaeriDirectoryElement } from '../directory/directory.component.js';
+import '../hr-console/hr-console.js';
+import { OkaeriHrConsole as OkaeriHrConsoleElement } from '../hr-console/hr-console.component.js';
+import '../my-profile/my-profile.js';
+import { OkaeriMyProfile as OkaeriMyProfileElement } from '../my-profile/my-profile.component.js';
 import '../reonboarding-checklist/reonboarding-checklist.js';
 import { OkaeriReonboardingChecklist as OkaeriReonboardingChecklistElement } from '../reonboarding-checklist/reonboarding-checklist.component.js';
 import '../signup-form/signup-form.js';
@@ -30,6 +34,33 @@ export const OkaeriDirectory = createComponent({
   events: {
     onOkaeriDirectorySelect: 'okaeri-directory-select' as EventName<GlobalEventHandlersEventMap['okaeri-directory-select']>,
     onOkaeriDirectoryContact: 'okaeri-directory-contact' as EventName<GlobalEventHandlersEventMap['okaeri-directory-contact']>,
+    onOkaeriAuthRequired: 'okaeri-auth-required' as EventName<GlobalEventHandlersEventMap['okaeri-auth-required']>,
+  },
+});
+
+/** `<okaeri-hr-console>` for React 18 (and 19): properties as props, events as `on…` props. */
+export const OkaeriHrConsole = createComponent({
+  react: React,
+  tagName: 'okaeri-hr-console',
+  elementClass: OkaeriHrConsoleElement,
+  events: {
+    onOkaeriHrExport: 'okaeri-hr-export' as EventName<GlobalEventHandlersEventMap['okaeri-hr-export']>,
+    onOkaeriHrMemberApprove: 'okaeri-hr-member-approve' as EventName<GlobalEventHandlersEventMap['okaeri-hr-member-approve']>,
+    onOkaeriHrMemberDecline: 'okaeri-hr-member-decline' as EventName<GlobalEventHandlersEventMap['okaeri-hr-member-decline']>,
+    onOkaeriAuthRequired: 'okaeri-auth-required' as EventName<GlobalEventHandlersEventMap['okaeri-auth-required']>,
+  },
+});
+
+/** `<okaeri-my-profile>` for React 18 (and 19): properties as props, events as `on…` props. */
+export const OkaeriMyProfile = createComponent({
+  react: React,
+  tagName: 'okaeri-my-profile',
+  elementClass: OkaeriMyProfileElement,
+  events: {
+    onOkaeriSignIn: 'okaeri-sign-in' as EventName<GlobalEventHandlersEventMap['okaeri-sign-in']>,
+    onOkaeriSignOut: 'okaeri-sign-out' as EventName<GlobalEventHandlersEventMap['okaeri-sign-out']>,
+    onOkaeriProfileSave: 'okaeri-profile-save' as EventName<GlobalEventHandlersEventMap['okaeri-profile-save']>,
+    onOkaeriProfileDelete: 'okaeri-profile-delete' as EventName<GlobalEventHandlersEventMap['okaeri-profile-delete']>,
     onOkaeriAuthRequired: 'okaeri-auth-required' as EventName<GlobalEventHandlersEventMap['okaeri-auth-required']>,
   },
 });

@@ -4,6 +4,8 @@
 import type { DefineComponent } from 'vue';
 import type { OkaeriConfigElement } from '../config/config.component.js';
 import type { OkaeriDirectory } from '../directory/directory.component.js';
+import type { OkaeriHrConsole } from '../hr-console/hr-console.component.js';
+import type { OkaeriMyProfile } from '../my-profile/my-profile.component.js';
 import type { OkaeriReonboardingChecklist } from '../reonboarding-checklist/reonboarding-checklist.component.js';
 import type { OkaeriSignupForm } from '../signup-form/signup-form.component.js';
 import type { OkaeriWelcomeCard } from '../welcome-card/welcome-card.component.js';
@@ -18,6 +20,23 @@ declare module 'vue' {
       Partial<Pick<OkaeriDirectory, 'layout' | 'syncUrl' | 'pageSize' | 'debounce' | 'pageScroll' | 'baseUrl' | 'theme' | 'lang'>> & {
         onOkaeriDirectorySelect?: (event: GlobalEventHandlersEventMap['okaeri-directory-select']) => void;
         onOkaeriDirectoryContact?: (event: GlobalEventHandlersEventMap['okaeri-directory-contact']) => void;
+        onOkaeriAuthRequired?: (event: GlobalEventHandlersEventMap['okaeri-auth-required']) => void;
+      }
+    >;
+    'okaeri-hr-console': DefineComponent<
+      Partial<Pick<OkaeriHrConsole, 'section' | 'pageSize' | 'debounce' | 'baseUrl' | 'theme' | 'lang'>> & {
+        onOkaeriHrExport?: (event: GlobalEventHandlersEventMap['okaeri-hr-export']) => void;
+        onOkaeriHrMemberApprove?: (event: GlobalEventHandlersEventMap['okaeri-hr-member-approve']) => void;
+        onOkaeriHrMemberDecline?: (event: GlobalEventHandlersEventMap['okaeri-hr-member-decline']) => void;
+        onOkaeriAuthRequired?: (event: GlobalEventHandlersEventMap['okaeri-auth-required']) => void;
+      }
+    >;
+    'okaeri-my-profile': DefineComponent<
+      Partial<Pick<OkaeriMyProfile, 'furigana' | 'signupUrl' | 'baseUrl' | 'theme' | 'lang'>> & {
+        onOkaeriSignIn?: (event: GlobalEventHandlersEventMap['okaeri-sign-in']) => void;
+        onOkaeriSignOut?: (event: GlobalEventHandlersEventMap['okaeri-sign-out']) => void;
+        onOkaeriProfileSave?: (event: GlobalEventHandlersEventMap['okaeri-profile-save']) => void;
+        onOkaeriProfileDelete?: (event: GlobalEventHandlersEventMap['okaeri-profile-delete']) => void;
         onOkaeriAuthRequired?: (event: GlobalEventHandlersEventMap['okaeri-auth-required']) => void;
       }
     >;
@@ -36,7 +55,7 @@ declare module 'vue' {
       }
     >;
     'okaeri-welcome-card': DefineComponent<
-      Partial<Pick<OkaeriWelcomeCard, 'announcementId' | 'limit' | 'layout' | 'interval' | 'compact' | 'baseUrl' | 'theme' | 'lang'>> & {
+      Partial<Pick<OkaeriWelcomeCard, 'announcementId' | 'limit' | 'layout' | 'interval' | 'compact' | 'preview' | 'baseUrl' | 'theme' | 'lang'>> & {
         onOkaeriAuthRequired?: (event: GlobalEventHandlersEventMap['okaeri-auth-required']) => void;
         onOkaeriWelcomeReact?: (event: GlobalEventHandlersEventMap['okaeri-welcome-react']) => void;
         onOkaeriWelcomeOpen?: (event: GlobalEventHandlersEventMap['okaeri-welcome-open']) => void;
