@@ -64,6 +64,7 @@ const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve))
  * @csspart work - Current company and role.
  * @csspart tenure - Years at the company.
  * @csspart location - Where the member lives or works.
+ * @csspart intent - Whether the member would consider returning (open now, from a month, contract work, referrals), where they let the viewer see it.
  * @csspart badges - The row of interest badges.
  * @csspart badge - One interest badge.
  * @csspart actions - The card's buttons.

@@ -13,6 +13,11 @@ export const memberCardEn = {
   'directory.contact': 'Contact',
   'directory.contactName': 'Contact {name}',
   'directory.profile': 'Profile',
+  'directory.intent.open-now': 'Open to returning',
+  'directory.intent.open-from': 'Open to returning from {month}',
+  'directory.intent.not-now': 'Not looking to return now',
+  'directory.intent.contractWork': 'Open to contract or project work',
+  'directory.intent.referrals': 'Open to referrals',
 } satisfies Catalog;
 
 export type MemberCardMessages = Record<keyof typeof memberCardEn, Catalog[string]>;

@@ -10,4 +10,9 @@ export const memberCardJa: MemberCardMessages = {
   'directory.contact': '連絡する',
   'directory.contactName': '{name}に連絡する',
   'directory.profile': 'プロフィール',
+  'directory.intent.open-now': '復職に関心あり',
+  'directory.intent.open-from': '{month}から復職に関心あり',
+  'directory.intent.not-now': '今は復職を考えていない',
+  'directory.intent.contractWork': '業務委託・プロジェクト単位の仕事に関心あり',
+  'directory.intent.referrals': '紹介に協力できる',
 };

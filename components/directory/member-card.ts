@@ -57,7 +57,8 @@ export const memberCardStyles = css`
   }
   .reading,
   .tenure,
-  .location {
+  .location,
+  .intent {
     color: var(--_okaeri-color-text-muted);
     font-size: var(--_okaeri-font-size-small);
   }
@@ -151,6 +152,21 @@ function tenure(l: LocalizeController, member: Member, meta: Meta | undefined): 
   return { department, years };
 }
 
+/** "Open to returning from April 2027 · Contract or project work": what the member said, where they let the viewer see it. */
+function intentText(l: LocalizeController, intent: Member['returnIntent']): string {
+  if (!intent) return '';
+  const said = [
+    intent.intent === 'open-from' && intent.from
+      ? l.msg('directory.intent.open-from', { month: l.formatYearMonth(intent.from) })
+      : intent.intent && intent.intent !== 'open-from'
+        ? l.msg(`directory.intent.${intent.intent}`)
+        : '',
+    intent.contractWork ? l.msg('directory.intent.contractWork') : '',
+    intent.referrals ? l.msg('directory.intent.referrals') : '',
+  ];
+  return said.filter(Boolean).join(' · ');
+}
+
 const safeUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
 
 /**
@@ -164,6 +180,7 @@ export function renderMemberCard(l: LocalizeController, member: Member, { index,
   const past = tenure(l, member, meta);
   const interests = member.interests ?? [];
   const profile = safeUrl(member.profileUrl);
+  const intent = intentText(l, member.returnIntent);
   const tabindex = active ? '0' : '-1';
   return html`<div
     class="item"
@@ -188,6 +205,7 @@ export function renderMemberCard(l: LocalizeController, member: Member, { index,
             }${(past.department || past.years) && member.roleAtLeaving ? ' · ' : ''}${member.roleAtLeaving ?? ''}</p>`
           : nothing}
         ${member.location ? html`<p class="location" part="location">${member.location}</p>` : nothing}
+        ${intent ? html`<p class="intent" part="intent">${intent}</p>` : nothing}
         ${interests.length
           ? html`<ul class="badges" part="badges" aria-label=${l.msg('directory.interests')}>
               ${interests.map(

@@ -123,6 +123,7 @@ const isStale = (error: unknown) => error instanceof OkaeriApiError && error.sta
  * @csspart left - The state after leaving the network.
  * @csspart forbidden - Shown to a signed-in viewer who is not a member (an employee).
  * @csspart live-region - The polite announcements for screen readers.
+ * @csspart unsaved - The note that edits are kept on the page until saved.
  *
  * @example
  * <okaeri-config base-url="https://alumni.example.com">

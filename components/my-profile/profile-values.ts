@@ -161,9 +161,7 @@ export function previewCard({ values, intent }: ProfileDraft, rules: Rules, meta
   const visible = intent.visibility === 'alumni' || (audience === 'hr' && intent.visibility === 'hr');
   const from = intent.intent === 'open-from' && intent.fromYear && intent.fromMonth ? `${intent.fromYear}-${intent.fromMonth}` : undefined;
   if (visible && (intent.intent || intent.contractWork || intent.referrals)) {
-    (member as Member & { returnIntent?: unknown }).returnIntent = JSON.parse(
-      JSON.stringify({ intent: intent.intent || undefined, from, contractWork: intent.contractWork, referrals: intent.referrals }),
-    );
+    member.returnIntent = JSON.parse(JSON.stringify({ intent: intent.intent || undefined, from, contractWork: intent.contractWork, referrals: intent.referrals }));
   }
   return member;
 }

@@ -86,6 +86,7 @@ type TextField = { [K in keyof SignupValues]: SignupValues[K] extends string ? K
  * @csspart work - The previewed company and role.
  * @csspart tenure - The previewed years at the company.
  * @csspart location - The previewed location.
+ * @csspart intent - The previewed return intent (the directory card's; the signup form asks none, so it stays empty).
  * @csspart badges - The previewed interest badges.
  * @csspart badge - One previewed badge.
  * @csspart item - The previewed card's list item.

@@ -371,6 +371,21 @@ describe('<okaeri-my-profile>', () => {
       expect(text(el, '[part="preview"] [part="work"]')).to.contain('Initech');
     });
 
+    it('previews the return intent where its level lets the audience see it', async () => {
+      const { el } = await signedIn({}, { lang: 'ja' });
+      await setValue(el, 'input[name="intent.intent"][value="open-from"]', true);
+      await setValue(el, '#return-intent-from-year', String(new Date().getFullYear() + 1));
+      await setValue(el, '#return-intent-from-month', '04');
+      await setValue(el, '#referrals', true);
+      expect($(el, '[part="preview"] [part="intent"]'), 'the intent is HR-only by default').to.equal(null);
+      await setValue(el, 'input[name="preview-audience"][value="hr"]', true);
+      expect(text(el, '[part="preview"] [part="intent"]')).to.equal(`${new Date().getFullYear() + 1}年4月から復職に関心あり · 紹介に協力できる`);
+      await setValue(el, 'input[name="preview-audience"][value="alumni"]', true);
+      await setValue(el, '#visibility-return-intent', 'alumni');
+      expect(text(el, '[part="preview"] [part="intent"]')).to.contain('復職に関心あり');
+      await expect(el).to.be.accessible();
+    });
+
     it('gives or withdraws contact consent in one click', async () => {
       const { el, sent } = await signedIn({
         'PUT /api/v1/me/consent': () => withEtag(profile({ consent: { contact: false, privacyPolicyVersion: '2025-04-01', at: new Date().toISOString() } }), '"2"'),

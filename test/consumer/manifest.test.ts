@@ -55,13 +55,14 @@ describe('custom-elements.json', () => {
     assert.deepEqual(widgets.map((widget) => widget.declaration.tagName).sort(), [
       'okaeri-config',
       'okaeri-directory',
+      'okaeri-my-profile',
       'okaeri-reonboarding-checklist',
       'okaeri-signup-form',
       'okaeri-welcome-card',
     ]);
   });
 
-  for (const tag of ['okaeri-directory', 'okaeri-reonboarding-checklist', 'okaeri-signup-form', 'okaeri-welcome-card']) {
+  for (const tag of ['okaeri-directory', 'okaeri-my-profile', 'okaeri-reonboarding-checklist', 'okaeri-signup-form', 'okaeri-welcome-card']) {
     it(`<${tag}>: one @csspart per part it renders, none it does not, and the shared tokens`, () => {
       const widget = widgets.find((entry) => entry.declaration.tagName === tag)!;
       const documented = (widget.declaration.cssParts ?? []).map((part) => part.name);
