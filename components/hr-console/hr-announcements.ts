@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import '../welcome-card/welcome-card.js';
-import { parseTopics, TOPICS, type TopicsProblem } from '../welcome-card/welcome-card.component.js';
+import { parseTopics, TOPICS, type TopicsProblem } from '../welcome-card/welcome-topics.js';
 import { welcomeEn } from '../welcome-card/welcome-card.messages.en.js';
 import { welcomeJa } from '../welcome-card/welcome-card.messages.ja.js';
 import { adapterMethod } from '../../src/api/adapter.js';
@@ -66,6 +66,7 @@ const emptyDraft: Draft = { message: '', whileAway: '', askMeAbout: '' };
  * @csspart status - An announcement's status badge (`data-status`: draft, awaiting-approval, published).
  * @csspart open - A returner's name in the list.
  * @csspart announcement - The open announcement's panel.
+ * @csspart empty - "There is no returner to announce yet".
  * @csspart field - Each form field.
  * @csspart field-label - A field's label.
  * @csspart field-required - The required marker.

@@ -58,6 +58,7 @@ const SEARCH_LIMIT = 10;
  * @csspart progress - A returner's progress bar.
  * @csspart checklist - The open returner's checklist panel.
  * @csspart register-form - The registration form.
+ * @csspart empty - "No returner is registered yet".
  * @csspart field - Each form field.
  * @csspart field-label - A field's label.
  * @csspart field-required - The required marker.

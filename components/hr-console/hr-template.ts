@@ -110,6 +110,7 @@ function rowFieldOf(path: string): [number, RowField] | undefined {
  * @csspart items - The ordered list of items.
  * @csspart item - Each item's editor.
  * @csspart conflict - The newer version saved by someone else, with the two choices.
+ * @csspart empty - "The template has no items".
  * @csspart field - Each form field.
  * @csspart field-label - A field's label.
  * @csspart field-required - The required marker.

@@ -5,7 +5,6 @@ import { OkaeriApiError } from '../../src/api/errors.js';
 import type { Announcement, AnnouncementApprove } from '../../src/api/types.js';
 import { WelcomeOpenEvent } from '../../src/events/welcome-open.js';
 import { WelcomeReactEvent } from '../../src/events/welcome-react.js';
-import type { MessageKey } from '../../src/i18n/messages.js';
 import { avatarStyles, renderAvatar } from '../../src/internal/avatar.js';
 import { buttonStyles, renderButton } from '../../src/internal/button.js';
 import { errorBannerStyles, renderErrorBanner } from '../../src/internal/error-banner.js';
@@ -16,6 +15,7 @@ import { LiveAnnouncer, liveRegionStyles } from '../../src/internal/live-region.
 import { OkaeriElement } from '../../src/internal/okaeri-element.js';
 import { renderSpinner } from '../../src/internal/spinner.js';
 import { styles } from './welcome-card.styles.js';
+import { parseTopics, TOPICS, type TopicsProblem } from './welcome-topics.js';
 import { welcomeEn } from './welcome-card.messages.en.js';
 import { welcomeJa } from './welcome-card.messages.ja.js';
 
@@ -23,28 +23,6 @@ export type WelcomeCardLayout = 'list' | 'carousel';
 
 /** Names listed under a card for the returner and HR; the rest are counted. */
 const MAX_NAMES = 10;
-/** The server's limits for "ask me about": how many topics, and characters (UTF-16 units) each. */
-export const TOPICS = { max: 5, length: 50 };
-
-export type TopicsProblem = [MessageKey, Record<string, number>];
-
-/**
- * Topics typed one per line (trimmed, empty lines dropped), with the first problem if any (its
- * message is in this card's catalog). HR's announcement composer parses them the same way.
- */
-export function parseTopics(value: string): { topics: string[]; problem?: TopicsProblem } {
-  const lines = value.split('\n').map((line) => line.trim());
-  const topics = lines.filter(Boolean);
-  const long = lines.findIndex((line) => line.length > TOPICS.length);
-  const problem: TopicsProblem | undefined =
-    long >= 0
-      ? ['welcome.topicTooLong', { line: long + 1, length: TOPICS.length }]
-      : topics.length > TOPICS.max
-        ? ['welcome.topicsTooMany', { max: TOPICS.max, count: topics.length }]
-        : undefined;
-  return { topics, problem };
-}
-
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 const year = (month: string | null) => month?.slice(0, 4) ?? '';
 
