@@ -29,6 +29,7 @@ function routes(total = 30, extra: Record<string, RouteHandler> = {}): Record<st
     'GET /api/v1/meta': () => json(meta),
     'GET /api/v1/hr/overview': () => json(hrOverview()),
     'GET /api/v1/hr/members': (sent) => json(hrMemberPage(total, new URL(sent.url))),
+    'GET /api/v1/returners': () => json({ items: [], nextCursor: null }),
     ...extra,
   };
 }
@@ -320,8 +321,10 @@ describe('<okaeri-hr-console>', () => {
       await waitUntil(() => $(el, '#detail-heading'));
       const register = $$(el, '[part=detail] button').find((button) => button.textContent!.includes('Register as returner'))!;
       register.click();
-      await waitUntil(() => $(el, 'okaeri-hr-returners'));
+      await waitUntil(() => $(el, 'okaeri-hr-returners')?.shadowRoot?.querySelector('[part~=register-form]'), 'the register form opens');
       expect(el.section).to.equal('returners');
+      const form = $(el, 'okaeri-hr-returners')!.shadowRoot!.querySelector('[part~=register-form]')!;
+      expect(form.textContent, 'with the member chosen').to.contain(formatPersonName(hrMember(0), 'en'));
     });
   });
 
