@@ -1,63 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { Viewer } from '../auth.js';
 import type { Db } from '../db/open.js';
-import {
-  type AnnouncedPerson,
-  type AnnouncementStatus,
-  canApprove,
-  canReact,
-  canSee,
-  canSeeReactors,
-  isReturner,
-} from '../domain/announcements.js';
+import { canSee, canSeeReactors } from '../domain/announcements.js';
+import { type AnnouncementRow, MAX_REACTORS, SELECT_ANNOUNCEMENT, announcedPerson, composeAnnouncement } from './rows/announcements.js';
 import { idFromBytes } from '../ids.js';
 import type { Announcement, AnnouncementCreate, Reactions } from '../schemas/announcements.js';
 import type { AnnouncementPosition } from './store.js';
 import { recordAudit } from './audit.js';
 
-/** The most reactor names one announcement lists; the count is always exact. */
-const MAX_REACTORS = 100;
-
-interface Row {
-  id: string;
-  kind: 'welcome-back';
-  status: AnnouncementStatus;
-  message: string | null;
-  while_away: string | null;
-  ask_me_about: string;
-  created_at: string;
-  approved_at: string | null;
-  sort_at: string;
-  returner_id: string;
-  alumni_id: string;
-  return_date: string;
-  new_role: string | null;
-  new_team: string | null;
-  family_name: string;
-  given_name: string;
-  photo_url: string | null;
-  joined_month: string;
-  left_month: string | null;
-  department_other: string | null;
-  department_en: string | null;
-  department_ja: string | null;
-}
-
-const SELECT = `
-  SELECT a.id, a.kind, a.status, a.message, a.while_away, a.ask_me_about, a.created_at, a.approved_at,
-         COALESCE(a.approved_at, a.created_at) AS sort_at,
-         r.id AS returner_id, r.alumni_id, r.return_date, r.new_role, r.new_team,
-         p.family_name, p.given_name, p.photo_url, p.joined_month, p.left_month, p.department_other,
-         d.name_en AS department_en, d.name_ja AS department_ja
-  FROM announcements a
-  JOIN returners r ON r.id = a.returner_id
-  JOIN alumni p ON p.id = r.alumni_id
-  LEFT JOIN departments d ON d.id = p.department_id`;
-
 // The same rule as canSee(), in SQL, so that pages are full and cursors stay exact.
 const VISIBLE = `(a.status = 'published' OR @hr = 1 OR r.alumni_id = @sub OR r.id = @sub)`;
 
-const person = (row: Row): AnnouncedPerson => ({ returnerId: row.returner_id, alumniId: row.alumni_id });
 
 export interface ListOptions {
   kind?: string;
@@ -75,7 +28,7 @@ export function listAnnouncements(db: Db, viewer: Viewer, { kind, limit, after }
   if (kind) where.push('a.kind = @kind');
   if (after) where.push('(COALESCE(a.approved_at, a.created_at) < @sortAt OR (COALESCE(a.approved_at, a.created_at) = @sortAt AND a.id < @id))');
   const rows = db
-    .prepare<Record<string, unknown>, Row>(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY sort_at DESC, a.id DESC LIMIT @take`)
+    .prepare<Record<string, unknown>, AnnouncementRow>(`${SELECT_ANNOUNCEMENT} WHERE ${where.join(' AND ')} ORDER BY sort_at DESC, a.id DESC LIMIT @take`)
     .all({ ...scope(viewer), kind: kind ?? null, sortAt: after?.sortAt ?? null, id: after?.id ?? null, take: limit + 1 });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
@@ -85,21 +38,21 @@ export function listAnnouncements(db: Db, viewer: Viewer, { kind, limit, after }
   };
 }
 
-function findRow(db: Db, id: string): Row | undefined {
-  return db.prepare<[string], Row>(`${SELECT} WHERE a.id = ?`).get(id);
+function findRow(db: Db, id: string): AnnouncementRow | undefined {
+  return db.prepare<[string], AnnouncementRow>(`${SELECT_ANNOUNCEMENT} WHERE a.id = ?`).get(id);
 }
 
 /** The announcement as the viewer may see it; undefined when it does not exist *for them*. */
 export function findAnnouncement(db: Db, viewer: Viewer, id: string): Announcement | undefined {
   const row = findRow(db, id);
-  if (!row || !canSee(viewer, row.status, person(row))) return undefined;
+  if (!row || !canSee(viewer, row.status, announcedPerson(row))) return undefined;
   return composeAll(db, viewer, [row])[0];
 }
 
 /** The row's access facts, for the routes' permission checks. */
 export function announcementAccess(db: Db, id: string) {
   const row = findRow(db, id);
-  return row && { status: row.status, person: person(row) };
+  return row && { status: row.status, person: announcedPerson(row) };
 }
 
 export function returnerExists(db: Db, id: string): boolean {
@@ -231,43 +184,9 @@ function reactionsOf(db: Db, viewer: Viewer, ids: readonly string[], withReactor
   );
 }
 
-function composeAll(db: Db, viewer: Viewer, rows: readonly Row[]): Announcement[] {
-  const withReactors = new Set(rows.filter((row) => canSeeReactors(viewer, person(row))).map((row) => row.id));
+function composeAll(db: Db, viewer: Viewer, rows: readonly AnnouncementRow[]): Announcement[] {
+  const withReactors = new Set(rows.filter((row) => canSeeReactors(viewer, announcedPerson(row))).map((row) => row.id));
   const reactions = reactionsOf(db, viewer, rows.map((row) => row.id), withReactors);
-  return rows.map((row) => compose(viewer, row, reactions.get(row.id)!));
+  return rows.map((row) => composeAnnouncement(viewer, row, reactions.get(row.id)!));
 }
 
-function compose(viewer: Viewer, row: Row, reactions: Reactions): Announcement {
-  const who = person(row);
-  const department = row.department_other
-    ? { en: row.department_other, ja: row.department_other }
-    : row.department_en && row.department_ja
-      ? { en: row.department_en, ja: row.department_ja }
-      : null;
-  return {
-    id: row.id,
-    kind: row.kind,
-    status: row.status,
-    createdAt: row.created_at,
-    publishedAt: row.status === 'published' ? row.approved_at : null,
-    returner: {
-      id: row.returner_id,
-      familyName: row.family_name,
-      givenName: row.given_name,
-      photoUrl: row.photo_url,
-      newRole: row.new_role,
-      newTeam: row.new_team,
-      returnDate: row.return_date,
-      previousTenure: { joined: row.joined_month, left: row.left_month, department },
-    },
-    message: row.message,
-    whileAway: row.while_away,
-    askMeAbout: JSON.parse(row.ask_me_about) as string[],
-    reactions,
-    viewer: {
-      isReturner: isReturner(viewer, who),
-      canApprove: canApprove(viewer, row.status, who),
-      canReact: canReact(viewer, row.status, who),
-    },
-  };
-}

@@ -1,69 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import type { Viewer } from '../../auth.js';
-import {
-  type AnnouncedPerson,
-  type AnnouncementStatus,
-  canApprove,
-  canReact,
-  canSee,
-  canSeeReactors,
-  isReturner,
-} from '../../domain/announcements.js';
+import { canSee, canSeeReactors } from '../../domain/announcements.js';
+import { type AnnouncementRow, MAX_REACTORS, SELECT_ANNOUNCEMENT, announcedPerson, composeAnnouncement } from '../rows/announcements.js';
 import { idFromBytes } from '../../ids.js';
 import type { Announcement, Reactions } from '../../schemas/announcements.js';
 import type { AnnouncementData, AnnouncementPosition } from '../store.js';
 import { recordAudit } from './audit.js';
 import type { Sql } from './sql.js';
 
-/** The most reactor names one announcement lists; the count is always exact. */
-const MAX_REACTORS = 100;
-
-interface Row {
-  id: string;
-  kind: 'welcome-back';
-  status: AnnouncementStatus;
-  message: string | null;
-  while_away: string | null;
-  ask_me_about: string[];
-  created_at: string;
-  approved_at: string | null;
-  sort_at: string;
-  returner_id: string;
-  alumni_id: string;
-  return_date: string;
-  new_role: string | null;
-  new_team: string | null;
-  family_name: string;
-  given_name: string;
-  photo_url: string | null;
-  joined_month: string;
-  left_month: string | null;
-  department_other: string | null;
-  department_en: string | null;
-  department_ja: string | null;
-}
-
-const SELECT = `
-  SELECT a.id, a.kind, a.status, a.message, a.while_away, a.ask_me_about, a.created_at, a.approved_at,
-         COALESCE(a.approved_at, a.created_at) AS sort_at,
-         r.id AS returner_id, r.alumni_id, r.return_date, r.new_role, r.new_team,
-         p.family_name, p.given_name, p.photo_url, p.joined_month, p.left_month, p.department_other,
-         d.name_en AS department_en, d.name_ja AS department_ja
-  FROM announcements a
-  JOIN returners r ON r.id = a.returner_id
-  JOIN alumni p ON p.id = r.alumni_id
-  LEFT JOIN departments d ON d.id = p.department_id`;
-
-const person = (row: Row): AnnouncedPerson => ({ returnerId: row.returner_id, alumniId: row.alumni_id });
 const subOf = (viewer: Viewer) => ('sub' in viewer ? viewer.sub : '');
 const orNull = (text: string | null | undefined) => (text === undefined || text === null || text === '' ? null : text);
 
 /** Counts, the viewer's own reaction and (where allowed) the reactors of several announcements at once. */
-async function reactionsOf(sql: Sql, viewer: Viewer, rows: readonly Row[]): Promise<Map<string, Reactions>> {
+async function reactionsOf(sql: Sql, viewer: Viewer, rows: readonly AnnouncementRow[]): Promise<Map<string, Reactions>> {
   const result = new Map<string, Reactions>();
   if (rows.length === 0) return result;
   const ids = rows.map((row) => row.id);
-  const withReactors = rows.filter((row) => canSeeReactors(viewer, person(row))).map((row) => row.id);
+  const withReactors = rows.filter((row) => canSeeReactors(viewer, announcedPerson(row))).map((row) => row.id);
   const [counts, reactors] = await Promise.all([
     sql.query<{ id: string; count: number; mine: boolean }>(
       `SELECT announcement_id AS id, COUNT(*) AS count, bool_or(viewer_sub = $2) AS mine
@@ -97,53 +50,19 @@ async function reactionsOf(sql: Sql, viewer: Viewer, rows: readonly Row[]): Prom
   return result;
 }
 
-function compose(viewer: Viewer, row: Row, reactions: Reactions): Announcement {
-  const who = person(row);
-  const department = row.department_other
-    ? { en: row.department_other, ja: row.department_other }
-    : row.department_en && row.department_ja
-      ? { en: row.department_en, ja: row.department_ja }
-      : null;
-  return {
-    id: row.id,
-    kind: row.kind,
-    status: row.status,
-    createdAt: row.created_at,
-    publishedAt: row.status === 'published' ? row.approved_at : null,
-    returner: {
-      id: row.returner_id,
-      familyName: row.family_name,
-      givenName: row.given_name,
-      photoUrl: row.photo_url,
-      newRole: row.new_role,
-      newTeam: row.new_team,
-      returnDate: row.return_date,
-      previousTenure: { joined: row.joined_month, left: row.left_month, department },
-    },
-    message: row.message,
-    whileAway: row.while_away,
-    askMeAbout: row.ask_me_about,
-    reactions,
-    viewer: {
-      isReturner: isReturner(viewer, who),
-      canApprove: canApprove(viewer, row.status, who),
-      canReact: canReact(viewer, row.status, who),
-    },
-  };
-}
 
-async function composeAll(sql: Sql, viewer: Viewer, rows: readonly Row[]): Promise<Announcement[]> {
+async function composeAll(sql: Sql, viewer: Viewer, rows: readonly AnnouncementRow[]): Promise<Announcement[]> {
   const reactions = await reactionsOf(sql, viewer, rows);
-  return rows.map((row) => compose(viewer, row, reactions.get(row.id)!));
+  return rows.map((row) => composeAnnouncement(viewer, row, reactions.get(row.id)!));
 }
 
-async function findRow(sql: Sql, id: string): Promise<Row | undefined> {
-  return sql.first<Row>(`${SELECT} WHERE a.id = $1`, [id]);
+async function findRow(sql: Sql, id: string): Promise<AnnouncementRow | undefined> {
+  return sql.first<AnnouncementRow>(`${SELECT_ANNOUNCEMENT} WHERE a.id = $1`, [id]);
 }
 
 async function find(sql: Sql, viewer: Viewer, id: string): Promise<Announcement | undefined> {
   const row = await findRow(sql, id);
-  if (!row || !canSee(viewer, row.status, person(row))) return undefined;
+  if (!row || !canSee(viewer, row.status, announcedPerson(row))) return undefined;
   return (await composeAll(sql, viewer, [row]))[0];
 }
 
@@ -158,8 +77,8 @@ export function announcementData(sql: Sql): AnnouncementData {
       if (after) {
         where.push(`(COALESCE(a.approved_at, a.created_at), a.id) < ($${values.push(after.sortAt)}, $${values.push(after.id)})`);
       }
-      const rows = await sql.query<Row>(
-        `${SELECT} WHERE ${where.join(' AND ')} ORDER BY sort_at DESC, a.id DESC LIMIT $${values.push(limit + 1)}`,
+      const rows = await sql.query<AnnouncementRow>(
+        `${SELECT_ANNOUNCEMENT} WHERE ${where.join(' AND ')} ORDER BY sort_at DESC, a.id DESC LIMIT $${values.push(limit + 1)}`,
         values,
       );
       const page = rows.slice(0, limit);
@@ -172,7 +91,7 @@ export function announcementData(sql: Sql): AnnouncementData {
 
     async access(id) {
       const row = await findRow(sql, id);
-      return row && { status: row.status, person: person(row) };
+      return row && { status: row.status, person: announcedPerson(row) };
     },
 
     create: (viewer, input) =>
