@@ -56,8 +56,8 @@ export function renderQueue(l: LocalizeController, state: QueueState, handlers: 
                 </div>
               </form>`
             : html`<div class="actions">
-                ${renderButton({ label: l.msg('hrConsole.detail.approve'), ariaLabel: l.msg('hrConsole.approvals.approve', { name }), part: 'approve', busy, onClick: () => handlers.onApprove(member) })}
-                ${renderButton({ label: l.msg('hrConsole.detail.decline'), ariaLabel: l.msg('hrConsole.approvals.decline', { name }), part: 'decline', variant: 'secondary', onClick: () => handlers.onAskDecline(member) })}
+                ${renderButton({ label: l.msg('hrConsole.detail.approve'), ariaLabel: l.msg('hrConsole.approvals.approve', { name }), busy, onClick: () => handlers.onApprove(member) })}
+                ${renderButton({ label: l.msg('hrConsole.detail.decline'), ariaLabel: l.msg('hrConsole.approvals.decline', { name }), variant: 'secondary', onClick: () => handlers.onAskDecline(member) })}
               </div>`}
           ${error ? html`<p class="row-error" role="alert">${l.msg('hrConsole.approvals.failed', { reason: error })}</p>` : nothing}
         </li>`;

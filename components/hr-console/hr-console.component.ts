@@ -92,8 +92,6 @@ const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve))
  * @csspart export - The CSV export.
  * @csspart queue - The signups awaiting approval.
  * @csspart queue-item - One of them.
- * @csspart approve - A queue item's approve button.
- * @csspart decline - A queue item's decline button.
  * @csspart leavers - The leaver list import.
  * @csspart leaver-result - What the import approved and left for review.
  * @csspart field - Each form field.
@@ -112,7 +110,6 @@ const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve))
  * @csspart error-banner-message - The failure's text.
  * @csspart auth-required - The default "please sign in" message.
  * @csspart forbidden - The "you may not see this" message (no retry).
- * @csspart live-region - The visually hidden announcements.
  *
  * @cssproperty --okaeri-hr-console-grid-block-size - Height of the scrolling members grid (default `min(70vh, 36rem)`).
  */
@@ -811,7 +808,7 @@ export class OkaeriHrConsole extends OkaeriElement {
                 onCancelDecline: () => {
                   const id = this.declining;
                   this.declining = undefined;
-                  void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#q-${CSS.escape(id ?? '')} [part~=decline]`)?.focus());
+                  void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#q-${CSS.escape(id ?? '')} .actions button:last-child`)?.focus());
                 },
                 onLoadMore: () => void this.loadMoreQueue(),
               },

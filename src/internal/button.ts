@@ -12,8 +12,6 @@ export interface ButtonOptions {
   disabled?: boolean;
   /** The accessible name when the visible label alone is ambiguous (one "Approve" per person in a list); it must contain the label. */
   ariaLabel?: string;
-  /** Extra part names, for tests and hosts to tell repeated buttons apart. */
-  part?: string;
   onClick?: (event: MouseEvent) => void;
 }
 
@@ -66,7 +64,7 @@ export const buttonStyles = [
 ];
 
 /** A button; parts `button`, `button-<variant>`, `button-label`, `button-spinner`. */
-export function renderButton({ label, variant = 'primary', type = 'button', busy = false, disabled = false, ariaLabel, part, onClick }: ButtonOptions): TemplateResult {
+export function renderButton({ label, variant = 'primary', type = 'button', busy = false, disabled = false, ariaLabel, onClick }: ButtonOptions): TemplateResult {
   const activate = (event: MouseEvent) => {
     // Disabling a busy button would drop keyboard focus to <body>; refusing the click keeps it.
     if (busy) {
@@ -77,7 +75,7 @@ export function renderButton({ label, variant = 'primary', type = 'button', busy
   };
   return html`<button
     class="button"
-    part="button button-${variant}${part ? ` ${part}` : ''}"
+    part="button button-${variant}"
     data-variant=${variant}
     type=${type}
     ?disabled=${disabled}

@@ -388,7 +388,7 @@ describe('<okaeri-hr-console>', () => {
       await waitUntil(() => $$(el, '[part~=queue-item]').length === 3);
       expect(new URL(requestsTo(sent, '/api/v1/hr/members')[0]!.url).searchParams.get('sort')).to.equal('signedUp');
       await expect(el).to.be.accessible();
-      const approve = $<HTMLButtonElement>(el, '#q-al_00004 [part~=approve]')!;
+      const approve = $<HTMLButtonElement>(el, '#q-al_00004 button[aria-label^=Approve]')!;
       expect(approve.getAttribute('aria-label'), 'each approve names its person').to.equal(`Approve ${formatPersonName(hrMember(4), 'en')}`);
       approve.focus();
       const heard = oneEvent(el, 'okaeri-hr-member-approve') as Promise<HrMemberApproveEvent>;
@@ -413,7 +413,7 @@ describe('<okaeri-hr-console>', () => {
         { section: 'approvals', lang: 'ja' },
       );
       await waitUntil(() => $$(el, '[part~=queue-item]').length === 3);
-      $(el, '#q-al_00009 [part~=decline]')!.click();
+      $(el, '#q-al_00009 button[aria-label*=承認しない]')!.click();
       await waitUntil(() => focused(el)?.id === 'reason-al_00009', 'focus goes to the reason');
       await sendKeys({ type: '在籍記録なし' });
       await sendKeys({ press: 'Tab' });
@@ -424,7 +424,7 @@ describe('<okaeri-hr-console>', () => {
       expect(requestsTo(sent, '/api/v1/hr/members/al_00009/decline').map((request) => request.body), 'a conflict is not retried').to.deep.equal([{ reason: '在籍記録なし' }]);
       await expect(el).to.be.accessible();
       refuse = false;
-      $(el, '#q-al_00009 [part~=decline]')!.click();
+      $(el, '#q-al_00009 button[aria-label*=承認しない]')!.click();
       await el.updateComplete;
       const heard = oneEvent(el, 'okaeri-hr-member-decline') as Promise<HrMemberDeclineEvent>;
       $<HTMLFormElement>(el, '#q-al_00009 form')!.requestSubmit();
