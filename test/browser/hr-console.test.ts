@@ -303,6 +303,17 @@ describe('<okaeri-hr-console>', () => {
       expect(new URL(requestsTo(sent, '/api/v1/hr/members').at(-1)!.url).search).to.equal('?sort=signedUp&lang=ja&limit=50');
     });
 
+    it('in Japanese and the dark theme, the grid, its record and the export pass axe', async () => {
+      await emulateMedia({ colorScheme: 'dark' });
+      const { el } = await mount(routes(30, { 'GET /api/v1/hr/members/al_00003': () => json(hrMemberDetail(3)) }), { section: 'members', lang: 'ja', theme: 'dark' });
+      await gridShown(el);
+      expect($$(el, '[role=columnheader]').map((cell) => cell.textContent)).to.deep.equal(['氏名', '状態', '部署', '退職', '再入社の意向', '連絡可', '掲載', '登録日']);
+      $(el, '[data-index="3"] .cell.name')!.click();
+      await waitUntil(() => $(el, '#detail-heading'));
+      expect($(el, '[part=detail]')!.textContent).to.contain('名簿では非公開').and.contain('プライバシーポリシー 2026-04-01');
+      await expect(el).to.be.accessible();
+    });
+
     it('an empty program and a failed search (with retry) are their own states', async () => {
       let fail = true;
       const { el } = await mount(routes(0, { 'GET /api/v1/hr/members': (sent) => (fail ? problem(503) : json(hrMemberPage(0, new URL(sent.url)))) }), { section: 'members' });
@@ -475,6 +486,26 @@ describe('<okaeri-hr-console>', () => {
         '3 al_00009 More than one signup matches (2 signups)',
       ]);
       expect(focused(el)).to.equal(result);
+      await expect(el).to.be.accessible();
+    });
+
+    it('reads a chosen CSV file (over pasted text), in Japanese and the dark theme', async () => {
+      await emulateMedia({ colorScheme: 'dark' });
+      const answer = { rows: 1, approved: [], review: [{ row: 2, memberId: null, reason: 'invalid_row', detail: 'leftOn' }] };
+      const { el, sent } = await mount(routes(30, { 'GET /api/v1/hr/members': queue, 'POST /api/v1/hr/leavers': () => json(answer) }), { section: 'approvals', lang: 'ja', theme: 'dark' });
+      await waitUntil(() => $$(el, '[part~=queue-item]').length === 3);
+      const csv = '\uFEFFname,email,employeeNumber,department,leftOn\r\n"Ito, Kenta",kenta@example.net,E-1,sales,2024/03\r\n';
+      const files = new DataTransfer();
+      files.items.add(new File([csv], 'leavers.csv', { type: 'text/csv' }));
+      const input = $<HTMLInputElement>(el, '#leavers-file')!;
+      input.files = files.files;
+      const area = $<HTMLTextAreaElement>(el, '#leavers-text')!;
+      area.value = 'pasted,but,not,sent';
+      area.dispatchEvent(new Event('input'));
+      $$(el, '[part=leavers] button').at(-1)!.click();
+      await waitUntil(() => $(el, '[part=leaver-result]'));
+      expect(await (requestsTo(sent, '/api/v1/hr/leavers')[0]!.body as Blob).text(), 'the file as it is (CRLF and quotes kept; reading it as text drops only the BOM)').to.equal(csv.slice(1));
+      expect($(el, '[part=leaver-result]')!.textContent).to.contain('1行を読み込みました：承認 0件、要確認 1件。').and.contain('行の内容が不足しているか正しくありません');
       await expect(el).to.be.accessible();
     });
 
