@@ -98,6 +98,8 @@ export class OkaeriHrReturners extends OkaeriElement {
 
   private readonly announcer = new LiveAnnouncer(this);
   private readonly mutations = new Mutations(this, this.localize);
+  /** The register form was opened and has not had focus yet. */
+  private focusPending = false;
 
   private readonly returnersTask = this.loadTask({
     args: () => [] as const,
@@ -130,7 +132,6 @@ export class OkaeriHrReturners extends OkaeriElement {
   async openRegister(member?: ReturnerCandidate): Promise<void> {
     this.startRegister(member);
     await this.updateComplete;
-    this.focusRegister();
   }
 
   private startRegister(member: ReturnerCandidate | undefined): void {
@@ -140,10 +141,7 @@ export class OkaeriHrReturners extends OkaeriElement {
     this.fieldErrors = {};
     this.registerError = undefined;
     this.openId = undefined;
-  }
-
-  private focusRegister(): void {
-    this.renderRoot.querySelector<HTMLElement>(this.prefilled ? '#register-return-date' : '#register-search')?.focus();
+    this.focusPending = true;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -152,9 +150,17 @@ export class OkaeriHrReturners extends OkaeriElement {
     if (changed.has('member') && this.member) this.startRegister(this.member);
   }
 
+  /**
+   * Focus goes to the form once it is on screen: opened from the console's member detail, the
+   * section is new and its list (above which the form sits) may still be loading.
+   */
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (changed.has('member') && this.member) this.focusRegister();
+    if (!this.focusPending) return;
+    const target = this.renderRoot.querySelector<HTMLElement>(this.prefilled ? '#register-return-date' : '#register-search');
+    if (!target) return;
+    this.focusPending = false;
+    target.focus();
   }
 
   override render(): TemplateResult {

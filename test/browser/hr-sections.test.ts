@@ -203,6 +203,19 @@ describe('<okaeri-hr-returners>', () => {
     expect(posts[1]!.body).to.deep.equal(posts[2]!.body);
   });
 
+  it('opened by openRegister(member) while the list still loads (the console’s member detail), shows the form with focus once it can', async () => {
+    let release!: () => void;
+    const loaded = new Promise<void>((resolve) => (release = resolve));
+    const routes = { ...listReturners([shota]), 'GET /api/v1/returners': async () => (await loaded, json({ items: [shota], nextCursor: null })) };
+    const { el, root } = await mount<OkaeriHrReturners>('okaeri-hr-returners', { routes });
+    await el.openRegister(member('al_hanako', '山田', '花子'));
+    expect(root.querySelector('.loading')).to.exist;
+    release();
+    await waitUntil(() => root.querySelector('.chosen'), 'the form appears with the member');
+    expect(text(root.querySelector('.chosen'))).to.contain('山田 花子');
+    await waitUntil(() => root.activeElement === root.querySelector('#register-return-date'), 'focus goes to the first empty field');
+  });
+
   it('works by keyboard alone: open a checklist, go back, focus returns to the name', async () => {
     const routes = { ...listReturners([shota, emily]), 'GET /api/v1/returners/rt_shota/checklist': () => json(minimal.checklist) };
     const { root } = await mountSettled('okaeri-hr-returners', { routes });
