@@ -130,21 +130,20 @@ export const styles = css`
   }
   .bars {
     display: grid;
-    grid-template-columns: repeat(12, 1fr);
-    align-items: end;
+    grid-template-columns: repeat(12, minmax(0, 1fr));
     gap: var(--_okaeri-space-xs);
-    block-size: 10rem;
   }
   .bar-column {
     display: grid;
-    grid-template-rows: auto 1fr auto;
     justify-items: center;
-    block-size: 100%;
+    gap: var(--_okaeri-space-xs);
     font-size: var(--_okaeri-font-size-small);
   }
+  /* A fixed height: the SVG's own aspect ratio (10 by 100) must not decide it. */
   .bar {
+    display: block;
     inline-size: 70%;
-    block-size: 100%;
+    block-size: 7rem;
     fill: var(--_okaeri-color-primary);
   }
   .bar-month {

@@ -192,7 +192,7 @@ export function renderGrid(l: LocalizeController, state: GridState, handlers: { 
             ${COLUMNS.map(
               (column, columnIndex) => html`<span
                 role=${column === 'name' ? 'rowheader' : 'gridcell'}
-                class="cell ${column}"
+                class="cell col-${column}"
                 data-column=${columnIndex}
                 aria-colindex=${columnIndex + 1}
                 tabindex=${index === activeRow && columnIndex === activeColumn ? '0' : '-1'}

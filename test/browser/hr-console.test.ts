@@ -141,7 +141,7 @@ describe('<okaeri-hr-console>', () => {
       expect(el.getAttribute('section'), 'reflected for the host').to.equal('members');
       const query = new URL(requestsTo(sent, '/api/v1/hr/members').at(-1)!.url).searchParams;
       expect(query.getAll('status')).to.deep.equal(['pending']);
-      expect($$(el, '[role=row][data-index] .cell.status').every((cell) => cell.textContent === 'Pending verification')).to.be.true;
+      expect($$(el, '[role=row][data-index] .cell.col-status').every((cell) => cell.textContent === 'Pending verification')).to.be.true;
       el.section = 'overview';
       await overviewShown(el);
       figure(el, 'Within 6 months').click();
@@ -308,7 +308,7 @@ describe('<okaeri-hr-console>', () => {
       const { el } = await mount(routes(30, { 'GET /api/v1/hr/members/al_00003': () => json(hrMemberDetail(3)) }), { section: 'members', lang: 'ja', theme: 'dark' });
       await gridShown(el);
       expect($$(el, '[role=columnheader]').map((cell) => cell.textContent)).to.deep.equal(['氏名', '状態', '部署', '退職', '再入社の意向', '連絡可', '掲載', '登録日']);
-      $(el, '[data-index="3"] .cell.name')!.click();
+      $(el, '[data-index="3"] .cell.col-name')!.click();
       await waitUntil(() => $(el, '#detail-heading'));
       expect($(el, '[part=detail]')!.textContent).to.contain('名簿では非公開').and.contain('プライバシーポリシー 2026-04-01');
       await expect(el).to.be.accessible();
@@ -328,7 +328,7 @@ describe('<okaeri-hr-console>', () => {
     it('“Register as returner” opens the returners section with the member', async () => {
       const { el } = await mount(routes(30, { 'GET /api/v1/hr/members/al_00000': () => json(hrMemberDetail(0)) }), { section: 'members' });
       await gridShown(el);
-      $(el, '[data-index="0"] .cell.name')!.click();
+      $(el, '[data-index="0"] .cell.col-name')!.click();
       await waitUntil(() => $(el, '#detail-heading'));
       const register = $$(el, '[part=detail] button').find((button) => button.textContent!.includes('Register as returner'))!;
       register.click();
