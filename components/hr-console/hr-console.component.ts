@@ -538,6 +538,16 @@ export class OkaeriHrConsole extends OkaeriElement {
     if (this.openMemberId === id) void this.detailTask.run();
   }
 
+  /** Decline asks for its reason in the queue: open it there, with focus in the reason. */
+  private async declineFromDetail(member: Member): Promise<void> {
+    this.declining = member.id;
+    this.select('approvals');
+    await this.updateComplete;
+    await this.queueTask.taskComplete.catch(() => undefined);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#reason-${CSS.escape(member.id)}`)?.focus();
+  }
+
   /** Counts and the grid's statuses changed on the server: read them again. */
   private afterDecisions(): void {
     void this.overviewTask.run();
@@ -772,10 +782,7 @@ export class OkaeriHrConsole extends OkaeriElement {
         onClose: () => this.closeMember(),
         onRegister: (member) => void this.registerReturner(member),
         onApprove: (member) => void this.decide(member, { approve: true }),
-        onDecline: (member) => {
-          this.declining = member.id;
-          this.select('approvals');
-        },
+        onDecline: (member) => void this.declineFromDetail(member),
       },
     );
   }

@@ -384,7 +384,7 @@ describe('<okaeri-hr-console>', () => {
   describe('approvals', () => {
     const waiting = [hrMember(4), hrMember(9), hrMember(14)];
     const queue = (sent: SentRequest) =>
-      json({ items: new URL(sent.url).searchParams.get('status') === 'awaiting-approval' ? waiting : [], nextCursor: null });
+      json(new URL(sent.url).searchParams.get('status') === 'awaiting-approval' ? { items: waiting, nextCursor: null } : hrMemberPage(30, new URL(sent.url)));
     const decided = (i: number, status: string) => json({ ...hrMemberDetail(i), member: { ...hrMemberDetail(i).member, status } });
 
     it('approves by keyboard at once, with an Idempotency-Key, and fires the event', async () => {
@@ -444,6 +444,33 @@ describe('<okaeri-hr-console>', () => {
       expect(event.detail.reason).to.equal(undefined);
       expect(requestsTo(sent, '/api/v1/hr/members/al_00009/decline')[1]!.body).to.deep.equal({});
       expect($$(el, '[part~=queue-item]')).to.have.length(2);
+    });
+
+    it('“Decline” in a record asks for the reason in the queue', async () => {
+      const { el } = await mount(routes(30, { 'GET /api/v1/hr/members': queue, 'GET /api/v1/hr/members/al_00004': () => json(hrMemberDetail(4)) }), { section: 'members' });
+      await gridShown(el);
+      $(el, '[data-index="4"] .cell.col-name')!.click();
+      await waitUntil(() => $(el, '#detail-heading'));
+      $$(el, '[part=detail] button').find((button) => button.textContent!.trim() === 'Decline')!.click();
+      await waitUntil(() => focused(el)?.id === 'reason-al_00004', 'focus is in the reason');
+      expect(el.section).to.equal('approvals');
+    });
+
+    it('a queue that fails to load has a retry; a record that is gone says so without one', async () => {
+      let fail = true;
+      const { el } = await mount(routes(30, { 'GET /api/v1/hr/members': (sent) => (fail ? problem(503) : queue(sent)) }), { section: 'approvals' });
+      await waitUntil(() => $(el, '.approvals [part=error-banner]'));
+      await expect(el).to.be.accessible();
+      fail = false;
+      $(el, '.approvals [part=error-banner] button')!.click();
+      await waitUntil(() => $$(el, '[part~=queue-item]').length === 3);
+      el.section = 'members';
+      await gridShown(el);
+      $(el, '[data-index="0"] .cell.col-name')!.click();
+      await waitUntil(() => $(el, '[part=detail] [part=error-banner]'));
+      expect($(el, '[part=detail]')!.textContent).to.contain('We couldn’t find what you were looking for.');
+      expect($(el, '[part=detail] [part=error-banner] button'), 'a 404 has no retry').to.equal(null);
+      expect(focused(el)?.getAttribute('part')).to.equal('detail');
     });
 
     it('an empty queue says so', async () => {
