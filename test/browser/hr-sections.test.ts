@@ -304,6 +304,25 @@ describe('<okaeri-hr-announcements>', () => {
     await waitUntil(() => root.activeElement === root.querySelector('tr[data-announcement-id=an_new] .link'), 'focus goes to the listed announcement');
   });
 
+  it('works by keyboard alone: open an announcement’s card, go back, focus returns to its name', async () => {
+    const published = announcement('an_2', 'published', emily);
+    const routes = { ...announcementRoutes([published]), 'GET /api/v1/announcements/an_2': () => json(published) };
+    const { el, root } = await mountSettled('okaeri-hr-announcements', { routes });
+    const open = root.querySelector<HTMLButtonElement>('tr[data-announcement-id=an_2] .link')!;
+    expect(open.getAttribute('aria-label')).to.equal('Show the announcement of Emily Clark');
+    open.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => root.activeElement?.id === 'announcement-panel', 'focus moves to the announcement');
+    await waitUntil(() => root.querySelector('#announcement-panel okaeri-welcome-card')?.shadowRoot?.querySelector('.card'), 'its card loads');
+    expect(root.querySelector('#announcement-panel okaeri-welcome-card')!.getAttribute('announcement-id')).to.equal('an_2');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Tab' });
+    expect(text(root.activeElement)).to.equal('Back to the list');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => root.activeElement === root.querySelector('tr[data-announcement-id=an_2] .link'), 'focus returns to the name');
+    expect(root.querySelector('#announcement-panel')).to.equal(null);
+  });
+
   it('keeps unsent text per returner as a draft, and checks the topics before sending', async () => {
     const { el, root, sent } = await mountSettled('okaeri-hr-announcements', { lang: 'ja', routes: announcementRoutes([]) });
     const select = root.querySelector<HTMLSelectElement>('#compose-returner')!;
