@@ -5,7 +5,10 @@
 import type { DetailedHTMLProps as ReactProps, HTMLAttributes as ReactAttributes } from 'react';
 import type { OkaeriConfigElement } from '../config/config.component.js';
 import type { OkaeriDirectory } from '../directory/directory.component.js';
+import type { OkaeriHrAnnouncements } from '../hr-console/hr-announcements.js';
 import type { OkaeriHrConsole } from '../hr-console/hr-console.component.js';
+import type { OkaeriHrReturners } from '../hr-console/hr-returners.js';
+import type { OkaeriHrTemplate } from '../hr-console/hr-template.js';
 import type { OkaeriMyProfile } from '../my-profile/my-profile.component.js';
 import type { OkaeriReonboardingChecklist } from '../reonboarding-checklist/reonboarding-checklist.component.js';
 import type { OkaeriSignupForm } from '../signup-form/signup-form.component.js';
@@ -23,11 +26,23 @@ declare module 'react' {
         'onokaeri-directory-contact'?: (event: GlobalEventHandlersEventMap['okaeri-directory-contact']) => void;
         'onokaeri-auth-required'?: (event: GlobalEventHandlersEventMap['okaeri-auth-required']) => void;
         };
+      'okaeri-hr-announcements': ReactProps<ReactAttributes<OkaeriHrAnnouncements>, OkaeriHrAnnouncements> &
+        Partial<Pick<OkaeriHrAnnouncements, 'returnerId' | 'baseUrl' | 'theme' | 'lang'>> & {
+        'onokaeri-auth-required'?: (event: GlobalEventHandlersEventMap['okaeri-auth-required']) => void;
+        };
       'okaeri-hr-console': ReactProps<ReactAttributes<OkaeriHrConsole>, OkaeriHrConsole> &
         Partial<Pick<OkaeriHrConsole, 'section' | 'pageSize' | 'debounce' | 'baseUrl' | 'theme' | 'lang'>> & {
         'onokaeri-hr-export'?: (event: GlobalEventHandlersEventMap['okaeri-hr-export']) => void;
         'onokaeri-hr-member-approve'?: (event: GlobalEventHandlersEventMap['okaeri-hr-member-approve']) => void;
         'onokaeri-hr-member-decline'?: (event: GlobalEventHandlersEventMap['okaeri-hr-member-decline']) => void;
+        'onokaeri-auth-required'?: (event: GlobalEventHandlersEventMap['okaeri-auth-required']) => void;
+        };
+      'okaeri-hr-returners': ReactProps<ReactAttributes<OkaeriHrReturners>, OkaeriHrReturners> &
+        Partial<Pick<OkaeriHrReturners, 'member' | 'baseUrl' | 'theme' | 'lang'>> & {
+        'onokaeri-auth-required'?: (event: GlobalEventHandlersEventMap['okaeri-auth-required']) => void;
+        };
+      'okaeri-hr-template': ReactProps<ReactAttributes<OkaeriHrTemplate>, OkaeriHrTemplate> &
+        Partial<Pick<OkaeriHrTemplate, 'baseUrl' | 'theme' | 'lang'>> & {
         'onokaeri-auth-required'?: (event: GlobalEventHandlersEventMap['okaeri-auth-required']) => void;
         };
       'okaeri-my-profile': ReactProps<ReactAttributes<OkaeriMyProfile>, OkaeriMyProfile> &

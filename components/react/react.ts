@@ -8,8 +8,14 @@ import '../config/config.js';
 import { OkaeriConfigElement } from '../config/config.component.js';
 import '../directory/directory.js';
 import { OkaeriDirectory as OkaeriDirectoryElement } from '../directory/directory.component.js';
+import '../hr-console/hr-announcements.js';
+import { OkaeriHrAnnouncements as OkaeriHrAnnouncementsElement } from '../hr-console/hr-announcements.js';
 import '../hr-console/hr-console.js';
 import { OkaeriHrConsole as OkaeriHrConsoleElement } from '../hr-console/hr-console.component.js';
+import '../hr-console/hr-returners.js';
+import { OkaeriHrReturners as OkaeriHrReturnersElement } from '../hr-console/hr-returners.js';
+import '../hr-console/hr-template.js';
+import { OkaeriHrTemplate as OkaeriHrTemplateElement } from '../hr-console/hr-template.js';
 import '../my-profile/my-profile.js';
 import { OkaeriMyProfile as OkaeriMyProfileElement } from '../my-profile/my-profile.component.js';
 import '../reonboarding-checklist/reonboarding-checklist.js';
@@ -38,6 +44,16 @@ export const OkaeriDirectory = createComponent({
   },
 });
 
+/** `<okaeri-hr-announcements>` for React 18 (and 19): properties as props, events as `on…` props. */
+export const OkaeriHrAnnouncements = createComponent({
+  react: React,
+  tagName: 'okaeri-hr-announcements',
+  elementClass: OkaeriHrAnnouncementsElement,
+  events: {
+    onOkaeriAuthRequired: 'okaeri-auth-required' as EventName<GlobalEventHandlersEventMap['okaeri-auth-required']>,
+  },
+});
+
 /** `<okaeri-hr-console>` for React 18 (and 19): properties as props, events as `on…` props. */
 export const OkaeriHrConsole = createComponent({
   react: React,
@@ -47,6 +63,26 @@ export const OkaeriHrConsole = createComponent({
     onOkaeriHrExport: 'okaeri-hr-export' as EventName<GlobalEventHandlersEventMap['okaeri-hr-export']>,
     onOkaeriHrMemberApprove: 'okaeri-hr-member-approve' as EventName<GlobalEventHandlersEventMap['okaeri-hr-member-approve']>,
     onOkaeriHrMemberDecline: 'okaeri-hr-member-decline' as EventName<GlobalEventHandlersEventMap['okaeri-hr-member-decline']>,
+    onOkaeriAuthRequired: 'okaeri-auth-required' as EventName<GlobalEventHandlersEventMap['okaeri-auth-required']>,
+  },
+});
+
+/** `<okaeri-hr-returners>` for React 18 (and 19): properties as props, events as `on…` props. */
+export const OkaeriHrReturners = createComponent({
+  react: React,
+  tagName: 'okaeri-hr-returners',
+  elementClass: OkaeriHrReturnersElement,
+  events: {
+    onOkaeriAuthRequired: 'okaeri-auth-required' as EventName<GlobalEventHandlersEventMap['okaeri-auth-required']>,
+  },
+});
+
+/** `<okaeri-hr-template>` for React 18 (and 19): properties as props, events as `on…` props. */
+export const OkaeriHrTemplate = createComponent({
+  react: React,
+  tagName: 'okaeri-hr-template',
+  elementClass: OkaeriHrTemplateElement,
+  events: {
     onOkaeriAuthRequired: 'okaeri-auth-required' as EventName<GlobalEventHandlersEventMap['okaeri-auth-required']>,
   },
 });

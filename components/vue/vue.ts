@@ -4,7 +4,10 @@
 import type { DefineComponent } from 'vue';
 import type { OkaeriConfigElement } from '../config/config.component.js';
 import type { OkaeriDirectory } from '../directory/directory.component.js';
+import type { OkaeriHrAnnouncements } from '../hr-console/hr-announcements.js';
 import type { OkaeriHrConsole } from '../hr-console/hr-console.component.js';
+import type { OkaeriHrReturners } from '../hr-console/hr-returners.js';
+import type { OkaeriHrTemplate } from '../hr-console/hr-template.js';
 import type { OkaeriMyProfile } from '../my-profile/my-profile.component.js';
 import type { OkaeriReonboardingChecklist } from '../reonboarding-checklist/reonboarding-checklist.component.js';
 import type { OkaeriSignupForm } from '../signup-form/signup-form.component.js';
@@ -23,11 +26,26 @@ declare module 'vue' {
         onOkaeriAuthRequired?: (event: GlobalEventHandlersEventMap['okaeri-auth-required']) => void;
       }
     >;
+    'okaeri-hr-announcements': DefineComponent<
+      Partial<Pick<OkaeriHrAnnouncements, 'returnerId' | 'baseUrl' | 'theme' | 'lang'>> & {
+        onOkaeriAuthRequired?: (event: GlobalEventHandlersEventMap['okaeri-auth-required']) => void;
+      }
+    >;
     'okaeri-hr-console': DefineComponent<
       Partial<Pick<OkaeriHrConsole, 'section' | 'pageSize' | 'debounce' | 'baseUrl' | 'theme' | 'lang'>> & {
         onOkaeriHrExport?: (event: GlobalEventHandlersEventMap['okaeri-hr-export']) => void;
         onOkaeriHrMemberApprove?: (event: GlobalEventHandlersEventMap['okaeri-hr-member-approve']) => void;
         onOkaeriHrMemberDecline?: (event: GlobalEventHandlersEventMap['okaeri-hr-member-decline']) => void;
+        onOkaeriAuthRequired?: (event: GlobalEventHandlersEventMap['okaeri-auth-required']) => void;
+      }
+    >;
+    'okaeri-hr-returners': DefineComponent<
+      Partial<Pick<OkaeriHrReturners, 'member' | 'baseUrl' | 'theme' | 'lang'>> & {
+        onOkaeriAuthRequired?: (event: GlobalEventHandlersEventMap['okaeri-auth-required']) => void;
+      }
+    >;
+    'okaeri-hr-template': DefineComponent<
+      Partial<Pick<OkaeriHrTemplate, 'baseUrl' | 'theme' | 'lang'>> & {
         onOkaeriAuthRequired?: (event: GlobalEventHandlersEventMap['okaeri-auth-required']) => void;
       }
     >;

@@ -55,7 +55,10 @@ describe('custom-elements.json', () => {
     assert.deepEqual(widgets.map((widget) => widget.declaration.tagName).sort(), [
       'okaeri-config',
       'okaeri-directory',
+      'okaeri-hr-announcements',
       'okaeri-hr-console',
+      'okaeri-hr-returners',
+      'okaeri-hr-template',
       'okaeri-my-profile',
       'okaeri-reonboarding-checklist',
       'okaeri-signup-form',
@@ -63,7 +66,7 @@ describe('custom-elements.json', () => {
     ]);
   });
 
-  for (const tag of ['okaeri-directory', 'okaeri-hr-console', 'okaeri-my-profile', 'okaeri-reonboarding-checklist', 'okaeri-signup-form', 'okaeri-welcome-card']) {
+  for (const tag of ['okaeri-directory', 'okaeri-hr-console', 'okaeri-my-profile', 'okaeri-reonboarding-checklist', 'okaeri-signup-form', 'okaeri-welcome-card', 'okaeri-hr-returners', 'okaeri-hr-announcements', 'okaeri-hr-template']) {
     it(`<${tag}>: one @csspart per part it renders, none it does not, and the shared tokens`, () => {
       const widget = widgets.find((entry) => entry.declaration.tagName === tag)!;
       const documented = (widget.declaration.cssParts ?? []).map((part) => part.name);
