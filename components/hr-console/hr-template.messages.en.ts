@@ -25,7 +25,7 @@ export const hrTemplateEn = {
   'hrTemplate.due': 'Due (days from the return date)',
   'hrTemplate.dueHint': 'Negative: before the first day back. From −{max} to {max}.',
   'hrTemplate.dueInvalid': 'Enter a whole number of days from −{max} to {max}.',
-  'hrTemplate.dueDays': 'due on day {days} (the return date is day 0)',
+  'hrTemplate.dueDays': 'due day {days}',
   'hrTemplate.required': 'Required item',
   'hrTemplate.moveUp': 'Move up',
   'hrTemplate.moveDown': 'Move down',

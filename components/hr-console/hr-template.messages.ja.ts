@@ -25,7 +25,7 @@ export const hrTemplateJa: HrTemplateMessages = {
   'hrTemplate.due': '期限（復職日からの日数）',
   'hrTemplate.dueHint': 'マイナスは復職日より前。−{max}〜{max}。',
   'hrTemplate.dueInvalid': '−{max}〜{max}の整数の日数を入力してください。',
-  'hrTemplate.dueDays': '期限：復職日を0日目として{days}日目',
+  'hrTemplate.dueDays': '期限：復職日{days}日',
   'hrTemplate.required': '必須の項目',
   'hrTemplate.moveUp': '上へ',
   'hrTemplate.moveDown': '下へ',
