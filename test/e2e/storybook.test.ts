@@ -34,9 +34,13 @@ interface IndexEntry {
  * ませんでした" because the mock missed its path prefix, and the upgrade check passed anyway).
  */
 export function expectedState(story: Pick<IndexEntry, 'title' | 'name'>): { widget: string; shows: string; never: string[] } | null {
-  const widget = { 'Widgets/Directory': 'okaeri-directory', 'Widgets/Signup form': 'okaeri-signup-form', 'Widgets/Re-onboarding checklist': 'okaeri-reonboarding-checklist', 'Widgets/Welcome card': 'okaeri-welcome-card', 'Widgets/HR console': 'okaeri-hr-console' }[story.title];
+  // The HR console's three sections share one stories file: each story's name starts with its section.
+  const section = story.title === 'HR console/Sections' ? /^(Returners|Announcements|Template)(.*)$/.exec(story.name.replace(/\s+/g, '')) : null;
+  const widget = section
+    ? `okaeri-hr-${section[1]!.toLowerCase()}`
+    : { 'Widgets/Directory': 'okaeri-directory', 'Widgets/Signup form': 'okaeri-signup-form', 'Widgets/Re-onboarding checklist': 'okaeri-reonboarding-checklist', 'Widgets/Welcome card': 'okaeri-welcome-card', 'Widgets/HR console': 'okaeri-hr-console' }[story.title];
   if (!widget) return null;
-  const name = story.name.replace(/\s+/g, '');
+  const name = section ? section[2]! : story.name.replace(/\s+/g, '');
   const failure = /Error|Offline|Fail/.test(name) && !/FieldErrors/.test(name);
   const never = failure ? [] : ['[part~=error-banner]'];
   const data = {
@@ -45,12 +49,16 @@ export function expectedState(story: Pick<IndexEntry, 'title' | 'name'>): { widg
     'okaeri-reonboarding-checklist': '[part~=item] [part~=item-title]',
     'okaeri-welcome-card': '[part~=card] [part~=heading]',
     'okaeri-hr-console': '[part~=panel] :is([part~=figure-link], [part~=row], [part~=queue-item], [part~=empty])',
+    'okaeri-hr-returners': '[part~=table] [part~=open]',
+    'okaeri-hr-announcements': '[part~=compose-form] select option + option',
+    'okaeri-hr-template': '[part~=item] input',
   }[widget]!;
   if (/^(Loading|Submitting)$/.test(name)) return { widget, shows: '[part~=spinner], [part~=skeleton], [part~=button-spinner]', never };
   if (/^AuthRequired/.test(name)) return { widget, shows: 'slot[name=auth-required]', never: [...never, data] };
   if (/^Forbidden/.test(name)) return { widget, shows: '[part~=forbidden]', never: [...never, data] };
   if (/^(LoadError|Offline|NetworkFailure|NotFoundError)/.test(name)) return { widget, shows: '[part~=error-banner]', never: [] };
   if (/^(Empty|NobodyListed)/.test(name) && widget === 'okaeri-directory') return { widget, shows: '[part~=empty]', never: [...never, '[part~=item]'] };
+  if (/^Empty/.test(name) && section) return { widget, shows: '[part~=empty]', never: [...never, data] };
   // Nothing to wait for: the test's pause after upgrade lets the (instant) mock answer first.
   if (/^EmptyRendersNothing$/.test(name)) return { widget, shows: '', never: [...never, '[part~=card]'] };
   if (/^EmptyWithSlot$/.test(name)) return { widget, shows: 'slot[name=empty]', never: [...never, '[part~=card]'] };
