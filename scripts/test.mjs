@@ -16,16 +16,20 @@ const steps = [
   { name: 'consumer tests', command: 'npx tsx --test test/consumer/*.test.ts', tests: 'node' },
   { name: 'browser tests', command: 'npx web-test-runner', tests: 'wtr' },
   // The server suite twice, the same files on each backend (test/server/backend.ts reads
-  // OKAERI_TEST_BACKEND). PostgreSQL needs a server: OKAERI_TEST_DATABASE_URL, which .ci/run sets
-  // from a throwaway cluster (scripts/postgres.mjs); without it that half is reported as skipped.
-  { name: 'server tests (SQLite)', command: 'npx tsx --test test/server/*.test.ts', tests: 'node', env: { OKAERI_TEST_BACKEND: 'sqlite' } },
-  {
-    name: 'server tests (PostgreSQL)',
-    command: 'npx tsx --test test/server/*.test.ts',
-    tests: 'node',
-    env: { OKAERI_TEST_BACKEND: 'postgres' },
-    requires: 'OKAERI_TEST_DATABASE_URL',
-  },
+  // OKAERI_TEST_BACKEND), at the same time: the SQLite half keeps a core busy while the PostgreSQL
+  // half mostly waits on its database. PostgreSQL needs a server: OKAERI_TEST_DATABASE_URL, which
+  // .ci/run sets from a throwaway cluster (scripts/postgres.mjs); without it that half is
+  // reported as skipped.
+  [
+    { name: 'server tests (SQLite)', command: 'npx tsx --test test/server/*.test.ts', tests: 'node', env: { OKAERI_TEST_BACKEND: 'sqlite' } },
+    {
+      name: 'server tests (PostgreSQL)',
+      command: 'npx tsx --test test/server/*.test.ts',
+      tests: 'node',
+      env: { OKAERI_TEST_BACKEND: 'postgres' },
+      requires: 'OKAERI_TEST_DATABASE_URL',
+    },
+  ],
   { name: 'storybook build', command: 'npx storybook build --quiet -o storybook-static' },
   { name: 'end-to-end tests', command: 'npx tsx --test --test-concurrency=1 test/e2e/*.test.ts', tests: 'node' },
 ];
@@ -45,16 +49,25 @@ function countTests(kind, rawOutput) {
   return pass && fail ? { passed: Number(pass[1]), failed: Number(fail[1]) } : null;
 }
 
-function run(step) {
+/**
+ * Runs a step's command. `live`: its output goes to the terminal as it comes; otherwise it is
+ * held and printed whole when the step ends (a step running beside another must not interleave).
+ */
+function run(step, live) {
   return new Promise((resolve) => {
     const child = spawn(step.command, { shell: true, env: { ...env, ...step.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
+    let held = '';
     child.stdout.on('data', (chunk) => {
       output += chunk;
-      process.stdout.write(chunk);
+      if (live) process.stdout.write(chunk);
+      else held += chunk;
     });
-    child.stderr.on('data', (chunk) => process.stderr.write(chunk));
-    child.on('close', (code) => resolve({ code, output }));
+    child.stderr.on('data', (chunk) => {
+      if (live) process.stderr.write(chunk);
+      else held += chunk;
+    });
+    child.on('close', (code) => resolve({ code, output, held }));
   });
 }
 
@@ -62,34 +75,48 @@ const totals = { passed: 0, failed: 0 };
 const timings = [];
 /** Each backend's share of the server tests, for the totals line. */
 const halves = [];
-for (const step of steps) {
+
+function fail(name, why) {
+  console.error(`\n${name} ${why}`);
+  console.log(timings.join('\n'));
+  console.log(`tests: ${totals.passed} passed, ${Math.max(totals.failed, 1)} failed`);
+  process.exit(1);
+}
+
+/** Runs one step (the first of a group live, the others held), records its time and its tests. */
+async function runStep(step, live) {
   if (step.requires && !process.env[step.requires]) {
-    console.log(`\n=== ${step.name}: skipped (${step.requires} is not set; .ci/run sets it)`);
-    timings.push(`${step.name.padEnd(18)} skipped`);
-    halves.push(`${step.name}: skipped`);
-    continue;
+    return { step, skipped: true };
   }
-  console.log(`\n=== ${step.name}: ${step.command}`);
+  if (live) console.log(`\n=== ${step.name}: ${step.command}`);
   const started = performance.now();
-  const { code, output } = await run(step);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  timings.push(`${step.name.padEnd(18)} ${seconds.padStart(6)} s`);
+  const result = await run(step, live);
+  return { step, ...result, seconds: ((performance.now() - started) / 1000).toFixed(1) };
+}
+
+function report({ step, skipped, code, output, held, seconds }, live) {
+  if (skipped) {
+    console.log(`\n=== ${step.name}: skipped (${step.requires} is not set; .ci/run sets it)`);
+    timings.push(`${step.name.padEnd(24)} skipped`);
+    halves.push(`${step.name}: skipped`);
+    return;
+  }
+  if (!live) process.stdout.write(`\n=== ${step.name}: ${step.command} (ran beside the step above)\n${held}`);
+  timings.push(`${step.name.padEnd(24)} ${seconds.padStart(6)} s`);
   if (step.tests) {
     const counted = countTests(step.tests, output);
-    if (!counted || counted.passed === 0) {
-      console.error(`\n${step.name}: the runner reported no tests`);
-      process.exit(1);
-    }
+    if (!counted || counted.passed === 0) fail(step.name, ': the runner reported no tests');
     totals.passed += counted.passed;
     totals.failed += counted.failed;
     if (step.env?.OKAERI_TEST_BACKEND) halves.push(`${step.name}: ${counted.passed} passed, ${counted.failed} failed`);
   }
-  if (code !== 0) {
-    console.error(`\n${step.name} failed (exit ${code})`);
-    console.log(timings.join('\n'));
-    console.log(`tests: ${totals.passed} passed, ${Math.max(totals.failed, 1)} failed`);
-    process.exit(1);
-  }
+  if (code !== 0) fail(step.name, `failed (exit ${code})`);
+}
+
+for (const stage of steps) {
+  const group = Array.isArray(stage) ? stage : [stage];
+  const results = await Promise.all(group.map((step, index) => runStep(step, index === 0)));
+  results.forEach((result, index) => report(result, index === 0));
 }
 console.log(`\n${timings.join('\n')}`);
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed (${halves.join('; ')})`);
