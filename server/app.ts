@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { except } from 'hono/combine';
 import { type AuthOptions, authenticate } from './auth.js';
 import { BODY_LIMIT_BYTES } from './config.js';
 import type { AppEnv } from './context.js';
@@ -14,7 +15,7 @@ import { checklistRoutes } from './routes/checklist.js';
 import { demoTokenRoutes } from './routes/demo-tokens.js';
 import { directoryRoutes } from './routes/directory.js';
 import { healthRoutes } from './routes/health.js';
-import { hrRoutes } from './routes/hr.js';
+import { LEAVERS_PATH, hrRoutes } from './routes/hr.js';
 import { metaRoutes } from './routes/meta.js';
 import { returnerRoutes } from './routes/returners.js';
 import { serveOpenApiDocument } from './routes/openapi.js';
@@ -62,11 +63,12 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.notFound(handleNotFound);
 
   app.use(corsAllowList(options.corsOrigins));
-  app.use('/api/*', limitBodySize(BODY_LIMIT_BYTES));
+  // The leaver import is CSV and larger than any JSON body: its route limits and checks it itself.
+  app.use('/api/*', except(LEAVERS_PATH, limitBodySize(BODY_LIMIT_BYTES)));
   // Authentication before the body is read: a request with a bad token gets 401, whatever it sent.
   app.use('/api/*', resolveClientAddress(options.trustProxy ?? []));
   app.use('/api/*', authenticate({ ...options.auth, secret: options.jwtSecret }));
-  app.use('/api/*', requireJsonBody);
+  app.use('/api/*', except(LEAVERS_PATH, requireJsonBody));
 
   const deps = { store: options.store };
   const mail =
@@ -83,7 +85,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/', returnerRoutes(deps));
   app.route('/', checklistRoutes(deps));
   app.route('/', directoryRoutes(deps));
-  app.route('/', hrRoutes(deps));
+  app.route('/', hrRoutes({ ...deps, mail }));
   app.route('/', signupRoutes({ ...deps, mail, rateLimit: options.rateLimit?.signup }));
   app.route('/', authLinkRoutes({ ...deps, mail, jwtSecret: options.jwtSecret, maxTtlSeconds: options.auth?.maxTtlSeconds, rateLimit: options.rateLimit }));
   app.route('/', meRoutes({ ...deps, mail }));

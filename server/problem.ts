@@ -15,6 +15,7 @@ const PROBLEM_KINDS = {
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'precondition-failed': { status: 412, title: 'The resource changed since you read it' },
   'precondition-required': { status: 428, title: 'If-Match is required' },
+  conflict: { status: 409, title: 'The request conflicts with the current state' },
   'idempotency-in-progress': { status: 409, title: 'A request with this Idempotency-Key is in progress' },
   'idempotency-conflict': { status: 422, title: 'The Idempotency-Key was used with a different request' },
   'rate-limited': { status: 429, title: 'Too many requests' },

@@ -18,7 +18,7 @@ import {
   parseVisibility,
 } from '../domain/member-view.js';
 import { normalizeSearchText, wordQueries } from '../domain/search-text.js';
-import type { ReturnIntentKind } from '../domain/membership.js';
+import { MEMBER_STATUS_SQL, type MemberStatus, type ReturnIntentKind, isListable } from '../domain/membership.js';
 import { prepareHrSync, rebuildHrIndex } from './hr.js';
 
 /*
@@ -136,7 +136,7 @@ interface IndexSourceRow {
   location: string | null;
   interests: string;
   listed: number;
-  status: 'pending' | 'active';
+  status: MemberStatus;
   visibility: string;
   name_en: string | null;
   name_ja: string | null;
@@ -144,7 +144,7 @@ interface IndexSourceRow {
 
 const INDEX_SOURCE = `SELECT al.id, al.family_name, al.given_name, al.family_name_kana, al.given_name_kana,
     al.department_id, al.department_other, al.left_month, al.current_company, al.current_position,
-    al.location, al.interests, al.listed, al.status, al.visibility, d.name_en, d.name_ja
+    al.location, al.interests, al.listed, ${MEMBER_STATUS_SQL} AS status, al.visibility, d.name_en, d.name_ja
   FROM alumni al LEFT JOIN departments d ON d.id = al.department_id`;
 
 function entryOf(row: IndexSourceRow): DirectoryEntry {
@@ -538,10 +538,10 @@ function readProfiles(db: Db, ids: readonly string[]): AlumnusProfile[] {
 
 /** One member, if the audience may find them in the directory (HR: anyone; others: listed only). */
 export function findDirectoryMember(db: Db, audience: Audience, id: string): AlumnusProfile | null {
-  const row = statement(db, `SELECT ${PROFILE_COLUMNS}, status FROM alumni WHERE id = ?`).get(id) as
-    | (AlumnusRow & { status: 'pending' | 'active' })
+  const row = statement(db, `SELECT ${PROFILE_COLUMNS}, ${MEMBER_STATUS_SQL} AS status FROM alumni al WHERE id = ?`).get(id) as
+    | (AlumnusRow & { status: MemberStatus })
     | undefined;
-  // A pending member (address not verified) is HR's to see only.
-  if (!row || (audience !== 'hr' && (row.listed !== 1 || row.status === 'pending'))) return null;
+  // A member who is not active (unverified, awaiting approval, declined) is HR's to see only.
+  if (!row || (audience !== 'hr' && (row.listed !== 1 || !isListable(row.status)))) return null;
   return toProfile(row);
 }

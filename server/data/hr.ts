@@ -22,14 +22,16 @@ import {
   INTENT_WINDOWS,
   intentConditions,
   hrMemberEntry,
+  hrWordNeedles,
 } from '../domain/hr-members.js';
 import { wordQueries } from '../domain/search-text.js';
-import type { ReturnIntentKind } from '../domain/membership.js';
+import { type MailLanguage, MEMBER_STATUS_SQL, type MemberStatus, type ReturnIntentKind } from '../domain/membership.js';
 import { INTEREST_IDS, type InterestId } from '../domain/interests.js';
 import { parseVisibility } from '../domain/member-view.js';
 import { interestMask } from '../domain/directory-entry.js';
 import { recordAudit } from './audit.js';
-import type { HrMemberRecord, HrOverviewData } from './store.js';
+import { syncDirectoryEntries } from './directory.js';
+import type { DecisionOutcome, HrDecision, HrMemberRecord, HrOverviewData } from './store.js';
 
 interface MemberRow {
   id: string;
@@ -54,7 +56,7 @@ interface MemberRow {
   contact_consent: number;
   created_at: string;
   updated_at: string;
-  status: 'pending' | 'active';
+  status: MemberStatus;
   return_intent: ReturnIntentKind | null;
   return_from: string | null;
   contract_work: number;
@@ -65,7 +67,7 @@ interface MemberRow {
 export const HR_MEMBER_COLUMNS = `al.id, al.family_name, al.given_name, al.family_name_kana, al.given_name_kana,
   al.email, al.department_id, al.department_other, al.role_at_leaving, al.joined_month, al.left_month,
   al.current_company, al.current_position, al.location, al.profile_url, al.photo_url, al.interests,
-  al.listed, al.visibility, al.contact_consent, al.created_at, al.updated_at, al.status, al.return_intent,
+  al.listed, al.visibility, al.contact_consent, al.created_at, al.updated_at, ${MEMBER_STATUS_SQL} AS status, al.return_intent,
   al.return_from, al.contract_work, al.referrals, al.confirmed_at`;
 
 function parseInterests(json: string): InterestId[] {
@@ -123,10 +125,10 @@ const SOURCE = `SELECT ${HR_MEMBER_COLUMNS}, d.name_en, d.name_ja FROM alumni al
 function prepareWriter(db: Db): (entry: HrMemberEntry) => void {
   const upsert = db.prepare<unknown[], number>(
     `INSERT INTO hr_member_index (alumni_id, sort_ja, sort_en, department_id, left_year,
-       left_key, interest_mask, contactable, listed, signed_up, status, return_intent, return_from)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       left_key, interest_mask, contactable, listed, signed_up, status, return_intent, return_from, search, romaji)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (alumni_id) DO UPDATE SET sort_ja = excluded.sort_ja, sort_en = excluded.sort_en,
-       department_id = excluded.department_id,
+       department_id = excluded.department_id, search = excluded.search, romaji = excluded.romaji,
        left_year = excluded.left_year, left_key = excluded.left_key, interest_mask = excluded.interest_mask,
        contactable = excluded.contactable, listed = excluded.listed, signed_up = excluded.signed_up,
        status = excluded.status, return_intent = excluded.return_intent, return_from = excluded.return_from
@@ -137,7 +139,7 @@ function prepareWriter(db: Db): (entry: HrMemberEntry) => void {
   return (e) => {
     const entryId = upsert.get(
       e.alumniId, e.sortJa, e.sortEn, e.departmentId, e.leftYear, e.leftKey, e.interestMask,
-      e.contactable ? 1 : 0, e.listed ? 1 : 0, e.signedUpAt, e.status, e.returnIntent, e.returnFrom,
+      e.contactable ? 1 : 0, e.listed ? 1 : 0, e.signedUpAt, e.status, e.returnIntent, e.returnFrom, e.search, e.romaji,
     )!;
     deleteSearch.run(entryId);
     insertSearch.run(entryId, e.tokens);
@@ -239,15 +241,31 @@ export function listHrMembers(db: Db, query: HrMemberQuery): HrMemberPage {
     // As the directory does (server/data/directory.ts): few matches are looked up by rowid and
     // sorted; many, and walking the order index keeping the matching entries fills a page sooner.
     const match = hrMatchExpression(query.words);
-    const matches = statement(db, 'SELECT rowid FROM hr_member_search WHERE hr_member_search MATCH ? LIMIT ?')
-      .pluck()
-      .all(match, hrPlan.fewMatches + 1) as number[];
-    if (matches.length <= hrPlan.fewMatches) {
-      const where = ['h.entry_id IN (SELECT value FROM json_each(?))', ...conditions].join(' AND ');
-      positions = statement(db, `${select} WHERE ${where}${order}`).all(JSON.stringify(matches), ...params, query.limit + 1) as HrPosition[];
+    const probe = statement(db, 'SELECT rowid FROM hr_member_search WHERE hr_member_search MATCH ? LIMIT ?').pluck();
+    const sample = probe.all(match, hrPlan.sample) as number[];
+    const dense = sample.length === hrPlan.sample && sample[sample.length - 1]! <= hrPlan.sample * hrPlan.denseSpread;
+    if (dense) {
+      // Most entries match: the walk tests each entry's own words (the substring test PostgreSQL
+      // uses, hrWordNeedles) and stops at a full page, instead of having FTS5 produce every match
+      // first (q=example, the mail domain of all 100,000 members: ~50 ms before the first row).
+      const needles = query.words.map(hrWordNeedles);
+      const checks = needles.map((needle) =>
+        needle.romaji === null ? 'instr(h.search, ?) > 0' : '(instr(h.search, ?) > 0 OR instr(h.romaji, ?) > 0)',
+      );
+      const where = [...conditions, ...checks].join(' AND ');
+      const words = needles.flatMap((needle) => (needle.romaji === null ? [needle.text] : [needle.text, needle.romaji]));
+      positions = statement(db, `${select} WHERE ${where}${order}`).all(...params, ...words, query.limit + 1) as HrPosition[];
     } else {
-      const where = [...conditions, '+h.entry_id IN (SELECT rowid FROM hr_member_search WHERE hr_member_search MATCH ?)'].join(' AND ');
-      positions = statement(db, `${select} WHERE ${where}${order}`).all(...params, match, query.limit + 1) as HrPosition[];
+      const matches = sample.length < hrPlan.sample ? sample : (probe.all(match, hrPlan.fewMatches + 1) as number[]);
+      if (matches.length <= hrPlan.fewMatches) {
+        const where = ['h.entry_id IN (SELECT value FROM json_each(?))', ...conditions].join(' AND ');
+        positions = statement(db, `${select} WHERE ${where}${order}`).all(JSON.stringify(matches), ...params, query.limit + 1) as HrPosition[];
+      } else {
+        // Many but sparse: most entries would fail a test of their words, and checking membership
+        // in the matches (a Bloom filter over the covering order index) costs less.
+        const where = [...conditions, '+h.entry_id IN (SELECT rowid FROM hr_member_search WHERE hr_member_search MATCH ?)'].join(' AND ');
+        positions = statement(db, `${select} WHERE ${where}${order}`).all(...params, match, query.limit + 1) as HrPosition[];
+      }
     }
   }
   const more = positions.length > query.limit;
@@ -255,8 +273,14 @@ export function listHrMembers(db: Db, query: HrMemberQuery): HrMemberPage {
   return { items: readMembers(db, page.map((p) => p.id)), next: more ? page[page.length - 1]! : null };
 }
 
-/** Below this many search matches, they are looked up and sorted; tests lower it to run both plans. */
-export const hrPlan = { fewMatches: 4000 };
+/**
+ * The search plans. FTS5 yields matches in entry order (entries are numbered as written), so when
+ * the first `sample` matches lie among the first `denseSpread` times as many entries, most
+ * members match: the order index is walked testing each entry's words. Otherwise up to
+ * `fewMatches` matches are looked up and sorted, and more are kept while walking the order index.
+ * Tests set these to run every plan.
+ */
+export const hrPlan = { fewMatches: 4000, sample: 64, denseSpread: 4 };
 
 /** The FTS5 query: every word (the directory's forms: the word, or its romaji among marked tokens). */
 export function hrMatchExpression(words: readonly string[]): string {
@@ -291,7 +315,8 @@ export function hrOverview(db: Db, { since, month }: { since: string; month: str
   const members = db
     .prepare<string[], Record<string, number | null>>(
       `SELECT COUNT(*) AS total, SUM(listed) AS listed, SUM(contactable) AS contactable,
-         SUM(status = 'pending') AS pending,
+         SUM(status = 'active') AS active, SUM(status = 'pending') AS pending,
+         SUM(status = 'awaiting-approval') AS awaiting, SUM(status = 'declined') AS declined,
          ${windows.map((condition, index) => `SUM(CASE WHEN ${condition.sql} THEN 1 ELSE 0 END) AS w${index}`).join(', ')}
        FROM hr_member_index h`,
     )
@@ -299,7 +324,10 @@ export function hrOverview(db: Db, { since, month }: { since: string; month: str
     total: number;
     listed: number | null;
     contactable: number | null;
+    active: number | null;
     pending: number | null;
+    awaiting: number | null;
+    declined: number | null;
   } & Record<string, number | null>;
   const intents = Object.fromEntries(INTENT_WINDOWS.map((window, index) => [window, members[`w${index}`] ?? 0])) as Record<
     IntentWindow,
@@ -327,8 +355,10 @@ export function hrOverview(db: Db, { since, month }: { since: string; month: str
   return {
     members: {
       total: members.total,
-      active: members.total - (members.pending ?? 0),
+      active: members.active ?? 0,
       pending: members.pending ?? 0,
+      awaitingApproval: members.awaiting ?? 0,
+      declined: members.declined ?? 0,
       listed: members.listed ?? 0,
       contactable: members.contactable ?? 0,
     },
@@ -348,7 +378,9 @@ export function hrOverview(db: Db, { since, month }: { since: string; month: str
 }
 
 export function hrMemberRecord(db: Db, id: string): HrMemberRecord | undefined {
-  const row = statement(db, `SELECT ${HR_MEMBER_COLUMNS} FROM alumni al WHERE al.id = ?`).get(id) as MemberRow | undefined;
+  const row = statement(db, `SELECT ${HR_MEMBER_COLUMNS}, al.decided_at, al.decline_reason FROM alumni al WHERE al.id = ?`).get(id) as
+    | (MemberRow & { decided_at: string | null; decline_reason: string | null })
+    | undefined;
   if (!row) return undefined;
   const consents = db
     .prepare<[string], { privacy_policy_version: string; contact: number; consented_at: string }>(
@@ -356,9 +388,41 @@ export function hrMemberRecord(db: Db, id: string): HrMemberRecord | undefined {
     )
     .all(id);
   return {
-    member: hrMemberRow(row),
+    member: { ...hrMemberRow(row), decidedAt: row.decided_at, declineReason: row.decline_reason },
     consents: consents.map((c) => ({ policyVersion: c.privacy_policy_version, contact: Boolean(c.contact), at: c.consented_at })),
   };
+}
+
+/** HR's decision on a member awaiting approval (store.ts HrData.decide), in one write transaction. */
+export function decideMember(db: Db, id: string, decision: HrDecision, viewer: Viewer, now: string): DecisionOutcome {
+  return db.transaction((): DecisionOutcome => {
+    const row = db
+      .prepare<[string], { status: MemberStatus; email: string; lang: MailLanguage }>(
+        `SELECT ${MEMBER_STATUS_SQL} AS status, al.email, al.lang FROM alumni al WHERE al.id = ?`,
+      )
+      .get(id);
+    if (!row) return { outcome: 'missing' };
+    const mail = { email: row.email, lang: row.lang };
+    const target: MemberStatus = decision.kind === 'approve' ? 'active' : 'declined';
+    if (row.status === target) return { outcome: 'unchanged', mail };
+    if (row.status !== 'awaiting-approval') return { outcome: 'not_awaiting_approval', status: row.status };
+    if (decision.kind === 'approve') {
+      db.prepare('UPDATE alumni SET approval = NULL, updated_at = ?, version = version + 1 WHERE id = ?').run(now, id);
+    } else {
+      db.prepare(
+        `UPDATE alumni SET approval = 'declined', decided_at = ?, decline_reason = ?, updated_at = ?, version = version + 1 WHERE id = ?`,
+      ).run(now, decision.reason, now, id);
+    }
+    syncDirectoryEntries(db, id);
+    recordAudit(db, {
+      viewer,
+      action: decision.kind === 'approve' ? 'hr.member.approve' : 'hr.member.decline',
+      subject: id,
+      // Whether a reason was given, not the reason: the audit log outlives the member.
+      detail: decision.kind === 'approve' ? { viaLeaverList: Boolean(decision.viaLeaverList) } : { reason: decision.reason !== null },
+    });
+    return { outcome: 'changed', mail };
+  }).immediate();
 }
 
 // ---------------------------------------------------------------------------------------------

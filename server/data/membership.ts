@@ -11,6 +11,7 @@ import {
   LINK_TTL_MS,
   type LinkPurpose,
   type MailLanguage,
+  MEMBER_STATUS_SQL,
   type MemberStatus,
   type ReturnIntentKind,
   secretMatches,
@@ -18,6 +19,8 @@ import {
 import { parseVisibility } from '../domain/member-view.js';
 import { listAudit, recordAudit } from './audit.js';
 import { syncDirectoryEntries } from './directory.js';
+import { onLeaverList } from './leavers.js';
+import { readProgramSettings } from './settings.js';
 import { newId } from './signup.js';
 import type {
   MailMessage,
@@ -68,7 +71,8 @@ interface MemberRow {
   contact_consent: number;
   created_at: string;
   updated_at: string;
-  status: MemberStatus;
+  status: 'pending' | 'active';
+  approval: 'awaiting-approval' | 'declined' | null;
   lang: MailLanguage;
   version: number;
   verified_at: string | null;
@@ -102,7 +106,7 @@ function toMember(row: MemberRow, policy: { version: string; consentedAt: string
     contactConsent: row.contact_consent === 1,
     visibility: parseVisibility(row.visibility),
     listed: row.listed === 1,
-    status: row.status,
+    status: row.approval ?? row.status,
     lang: row.lang,
     version: row.version,
     createdAt: row.created_at,
@@ -161,7 +165,9 @@ function redeem(db: Db, input: { id: string; secret: string; now: string; viewer
   if (row.used_at !== null) return { ok: false, failure: 'token_used' };
   if (row.expires_at <= input.now) return { ok: false, failure: 'token_expired' };
   const member = db
-    .prepare<[string], { status: MemberStatus; email: string; lang: MailLanguage }>('SELECT status, email, lang FROM alumni WHERE id = ?')
+    .prepare<[string], { status: MemberStatus; verified: number; email: string; lang: MailLanguage; employee_number: string | null }>(
+      `SELECT ${MEMBER_STATUS_SQL} AS status, al.status = 'active' AS verified, al.email, al.lang, al.employee_number FROM alumni al WHERE al.id = ?`,
+    )
     .get(row.alumni_id);
   if (!member) return { ok: false, failure: 'token_invalid' };
   // Compare-and-set: of two concurrent redemptions of one token exactly one marks it used.
@@ -170,13 +176,21 @@ function redeem(db: Db, input: { id: string; secret: string; now: string; viewer
   const viewer: Viewer = { role: 'alumni', sub: row.alumni_id };
 
   if (row.purpose === 'verify') {
-    if (member.status === 'pending') {
+    if (!member.verified) {
+      // With approval on, the member waits for HR unless the stored leaver list names them.
+      const approvalRequired = readProgramSettings(db).approval;
+      const approved = !approvalRequired || onLeaverList(db, { email: member.email, employeeNumber: member.employee_number });
       db.prepare(
-        `UPDATE alumni SET status = 'active', verified_at = ?, confirmed_at = ?, updated_at = ?, version = version + 1
+        `UPDATE alumni SET status = 'active', approval = ?, verified_at = ?, confirmed_at = ?, updated_at = ?, version = version + 1
          WHERE id = ?`,
-      ).run(input.now, input.now, input.now, row.alumni_id);
+      ).run(approved ? null : 'awaiting-approval', input.now, input.now, input.now, row.alumni_id);
       syncDirectoryEntries(db, row.alumni_id);
-      recordAudit(db, { viewer, action: 'alumni.verify', subject: row.alumni_id });
+      recordAudit(db, {
+        viewer,
+        action: 'alumni.verify',
+        subject: row.alumni_id,
+        ...(approvalRequired && { detail: { approval: approved ? 'leaver-list' : 'awaiting' } }),
+      });
     }
   } else if (row.purpose === 'sign-in') {
     if (member.status !== 'active') return { ok: false, failure: 'token_invalid' };
@@ -269,8 +283,17 @@ function purgePending(db: Db, before: string): number {
     db.prepare('DELETE FROM alumni WHERE id = ?').run(id);
     recordAudit(db, { viewer: { role: 'public' }, action: 'alumni.pending.purge', subject: id });
   }
-  if (ids.length) syncDirectoryEntries(db, ids);
-  return ids.length;
+  // Declined by HR: kept as long as an unverified signup, counted from the decision.
+  const declined = db
+    .prepare<[string], string>("SELECT id FROM alumni WHERE approval = 'declined' AND decided_at < ? AND id NOT IN (SELECT alumni_id FROM returners)")
+    .pluck()
+    .all(before);
+  for (const id of declined) {
+    db.prepare('DELETE FROM alumni WHERE id = ?').run(id);
+    recordAudit(db, { viewer: { role: 'public' }, action: 'alumni.declined.purge', subject: id });
+  }
+  if (ids.length || declined.length) syncDirectoryEntries(db, [...ids, ...declined]);
+  return ids.length + declined.length;
 }
 
 /** `work` in one BEGIN IMMEDIATE transaction: its reads and writes under one write lock. */
@@ -283,7 +306,9 @@ export function sqliteMembership(db: Db): Sync<MembershipData> {
   return {
     findByEmail: (email) =>
       db
-        .prepare<[string], { id: string; status: MemberStatus; lang: MailLanguage }>('SELECT id, status, lang FROM alumni WHERE email = ?')
+        .prepare<[string], { id: string; status: MemberStatus; lang: MailLanguage }>(
+          `SELECT al.id, ${MEMBER_STATUS_SQL} AS status, al.lang FROM alumni al WHERE al.email = ?`,
+        )
         .get(email.trim().toLowerCase()),
     issueToken: (input) => insertLinkToken(db, input),
     redeemToken: immediate(db, (input: Parameters<MembershipData['redeemToken']>[0]) => redeem(db, input)),

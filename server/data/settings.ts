@@ -8,6 +8,7 @@ const KEYS = {
   programNameJa: 'program_name_ja',
   privacyPolicyUrl: 'privacy_policy_url',
   privacyPolicyVersion: 'privacy_policy_version',
+  approval: 'approval',
 } as const;
 
 export function readProgramSettings(db: Db): ProgramSettings {
@@ -21,6 +22,7 @@ export function readProgramSettings(db: Db): ProgramSettings {
   return {
     programName: { en: read(KEYS.programNameEn), ja: read(KEYS.programNameJa) },
     privacyPolicy: { url: read(KEYS.privacyPolicyUrl), version: read(KEYS.privacyPolicyVersion) },
+    approval: read(KEYS.approval) === 'true',
   };
 }
 
@@ -34,6 +36,7 @@ export function writeProgramSettings(db: Db, settings: ProgramSettings, viewer?:
     upsert.run(KEYS.programNameJa, settings.programName.ja);
     upsert.run(KEYS.privacyPolicyUrl, settings.privacyPolicy.url);
     upsert.run(KEYS.privacyPolicyVersion, settings.privacyPolicy.version);
+    upsert.run(KEYS.approval, String(settings.approval));
     if (viewer) recordAudit(db, { viewer, action: 'settings.update', detail: settings });
   })();
 }

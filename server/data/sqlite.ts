@@ -32,7 +32,8 @@ import { sqliteSeed } from './seed.js';
 import { readProgramSettings, writeProgramSettings } from './settings.js';
 import { departmentExists, prepareSignup } from './signup.js';
 import type { Store, StoreResources } from './store.js';
-import { hrMemberRecord, hrOverview, listHrMembers, replaceChecklistTemplate } from './hr.js';
+import { decideMember, hrMemberRecord, hrOverview, listHrMembers, replaceChecklistTemplate } from './hr.js';
+import { sqliteLeavers } from './leavers.js';
 
 /** Each method of T, synchronous: what the SQLite functions are before the wrapper. */
 type Sync<T> = {
@@ -167,7 +168,9 @@ function syncResources(db: Db): SyncResources {
       list: (query) => db.transaction(() => listHrMembers(db, query))(),
       overview: (input) => db.transaction(() => hrOverview(db, input))(),
       record: (id) => hrMemberRecord(db, id),
+      decide: (id, decision, viewer, now) => decideMember(db, id, decision, viewer, now),
     },
+    leavers: sqliteLeavers(db),
     audit: {
       record: (entry) => recordAudit(db, entry),
       list: (filter) => listAudit(db, filter),

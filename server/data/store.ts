@@ -35,6 +35,7 @@ import type { DirectoryPage, DirectoryPosition, DirectoryQuery } from './directo
 import type { ReturnerRecord } from '../domain/returners.js';
 import type { LinkPurpose, MailLanguage, MemberStatus, ReturnIntent, TokenFailure } from '../domain/membership.js';
 import type { HrMemberPage, HrMemberQuery, HrMemberRow, IntentWindow } from '../domain/hr-members.js';
+import type { Leaver, LeaverCandidate } from '../domain/hr-leavers.js';
 
 export type { AlumnusRecord, ApproveInput, DirectoryPage, DirectoryPosition, DirectoryQuery, ReturnerRecord, ToggleOutcome };
 export type { ChecklistTemplateItem } from '../domain/checklist-template.js';
@@ -54,6 +55,7 @@ export interface StoreResources {
   orgChanges: OrgChangeData;
   checklistTemplate: ChecklistTemplateData;
   hr: HrData;
+  leavers: LeaverData;
   audit: AuditData;
   idempotency: IdempotencyData;
   rateLimits: RateLimitData;
@@ -245,7 +247,7 @@ export interface ChecklistTemplateData {
 // The HR console (issue 11): every member, every field
 
 export interface HrOverviewData {
-  members: { total: number; active: number; pending: number; listed: number; contactable: number };
+  members: { total: number; active: number; pending: number; awaitingApproval: number; declined: number; listed: number; contactable: number };
   /** Members per return-intent window this month (IntentWindow). */
   returnIntent: Record<IntentWindow, number>;
   /** Months ('YYYY-MM') from `since` with at least one signup, in order. */
@@ -265,7 +267,7 @@ export interface HrOverviewData {
 }
 
 export interface HrMemberRecord {
-  member: HrMemberRow & { updatedAt: string };
+  member: HrMemberRow & { updatedAt: string; decidedAt: string | null; declineReason: string | null };
   /** Oldest first. */
   consents: { policyVersion: string; contact: boolean; at: string }[];
 }
@@ -280,6 +282,30 @@ export interface HrData {
   overview(input: { since: string; month: string }): Promise<HrOverviewData>;
   /** Everything stored about one member, or undefined. */
   record(id: string): Promise<HrMemberRecord | undefined>;
+  /**
+   * HR's decision on a member awaiting approval, with its audit row, atomically: approving makes
+   * them active (listed from now on, if they chose so), declining makes them `declined` (never
+   * listed, purged with the unverified signups). Deciding what was already decided that way
+   * changes nothing (`unchanged`, not audited); any other status is `not_awaiting_approval`.
+   */
+  decide(id: string, decision: HrDecision, viewer: Viewer, now: string): Promise<DecisionOutcome>;
+}
+
+export type HrDecision = { kind: 'approve'; /** Approved because a leaver-list row matched. */ viaLeaverList?: boolean } | { kind: 'decline'; reason: string | null };
+
+export type DecisionOutcome =
+  | { outcome: 'changed' | 'unchanged'; /** Where to tell the member. */ mail: { email: string; lang: MailLanguage } }
+  | { outcome: 'not_awaiting_approval'; status: MemberStatus }
+  | { outcome: 'missing' };
+
+/** HR's stored leaver list (issue 11); server/data/leavers.ts composes these into the import. */
+export interface LeaverData {
+  /** Members whose address or employee number (both normalized) is one of these. */
+  candidates(keys: { emails: readonly string[]; employeeNumbers: readonly string[] }): Promise<LeaverCandidate[]>;
+  /** Every member awaiting approval. */
+  awaiting(): Promise<LeaverCandidate[]>;
+  /** Stores the leavers; a stored row with the same address or employee number is replaced. */
+  add(leavers: readonly Leaver[], at: string): Promise<void>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -541,7 +567,10 @@ export interface MembershipData {
   erase(id: string, viewer: Viewer, now: string): Promise<'erased' | 'absent' | 'returner'>;
   /** Everything stored about the member, from one snapshot. */
   export(id: string): Promise<MemberExport | undefined>;
-  /** Deletes pending members created before `before`; returns how many. */
+  /**
+   * Deletes pending members created before `before` and declined members declined before it
+   * (neither was ever listed); returns how many.
+   */
   purgePending(before: string): Promise<number>;
 }
 

@@ -594,6 +594,42 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE directory_index_state ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
   `,
+  // 9: HR approval (issue 11). SQLite cannot widen the CHECK on alumni.status, so HR's decision is
+  // a column of its own: `approval` is NULL (nothing to decide, or approved), 'awaiting-approval'
+  // or 'declined' (server/domain/membership.ts MEMBER_STATUS_SQL reads both as one status);
+  // `decided_at` dates a decline for the purge. `employee_number` is matched against the leaver
+  // list when a signup gave one. `leavers` is HR's imported leaver list (normalized email and
+  // employee number), kept so a member who verifies later is approved too. Approval is off
+  // until HR turns it on. The HR index keeps its words as text too (as on PostgreSQL): a query
+  // matching most members is checked row by row along the order index (server/data/hr.ts)
+  // instead of collecting every match from FTS5; clearing directory_index_state refills it.
+  `
+  ALTER TABLE alumni ADD COLUMN approval TEXT CHECK (approval IN ('awaiting-approval', 'declined'));
+  ALTER TABLE alumni ADD COLUMN decided_at TEXT;
+  ALTER TABLE alumni ADD COLUMN decline_reason TEXT;
+  ALTER TABLE alumni ADD COLUMN employee_number TEXT;
+  CREATE INDEX alumni_declined ON alumni (decided_at) WHERE approval = 'declined';
+  CREATE INDEX alumni_employee_number ON alumni (employee_number) WHERE employee_number IS NOT NULL;
+
+  CREATE TABLE leavers (
+    id INTEGER PRIMARY KEY,
+    name TEXT,
+    email TEXT,
+    employee_number TEXT,
+    department TEXT,
+    left_on TEXT CHECK (left_on GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+    imported_at TEXT NOT NULL,
+    CHECK (email IS NOT NULL OR employee_number IS NOT NULL)
+  ) STRICT;
+  CREATE INDEX leavers_email ON leavers (email) WHERE email IS NOT NULL;
+  CREATE INDEX leavers_employee_number ON leavers (employee_number) WHERE employee_number IS NOT NULL;
+
+  INSERT INTO settings (key, value) VALUES ('approval', 'false');
+
+  ALTER TABLE hr_member_index ADD COLUMN search TEXT NOT NULL DEFAULT '';
+  ALTER TABLE hr_member_index ADD COLUMN romaji TEXT NOT NULL DEFAULT '';
+  DELETE FROM directory_index_state;
+  `,
 ];
 
 

@@ -1,5 +1,6 @@
 import { INTEREST_IDS, type InterestId } from './interests.js';
 import { AUDIENCE_RANK, type Audience, type StoredVisibility, visibilityRank } from './member-view.js';
+import { type MemberStatus, isListable } from './membership.js';
 import { canonicalRomaji, isKanaWord, isLatinWord, kanaCanonicalRomaji, kanaToDisplayRomaji } from './romaji.js';
 import { indexTextWithRomaji, normalizeSearchText, searchWords } from './search-text.js';
 import type { VisibilityField } from './visibility.js';
@@ -150,8 +151,8 @@ export function interestMask(interests: readonly string[]): number {
 export interface IndexableAlumnus extends SearchableFields {
   id: string;
   listed: boolean;
-  /** A pending member (address not verified yet) is listed for nobody; omitted: active. */
-  status?: 'pending' | 'active';
+  /** Only an active member is listed (not pending, awaiting approval or declined); omitted: active. */
+  status?: MemberStatus;
   departmentId: string | null;
   location: string | null;
   left: string | null;
@@ -184,7 +185,7 @@ export function directoryEntry(alumnus: IndexableAlumnus): DirectoryEntry {
   const keys = sortKeys(alumnus);
   return {
     alumniId: alumnus.id,
-    listed: alumnus.listed && alumnus.status !== 'pending',
+    listed: alumnus.listed && isListable(alumnus.status),
     sortJa: keys.ja,
     sortEn: keys.en,
     departmentId: alumnus.departmentId,

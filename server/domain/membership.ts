@@ -2,10 +2,25 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * Membership (issue 10): a signup is `pending` until the person opens the verification link sent
- * to the address; only then is the member `active` (and listed, if they chose to be).
+ * to the address; only then is the member `active` (and listed, if they chose to be). When the
+ * program's `approval` setting is on (issue 11), a verified member waits as `awaiting-approval`
+ * until HR approves (`active`) or declines (`declined`, purged like an unverified signup); a
+ * member on the stored leaver list is approved at verification.
+ *
+ * Stored as two columns, because SQLite cannot widen the CHECK of `alumni.status` in place:
+ * `status` ('pending' | 'active': whether the address is verified) and `approval` (NULL,
+ * 'awaiting-approval' or 'declined'), read together as MEMBER_STATUS_SQL.
  */
-export const MEMBER_STATUSES = ['pending', 'active'] as const;
+export const MEMBER_STATUSES = ['pending', 'awaiting-approval', 'active', 'declined'] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+/** The member's status from the columns of `alumni` aliased `al` (see MEMBER_STATUSES). */
+export const MEMBER_STATUS_SQL = 'COALESCE(al.approval, al.status)';
+
+/** Only active members are ever listed in or found through the directory. */
+export function isListable(status: MemberStatus | undefined): boolean {
+  return (status ?? 'active') === 'active';
+}
 
 export const MAIL_LANGUAGES = ['ja', 'en'] as const;
 export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
@@ -110,9 +125,14 @@ export const DEFAULT_PENDING_DAYS = 14;
 export const DEFAULT_CONFIRM_MONTHS = 12;
 export const DEFAULT_LANDING_PATH = '/alumni.html';
 
+/** The alumni page that embeds <okaeri-my-profile>. */
+export function landingUrl(options: Pick<MembershipOptions, 'publicUrl' | 'landingPath'>): URL {
+  return new URL(options.landingPath, `${options.publicUrl.replace(/\/+$/, '')}/`);
+}
+
 /** The link a mail carries: the landing page with the token in `okaeri-token`. */
 export function linkUrl(options: Pick<MembershipOptions, 'publicUrl' | 'landingPath'>, token: string): string {
-  const url = new URL(options.landingPath, `${options.publicUrl.replace(/\/+$/, '')}/`);
+  const url = landingUrl(options);
   url.searchParams.set(TOKEN_PARAMETER, token);
   return url.toString();
 }

@@ -6,7 +6,7 @@
  */
 import type { MailLanguage } from '../domain/membership.js';
 
-export type MailKind = 'verify' | 'already-member' | 'sign-in' | 'email-change' | 'email-changed';
+export type MailKind = 'verify' | 'already-member' | 'sign-in' | 'email-change' | 'email-changed' | 'approved' | 'declined';
 
 interface Template {
   subject: string;
@@ -52,6 +52,23 @@ const TEMPLATES: Record<MailLanguage, Record<MailKind, Template>> = {
       intro: ['The address of your alumni membership was changed to a new one, confirmed from that address. Mail will no longer be sent here.'],
       outro: ['If you did not do this, contact the alumni program team of the company.'],
     },
+    approved: {
+      subject: 'Welcome to the alumni network',
+      intro: [
+        'The alumni program team has approved your membership. Welcome!',
+        'Your profile is now in the directory as you chose. To see or update it, open the alumni page:',
+      ],
+      action: 'Open the alumni page',
+      outro: ['To sign in there, ask for a sign-in link to this address.'],
+    },
+    // Neutral on purpose: no reason, nothing that suggests what the team knows or thinks.
+    declined: {
+      subject: 'About your alumni network signup',
+      intro: [
+        'Thank you for your interest in the alumni network. The alumni program team could not confirm your membership, so the signup was not accepted.',
+      ],
+      outro: ['The details you gave will be deleted. If you think this is a mistake, contact the alumni program team of the company.'],
+    },
   },
   ja: {
     verify: {
@@ -85,6 +102,22 @@ const TEMPLATES: Record<MailLanguage, Record<MailKind, Template>> = {
       subject: 'アルムナイネットワーク：メールアドレスが変更されました',
       intro: ['アルムナイ会員のメールアドレスが、新しいアドレスからの確認により変更されました。今後このアドレスにはメールをお送りしません。'],
       outro: ['お心当たりがない場合は、会社のアルムナイ担当までご連絡ください。'],
+    },
+    approved: {
+      subject: 'アルムナイネットワーク：ご登録が承認されました',
+      intro: [
+        'アルムナイ担当がご登録を承認しました。ようこそ！',
+        'プロフィールは、お選びいただいた公開範囲で名簿に表示されます。確認・更新は、アルムナイのページから行えます。',
+      ],
+      action: 'アルムナイのページを開く',
+      outro: ['サインインするには、そのページでこのメールアドレス宛てのサインイン用リンクをお求めください。'],
+    },
+    declined: {
+      subject: 'アルムナイネットワーク：ご登録について',
+      intro: [
+        'アルムナイネットワークにご関心をお寄せいただき、ありがとうございます。アルムナイ担当でご登録を確認できなかったため、今回のご登録はお受けできませんでした。',
+      ],
+      outro: ['ご入力いただいた情報は削除されます。誤りと思われる場合は、会社のアルムナイ担当までご連絡ください。'],
     },
   },
 };

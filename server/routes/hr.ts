@@ -1,12 +1,19 @@
 /*
  * The HR console's routes (issue 11), HR only: the overview, segments of members over every field
  * they gave the program, one member's full record (audited), the segment as CSV (streamed,
- * audited), and the checklist template.
+ * audited), approving or declining signups (when the `approval` setting is on), importing the
+ * leaver list, and the checklist template.
  */
 import { createRoute } from '@hono/zod-openapi';
 import { requireRole } from '../auth.js';
 import { cursorParam, encodeCursor } from '../data/cursor.js';
-import type { Store } from '../data/store.js';
+import { importLeavers } from '../data/leavers.js';
+import type { HrMemberRecord, Store } from '../data/store.js';
+import { LEAVER_LIMITS, LeaverFileError, readLeaverFile } from '../domain/hr-leavers.js';
+import { landingUrl } from '../domain/membership.js';
+import type { MembershipMail } from '../mail/links.js';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, idempotency } from '../middleware/idempotency.js';
+import { limitBodySize } from '../middleware/request-body.js';
 import { BOM, type ExportContext, csvHeader, csvMemberLine } from '../domain/hr-export.js';
 import {
   HR_SORTS,
@@ -19,16 +26,19 @@ import {
 } from '../domain/hr-members.js';
 import { queryWords } from '../domain/search-text.js';
 import { ProblemError } from '../problem.js';
+import { IdempotencyKeyHeaderSchema, responseHeaders } from '../schemas/common.js';
 import {
   ChecklistTemplateSchema,
+  HrDeclineSchema,
   HrExportQuerySchema,
   HrMemberDetailSchema,
   HrMemberListSchema,
   HrMemberQuerySchema,
   HrOverviewSchema,
+  LeaverImportResultSchema,
 } from '../schemas/hr.js';
 import { MemberIdParamSchema } from '../schemas/directory.js';
-import { problemResponses } from '../schemas/problem.js';
+import { problemResponse, problemResponses } from '../schemas/problem.js';
 import { REQUIRED_BEARER, createRouter } from './router.js';
 
 // Personal data of many people: never cached by anything between HR and the server.
@@ -36,6 +46,8 @@ const CACHE_CONTROL = 'private, no-store';
 /** Rows read per store call while exporting: memory stays flat whatever the segment's size. */
 export const EXPORT_BATCH = 1000;
 const SIGNUP_MONTHS = 12;
+/** The leaver import takes CSV, larger than any JSON body: app.ts leaves its body to the route. */
+export const LEAVERS_PATH = '/api/v1/hr/leavers';
 
 type SegmentInput = {
   q?: string | undefined;
@@ -131,6 +143,17 @@ function memberJson(member: HrMemberRow) {
     hiddenFromDirectory: Object.entries(levels)
       .filter(([, level]) => level === 'hidden')
       .map(([field]) => field as keyof typeof levels),
+  };
+}
+
+/** A member's whole record as the detail view, approve and decline answer it. */
+async function detailJson(store: Store, id: string, found: HrMemberRecord) {
+  const trail = await store.audit.list({ subject: id });
+  return {
+    member: { ...memberJson(found.member), updatedAt: found.member.updatedAt, decidedAt: found.member.decidedAt, declineReason: found.member.declineReason },
+    visibility: visibilityLevels(found.member.visibility),
+    consents: found.consents,
+    audit: trail.map((row) => ({ at: row.at, actorRole: row.actorRole, actorSub: row.actorSub, action: row.action })),
   };
 }
 
@@ -242,14 +265,106 @@ const putTemplateRoute = createRoute({
   },
 });
 
-export function hrRoutes({ store }: { store: Store }) {
+const memberIdempotency = `Send an \`${IDEMPOTENCY_KEY_HEADER}\` to make a retry safe (a replay carries \`${IDEMPOTENT_REPLAYED_HEADER}: true\`).`;
+const notAwaiting409 = {
+  ...problemResponse(409),
+  description:
+    '`code: "not_awaiting_approval"`: the member is pending verification or (approving) declined or (declining) active; or a request with the same `Idempotency-Key` is still being processed.',
+};
+
+/** What approve and decline share but their bodies. */
+const decisionRoute = (kind: 'approve' | 'decline', store: Store) => ({
+    method: 'post' as const,
+    path: `/api/v1/hr/members/{id}/${kind}`,
+    tags: ['hr'],
+    operationId: kind === 'approve' ? 'approveMember' : 'declineMember',
+    summary: kind === 'approve' ? 'Approve a signup awaiting approval (HR, audited)' : 'Decline a signup awaiting approval (HR, audited)',
+    description:
+      kind === 'approve'
+        ? `The member becomes \`active\` (listed from now on, if they chose so) and is mailed a welcome in their language. Approving an active member changes nothing and answers it. ${memberIdempotency}`
+        : `The member becomes \`declined\`: never listed, mailed a neutral notice in their language (not the reason), and their data is purged after OKAERI_PENDING_DAYS, like an unverified signup. Declining a declined member changes nothing and answers it. ${memberIdempotency}`,
+    security: REQUIRED_BEARER,
+    middleware: [hrOnly, idempotency(store)],
+    responses: {
+      200: {
+        description: 'The member’s record, as `GET /api/v1/hr/members/{id}` answers it.',
+        headers: responseHeaders.replayed,
+        content: { 'application/json': { schema: HrMemberDetailSchema } },
+      },
+      ...problemResponses(400, 401, 403, 404, 413, 415, 422),
+      409: notAwaiting409,
+    },
+  });
+
+const approveRoute = (store: Store) =>
+  createRoute({ ...decisionRoute('approve', store), request: { params: MemberIdParamSchema, headers: IdempotencyKeyHeaderSchema } });
+
+const declineRoute = (store: Store) =>
+  createRoute({
+    ...decisionRoute('decline', store),
+    request: {
+      params: MemberIdParamSchema,
+      headers: IdempotencyKeyHeaderSchema,
+      body: { required: false, content: { 'application/json': { schema: HrDeclineSchema } } },
+    },
+  });
+
+const leaversRoute = (store: Store) =>
+  createRoute({
+    method: 'post',
+    path: LEAVERS_PATH,
+    tags: ['hr'],
+    operationId: 'importLeavers',
+    summary: 'Import the leaver list: approve matching signups, list the rest for review (HR, audited)',
+    description: [
+      'The body is CSV (`text/csv`, UTF-8, a byte order mark allowed; RFC 4180: quoted fields may hold commas, line breaks and doubled quotes).',
+      'The header row names the columns `name,email,employeeNumber,department,leftOn` (any order; `name` and at least one of `email`, `employeeNumber` present); each row needs an `email` or an `employeeNumber`; `leftOn` is `YYYY-MM`.',
+      'A row whose personal e-mail address (width and case ignored) or employee number is exactly one member awaiting approval approves them (they are mailed a welcome); a name alone never approves.',
+      'The usable rows are stored (a stored row with the same address or number is replaced), so a signup that verifies later with them is approved at verification.',
+      `At most ${LEAVER_LIMITS.rows} rows and ${LEAVER_LIMITS.bytes / 1024 / 1024} MiB (413). A file that is not such a list is 400 with \`code: "invalid_csv"\` and the \`row\`.`,
+      memberIdempotency,
+    ].join(' '),
+    security: REQUIRED_BEARER,
+    middleware: [hrOnly, limitBodySize(LEAVER_LIMITS.bytes), idempotency(store)] as const,
+    request: {
+      headers: IdempotencyKeyHeaderSchema,
+      body: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
+    },
+    responses: {
+      200: { description: 'What each row did.', headers: responseHeaders.replayed, content: { 'application/json': { schema: LeaverImportResultSchema } } },
+      ...problemResponses(400, 401, 403, 409, 413, 415, 422),
+    },
+  });
+
+export function hrRoutes({ store, mail }: { store: Store; mail: MembershipMail }) {
+  const welcomeLink = () => landingUrl(mail.options).toString();
+  const decide = async (id: string, decision: Parameters<Store['hr']['decide']>[1], viewer: Parameters<Store['hr']['decide']>[2]) => {
+    const outcome = await store.hr.decide(id, decision, viewer, new Date().toISOString());
+    if (outcome.outcome === 'missing') throw new ProblemError('not-found', 'No such member.');
+    if (outcome.outcome === 'not_awaiting_approval') {
+      throw new ProblemError('conflict', `The member is ${outcome.status}, not awaiting approval.`, {
+        // `status` is the HTTP status in a problem: the member's is `memberStatus`.
+        extensions: { code: 'not_awaiting_approval', memberStatus: outcome.status },
+      });
+    }
+    if (outcome.outcome === 'changed') {
+      if (decision.kind === 'approve') mail.deliver('approved', outcome.mail.email, outcome.mail.lang, welcomeLink());
+      else mail.deliver('declined', outcome.mail.email, outcome.mail.lang);
+    }
+    const found = await store.hr.record(id);
+    if (!found) throw new ProblemError('not-found', 'No such member.');
+    return detailJson(store, id, found);
+  };
   return createRouter()
     .openapi(overviewRoute, async (c) => {
       const months = lastMonths(new Date(), SIGNUP_MONTHS);
-      const data = await store.hr.overview({ since: months[0]!, month: currentMonth() });
+      const [data, settings] = await Promise.all([store.hr.overview({ since: months[0]!, month: currentMonth() }), store.settings.read()]);
       const counts = new Map(data.signupsByMonth.map((entry) => [entry.month, entry.count]));
       c.header('Cache-Control', CACHE_CONTROL);
-      return c.json({ ...data, signupsByMonth: months.map((month) => ({ month, count: counts.get(month) ?? 0 })) }, 200);
+      return c.json(
+        { ...data, approval: settings.approval, signupsByMonth: months.map((month) => ({ month, count: counts.get(month) ?? 0 })) },
+        200,
+      );
     })
     .openapi(listRoute, async (c) => {
       const query = c.req.valid('query');
@@ -331,17 +446,41 @@ export function hrRoutes({ store }: { store: Store }) {
       if (!found) throw new ProblemError('not-found', 'No such member.');
       // Looking at someone's whole record is itself recorded, before the trail is read.
       await store.audit.record({ viewer: c.var.viewer, action: 'hr.member.view', subject: id });
-      const trail = await store.audit.list({ subject: id });
       c.header('Cache-Control', CACHE_CONTROL);
-      return c.json(
-        {
-          member: { ...memberJson(found.member), updatedAt: found.member.updatedAt },
-          visibility: visibilityLevels(found.member.visibility),
-          consents: found.consents,
-          audit: trail.map((row) => ({ at: row.at, actorRole: row.actorRole, actorSub: row.actorSub, action: row.action })),
-        },
-        200,
-      );
+      return c.json(await detailJson(store, id, found), 200);
+    })
+    .openapi(approveRoute(store), async (c) => {
+      c.header('Cache-Control', CACHE_CONTROL);
+      return c.json(await decide(c.req.valid('param').id, { kind: 'approve' }, c.var.viewer), 200);
+    })
+    .openapi(declineRoute(store), async (c) => {
+      const body = c.req.valid('json');
+      c.header('Cache-Control', CACHE_CONTROL);
+      return c.json(await decide(c.req.valid('param').id, { kind: 'decline', reason: body.reason || null }, c.var.viewer), 200);
+    })
+    .openapi(leaversRoute(store), async (c) => {
+      const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+      if (mediaType !== 'text/csv') {
+        throw new ProblemError('unsupported-media-type', `Send the leaver list as text/csv${mediaType ? `, not ${mediaType}` : ''}.`);
+      }
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
+      } catch {
+        // Excel in Japan saves "CSV" as Shift_JIS unless told otherwise.
+        throw new ProblemError('bad-request', 'The file is not UTF-8: save it as "CSV UTF-8".', { extensions: { code: 'invalid_csv', row: null } });
+      }
+      let file: ReturnType<typeof readLeaverFile>;
+      try {
+        file = readLeaverFile(text);
+      } catch (error) {
+        if (!(error instanceof LeaverFileError)) throw error;
+        throw new ProblemError('bad-request', error.message, { extensions: { code: 'invalid_csv', row: error.row } });
+      }
+      const result = await importLeavers(store, file, c.var.viewer, new Date().toISOString());
+      for (const member of result.mail) mail.deliver('approved', member.email, member.lang, welcomeLink());
+      c.header('Cache-Control', CACHE_CONTROL);
+      return c.json({ rows: result.rows, approved: result.approved, review: result.review }, 200);
     })
     .openapi(getTemplateRoute, async (c) => {
       c.header('Cache-Control', CACHE_CONTROL);

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { EXPORT_PURPOSES } from '../domain/hr-export.js';
 import { HR_SORTS, INTENT_WINDOWS } from '../domain/hr-members.js';
+import { LEAVER_REVIEW_REASONS } from '../domain/hr-leavers.js';
 import { MEMBER_STATUSES, RETURN_INTENTS } from '../domain/membership.js';
 import { MAX_QUERY_WORDS, MAX_QUERY_WORD_LENGTH, searchWords } from '../domain/search-text.js';
 import { VISIBILITY_FIELDS, VISIBILITY_LEVELS } from '../domain/visibility.js';
@@ -10,6 +11,7 @@ import { InterestIdSchema } from './meta.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const HR_DEFAULT_PAGE_SIZE = 50;
+export const DECLINE_REASON_MAX = 500;
 
 const flag = (description: string) =>
   z
@@ -48,7 +50,8 @@ const segmentFields = {
   contactable: flag('`true`: only members who agreed to be contacted; `false`: only those who did not.'),
   listed: flag('`true`: only members listed in the directory; `false`: only those who are not.'),
   status: listParameter(z.enum(MEMBER_STATUSES)).openapi({
-    description: '`pending` (address not verified yet) and/or `active`; repeat or separate with commas.',
+    description:
+      '`pending` (address not verified yet), `awaiting-approval` (verified, waiting for HR when the `approval` setting is on), `active`, `declined`; any of them, repeat or separate with commas.',
     param: { style: 'form', explode: true },
     type: 'array',
     items: { type: 'string', enum: [...MEMBER_STATUSES] },
@@ -122,7 +125,10 @@ export const HrMemberSchema = z
     contactable: z.boolean(),
     listed: z.boolean(),
     signedUpAt: z.string().openapi({ description: 'ISO 8601 UTC.' }),
-    status: z.enum(MEMBER_STATUSES).openapi({ description: '`pending` until the member verified their address.' }),
+    status: z.enum(MEMBER_STATUSES).openapi({
+      description:
+        '`pending` until the member verified their address; then `active`, or, when the program’s `approval` setting is on, `awaiting-approval` until HR approves (`active`) or declines (`declined`). Only `active` members are ever listed in the directory.',
+    }),
     returnIntent: z
       .object({
         intent: z.enum(RETURN_INTENTS).nullable(),
@@ -147,7 +153,11 @@ export const HrMemberListSchema = z
 
 export const HrMemberDetailSchema = z
   .object({
-    member: HrMemberSchema.extend({ updatedAt: z.string() }),
+    member: HrMemberSchema.extend({
+      updatedAt: z.string(),
+      decidedAt: z.string().nullable().openapi({ description: 'When HR declined the member (null: never declined).' }),
+      declineReason: z.string().nullable().openapi({ description: 'HR’s note when declining (never sent to the member).' }),
+    }),
     visibility: z
       .record(z.enum(VISIBILITY_FIELDS), z.enum(VISIBILITY_LEVELS))
       .openapi({ description: 'The level the member chose for each field (an unset one counts as hidden).' }),
@@ -171,9 +181,13 @@ const count = z.number().int().min(0);
 
 export const HrOverviewSchema = z
   .object({
-    members: z.object({ total: count, active: count, pending: count, listed: count, contactable: count }).openapi({
-      description: 'Segments: `status=active`, `status=pending`, `listed=true`, `contactable=true` on `/api/v1/hr/members`.',
-    }),
+    members: z
+      .object({ total: count, active: count, pending: count, awaitingApproval: count, declined: count, listed: count, contactable: count })
+      .openapi({
+        description:
+          'Segments: `status=active`, `status=pending`, `status=awaiting-approval`, `status=declined`, `listed=true`, `contactable=true` on `/api/v1/hr/members`.',
+      }),
+    approval: z.boolean().openapi({ description: 'The program’s `approval` setting: verified signups wait for HR.' }),
     returnIntent: z
       .object(Object.fromEntries(INTENT_WINDOWS.map((window) => [window, count])) as Record<(typeof INTENT_WINDOWS)[number], typeof count>)
       .openapi({ description: 'Members per return-intent window this month; the segment is `intent=<window>`.' }),
@@ -223,3 +237,38 @@ export const ChecklistTemplateSchema = z
   .openapi('ChecklistTemplate', {
     description: 'The company’s re-onboarding template. A change applies to checklists generated afterwards only.',
   });
+
+// ---------------------------------------------------------------------------------------------
+// Approval and the leaver list
+
+export const HrDeclineSchema = z
+  .strictObject({
+    reason: z.string().trim().max(DECLINE_REASON_MAX).optional().openapi({
+      description: `HR’s note (at most ${DECLINE_REASON_MAX} characters), kept with the record until it is purged; the member is never sent it.`,
+    }),
+  })
+  .openapi('HrDecline');
+
+const rowNumber = z.number().int().min(2).openapi({ description: 'The record’s row in the file as a spreadsheet numbers it (the header is row 1).' });
+
+export const LeaverImportResultSchema = z
+  .object({
+    rows: count.openapi({ description: 'Records in the file after the header.' }),
+    approved: z
+      .array(z.object({ row: rowNumber, memberId: z.string(), name: z.string().openapi({ description: 'The member’s name as they signed up.' }) }))
+      .openapi({ description: 'Members awaiting approval whom a row matched: approved now.' }),
+    review: z
+      .array(
+        z.object({
+          row: rowNumber,
+          memberId: z.string().nullable().openapi({ description: 'The member the row points at, if one (a name-only match is a suggestion).' }),
+          reason: z.enum(LEAVER_REVIEW_REASONS).openapi({
+            description:
+              '`no_match`: no member has the address or employee number (kept: a later signup that verifies with them is approved); `ambiguous`: the row points at more than one member; `not_awaiting_approval`: the member is pending verification (approved when they verify), already active, or declined; `invalid_row`: the row cannot be used (`detail` says why).',
+          }),
+          detail: z.string().optional().openapi({ description: 'Which field is wrong, the member’s status, or that only the name matched.' }),
+        }),
+      )
+      .openapi({ description: 'Rows for HR to look at, in file order.' }),
+  })
+  .openapi('LeaverImportResult');

@@ -19,6 +19,10 @@ export const ProgramSettingsSchema = z
   .strictObject({
     programName: LocalizedTextSchema,
     privacyPolicy: PrivacyPolicySchema,
+    approval: z.boolean().default(false).openapi({
+      description:
+        'When on, a verified signup waits as `awaiting-approval` until HR approves or declines it (or the leaver list approves it); off (the default), verification makes the member active.',
+    }),
   })
   .openapi('ProgramSettings', { description: 'What HR configures about the alumni program.' });
 

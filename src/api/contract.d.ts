@@ -336,6 +336,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/hr/members/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a signup awaiting approval (HR, audited)
+         * @description The member becomes `active` (listed from now on, if they chose so) and is mailed a welcome in their language. Approving an active member changes nothing and answers it. Send an `Idempotency-Key` to make a retry safe (a replay carries `Idempotent-Replayed: true`).
+         */
+        post: operations["approveMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hr/members/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline a signup awaiting approval (HR, audited)
+         * @description The member becomes `declined`: never listed, mailed a neutral notice in their language (not the reason), and their data is purged after OKAERI_PENDING_DAYS, like an unverified signup. Declining a declined member changes nothing and answers it. Send an `Idempotency-Key` to make a retry safe (a replay carries `Idempotent-Replayed: true`).
+         */
+        post: operations["declineMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hr/leavers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the leaver list: approve matching signups, list the rest for review (HR, audited)
+         * @description The body is CSV (`text/csv`, UTF-8, a byte order mark allowed; RFC 4180: quoted fields may hold commas, line breaks and doubled quotes). The header row names the columns `name,email,employeeNumber,department,leftOn` (any order; `name` and at least one of `email`, `employeeNumber` present); each row needs an `email` or an `employeeNumber`; `leftOn` is `YYYY-MM`. A row whose personal e-mail address (width and case ignored) or employee number is exactly one member awaiting approval approves them (they are mailed a welcome); a name alone never approves. The usable rows are stored (a stored row with the same address or number is replaced), so a signup that verifies later with them is approved at verification. At most 20000 rows and 2 MiB (413). A file that is not such a list is 400 with `code: "invalid_csv"` and the `row`. Send an `Idempotency-Key` to make a retry safe (a replay carries `Idempotent-Replayed: true`).
+         */
+        post: operations["importLeavers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/hr/checklist-template": {
         parameters: {
             query?: never;
@@ -596,6 +656,11 @@ export interface components {
         ProgramSettings: {
             programName: components["schemas"]["LocalizedText"];
             privacyPolicy: components["schemas"]["PrivacyPolicy"];
+            /**
+             * @description When on, a verified signup waits as `awaiting-approval` until HR approves or declines it (or the leaver list approves it); off (the default), verification makes the member active.
+             * @default false
+             */
+            approval: boolean;
         };
         AnnouncementList: {
             items: components["schemas"]["Announcement"][];
@@ -900,14 +965,18 @@ export interface components {
             contactable: boolean;
         };
         HrOverview: {
-            /** @description Segments: `status=active`, `status=pending`, `listed=true`, `contactable=true` on `/api/v1/hr/members`. */
+            /** @description Segments: `status=active`, `status=pending`, `status=awaiting-approval`, `status=declined`, `listed=true`, `contactable=true` on `/api/v1/hr/members`. */
             members: {
                 total: number;
                 active: number;
                 pending: number;
+                awaitingApproval: number;
+                declined: number;
                 listed: number;
                 contactable: number;
             };
+            /** @description The program’s `approval` setting: verified signups wait for HR. */
+            approval: boolean;
             /** @description Members per return-intent window this month; the segment is `intent=<window>`. */
             returnIntent: {
                 "open-now": number;
@@ -963,10 +1032,10 @@ export interface components {
             /** @description ISO 8601 UTC. */
             signedUpAt: string;
             /**
-             * @description `pending` until the member verified their address.
+             * @description `pending` until the member verified their address; then `active`, or, when the program’s `approval` setting is on, `awaiting-approval` until HR approves (`active`) or declines (`declined`). Only `active` members are ever listed in the directory.
              * @enum {string}
              */
-            status: "pending" | "active";
+            status: "pending" | "awaiting-approval" | "active" | "declined";
             /** @description What the member said about coming back (`intent` null: nothing said). */
             returnIntent: {
                 /** @enum {string|null} */
@@ -984,6 +1053,10 @@ export interface components {
             /** @description Every stored field of a member, as HR administers it. */
             member: components["schemas"]["HrMember"] & {
                 updatedAt: string;
+                /** @description When HR declined the member (null: never declined). */
+                decidedAt: string | null;
+                /** @description HR’s note when declining (never sent to the member). */
+                declineReason: string | null;
             };
             /** @description The level the member chose for each field (an unset one counts as hidden). */
             visibility: {
@@ -1024,6 +1097,36 @@ export interface components {
                 actorRole: string;
                 actorSub: string | null;
                 action: string;
+            }[];
+        };
+        HrDecline: {
+            /** @description HR’s note (at most 500 characters), kept with the record until it is purged; the member is never sent it. */
+            reason?: string;
+        };
+        LeaverImportResult: {
+            /** @description Records in the file after the header. */
+            rows: number;
+            /** @description Members awaiting approval whom a row matched: approved now. */
+            approved: {
+                /** @description The record’s row in the file as a spreadsheet numbers it (the header is row 1). */
+                row: number;
+                memberId: string;
+                /** @description The member’s name as they signed up. */
+                name: string;
+            }[];
+            /** @description Rows for HR to look at, in file order. */
+            review: {
+                /** @description The record’s row in the file as a spreadsheet numbers it (the header is row 1). */
+                row: number;
+                /** @description The member the row points at, if one (a name-only match is a suggestion). */
+                memberId: string | null;
+                /**
+                 * @description `no_match`: no member has the address or employee number (kept: a later signup that verifies with them is approved); `ambiguous`: the row points at more than one member; `not_awaiting_approval`: the member is pending verification (approved when they verify), already active, or declined; `invalid_row`: the row cannot be used (`detail` says why).
+                 * @enum {string}
+                 */
+                reason: "no_match" | "ambiguous" | "not_awaiting_approval" | "invalid_row";
+                /** @description Which field is wrong, the member’s status, or that only the name matched. */
+                detail?: string;
             }[];
         };
         /** @description The company’s re-onboarding template. A change applies to checklists generated afterwards only. */
@@ -1187,7 +1290,7 @@ export interface components {
         OwnProfile: {
             id: string;
             /** @enum {string} */
-            status: "pending" | "active";
+            status: "pending" | "awaiting-approval" | "active" | "declined";
             familyName: string;
             givenName: string;
             familyNameKana: string | null;
@@ -3009,8 +3112,8 @@ export interface operations {
                 contactable?: "true" | "false";
                 /** @description `true`: only members listed in the directory; `false`: only those who are not. */
                 listed?: "true" | "false";
-                /** @description `pending` (address not verified yet) and/or `active`; repeat or separate with commas. */
-                status?: ("pending" | "active")[];
+                /** @description `pending` (address not verified yet), `awaiting-approval` (verified, waiting for HR when the `approval` setting is on), `active`, `declined`; any of them, repeat or separate with commas. */
+                status?: ("pending" | "awaiting-approval" | "active" | "declined")[];
                 /** @description Return intent windows (any of them), relative to the current month: `open-now` (or open from a month that has come), `within-6-months`, `later`, `not-now`, `not-said`. */
                 intent?: ("open-now" | "within-6-months" | "later" | "not-now" | "not-said")[];
                 /** @description `name`: by name in the order of `lang` (reading included: HR sees it); `signedUp`: newest signup first; `left`: most recent leaving month first, members without one last. */
@@ -3105,8 +3208,8 @@ export interface operations {
                 contactable?: "true" | "false";
                 /** @description `true`: only members listed in the directory; `false`: only those who are not. */
                 listed?: "true" | "false";
-                /** @description `pending` (address not verified yet) and/or `active`; repeat or separate with commas. */
-                status?: ("pending" | "active")[];
+                /** @description `pending` (address not verified yet), `awaiting-approval` (verified, waiting for HR when the `approval` setting is on), `active`, `declined`; any of them, repeat or separate with commas. */
+                status?: ("pending" | "awaiting-approval" | "active" | "declined")[];
                 /** @description Return intent windows (any of them), relative to the current month: `open-now` (or open from a month that has come), `within-6-months`, `later`, `not-now`, `not-said`. */
                 intent?: ("open-now" | "within-6-months" | "later" | "not-now" | "not-said")[];
                 /** @description `outreach`: only members who agreed to be contacted (whatever `contactable` says); `records`: every member of the segment. */
@@ -3231,6 +3334,372 @@ export interface operations {
             };
             /** @description No such resource. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approveMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value per intended write (e.g. a UUID kept with the draft): 1–255 printable ASCII characters, else 400. A retry with the same key and body answers the first response again (`Idempotent-Replayed: true`); the same key with another body answers 422; while the first request with the key is still running, 409 with `Retry-After`. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member’s record, as `GET /api/v1/hr/members/{id}` answers it. */
+            200: {
+                headers: {
+                    /** @description Present (`true`) when this is the stored response to an earlier request with the same key. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HrMemberDetail"];
+                };
+            };
+            /** @description The request is invalid (see `errors` for field problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    /** @description The scheme to use: `Bearer realm="okaeri"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but its role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `code: "not_awaiting_approval"`: the member is pending verification or (approving) declined or (declining) active; or a request with the same `Idempotency-Key` is still being processed. */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `Idempotency-Key` was already used with a different request body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    declineMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value per intended write (e.g. a UUID kept with the draft): 1–255 printable ASCII characters, else 400. A retry with the same key and body answers the first response again (`Idempotent-Replayed: true`); the same key with another body answers 422; while the first request with the key is still running, 409 with `Retry-After`. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["HrDecline"];
+            };
+        };
+        responses: {
+            /** @description The member’s record, as `GET /api/v1/hr/members/{id}` answers it. */
+            200: {
+                headers: {
+                    /** @description Present (`true`) when this is the stored response to an earlier request with the same key. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HrMemberDetail"];
+                };
+            };
+            /** @description The request is invalid (see `errors` for field problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    /** @description The scheme to use: `Bearer realm="okaeri"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but its role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `code: "not_awaiting_approval"`: the member is pending verification or (approving) declined or (declining) active; or a request with the same `Idempotency-Key` is still being processed. */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `Idempotency-Key` was already used with a different request body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importLeavers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value per intended write (e.g. a UUID kept with the draft): 1–255 printable ASCII characters, else 400. A retry with the same key and body answers the first response again (`Idempotent-Replayed: true`); the same key with another body answers 422; while the first request with the key is still running, 409 with `Retry-After`. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description What each row did. */
+            200: {
+                headers: {
+                    /** @description Present (`true`) when this is the stored response to an earlier request with the same key. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaverImportResult"];
+                };
+            };
+            /** @description The request is invalid (see `errors` for field problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    /** @description The scheme to use: `Bearer realm="okaeri"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but its role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with the same `Idempotency-Key` is still being processed; retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `Idempotency-Key` was already used with a different request body. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -10,6 +10,7 @@ import { normalizeSearchText, queryWords } from '../../server/domain/search-text
 import { VISIBILITY_FIELDS, VISIBILITY_LEVELS, type Visibility, type VisibilityField } from '../../server/domain/visibility.js';
 import { DEPARTMENTS } from '../../server/seed/catalog.js';
 import { addMonths, INTENT_WINDOWS, intentWindow } from '../../server/domain/hr-members.js';
+import { MEMBER_STATUSES, type MemberStatus } from '../../server/domain/membership.js';
 import { syncDirectoryEntries } from '../../server/data/directory.js';
 import { hrPlan } from '../../server/data/hr.js';
 import { TEST_BACKEND } from './backend.js';
@@ -119,11 +120,12 @@ describe('HR routes × roles', () => {
       body.members.contactable,
       await server.sql.value<number>('SELECT COUNT(*) FROM alumni WHERE contact_consent = TRUE').then(Number),
     );
-    assert.equal(body.members.active + body.members.pending, body.members.total);
+    assert.equal(body.members.active + body.members.pending + body.members.awaitingApproval + body.members.declined, body.members.total);
     assert.equal(
       body.members.pending,
       Number(await server.sql.value("SELECT COUNT(*) FROM alumni WHERE status = 'pending'")),
     );
+    assert.equal(body.approval, false, 'the approval setting, off by default');
     assert.equal(
       Object.values(body.returnIntent as Record<string, number>).reduce((a, b) => a + b, 0),
       body.members.total,
@@ -172,7 +174,7 @@ const memberArbitrary = fc.record({
   company: fc.constantFrom(...COMPANIES),
   location: fc.constantFrom(...LOCATIONS),
   leftYear: fc.integer({ min: 2010, max: 2024 }),
-  status: fc.constantFrom('active', 'pending'),
+  status: fc.constantFrom(...MEMBER_STATUSES),
   intent: fc.constantFrom(null, 'open-now', 'not-now', 'open-from'),
   intentFrom: fc.integer({ min: -3, max: 12 }),
   interests: fc.subarray([...INTEREST_IDS]),
@@ -190,7 +192,7 @@ const segmentArbitrary = fc.record({
   leftTo: sometimes(fc.integer({ min: 2009, max: 2025 })),
   contactable: sometimes(fc.boolean()),
   listed: sometimes(fc.boolean()),
-  status: sometimes(fc.subarray(['pending', 'active'], { minLength: 1 })),
+  status: sometimes(fc.subarray([...MEMBER_STATUSES], { minLength: 1 })),
   intent: sometimes(fc.subarray([...INTENT_WINDOWS], { minLength: 1, maxLength: 2 })),
   sort: fc.constantFrom('name', 'signedUp', 'left'),
   lang: fc.constantFrom('ja', 'en'),
@@ -225,7 +227,7 @@ const MONTH = new Date().toISOString().slice(0, 7);
 
 /** Membership facts the signup record does not carry, set with SQL and re-synced (SQLite). */
 interface Extra {
-  status: string;
+  status: MemberStatus;
   intent: string | null;
   from: string | null;
 }
@@ -238,10 +240,15 @@ async function applyExtras(fixture: Awaited<ReturnType<typeof directoryFixture>>
     const extra =
       TEST_BACKEND === 'sqlite'
         ? { status: m.status, intent: m.intent, from: m.intent === 'open-from' ? addMonths(MONTH, m.intentFrom) : null }
-        : { status: 'active', intent: null, from: null };
+        : { status: 'active' as const, intent: null, from: null };
     extras.set(person.id, extra);
     if (TEST_BACKEND !== 'sqlite') continue;
-    await fixture.sql.run('UPDATE alumni SET status = ?, return_intent = ?, return_from = ? WHERE id = ?', extra.status, extra.intent, extra.from, person.id);
+    // Stored as alumni.status (verified or not) and alumni.approval (HR's decision), as MEMBER_STATUS_SQL reads them.
+    const [stored, approval] = extra.status === 'pending' || extra.status === 'active' ? [extra.status, null] : ['active', extra.status];
+    await fixture.sql.run(
+      'UPDATE alumni SET status = ?, approval = ?, return_intent = ?, return_from = ? WHERE id = ?',
+      stored, approval, extra.intent, extra.from, person.id,
+    );
   }
   // A write to alumni syncs the indexes in its transaction; this one went around the store.
   if (TEST_BACKEND === 'sqlite') syncDirectoryEntries(fixture.db, people.map((p) => p.id));
@@ -294,8 +301,9 @@ describe('HR segments', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(memberArbitrary, { minLength: 1, maxLength: 14 }), fc.array(segmentArbitrary, { minLength: 1, maxLength: 4 }), async (generated, segments) => {
         run++;
-        // Both SQLite plans: matches looked up and sorted, and the walk along the order index.
-        hrPlan.fewMatches = run % 2 ? 4000 : 0;
+        // Every SQLite plan: matches looked up and sorted; the walk along the order index testing
+        // each entry's words (dense matches); the walk keeping entries among the matches (sparse).
+        Object.assign(hrPlan, [{ fewMatches: 4000, sample: 64, denseSpread: 0 }, { fewMatches: 0, sample: 1, denseSpread: Infinity }, { fewMatches: 0, sample: 1, denseSpread: 0 }][run % 3]);
         const fixture = await directoryFixture();
         try {
           const people = fixture.add(...generated.map((m, index) => toRecord(m, `r${run}m${index}x`)));

@@ -18,6 +18,7 @@ const RELEASED: readonly string[] = [
   'c214c15dc23042d64ce94348ee93b8a7f5c5cf0c4b126f0695b918f73109b60a', // 6: membership (pending, link tokens, outbox)
   '5613b25816af68b13a0176d654a0b78144e201e16cda0ef9e3ddc39837926705', // 7: the HR console's member index
   '4c2064ac273b9b10fbae1a884e51bae8beb020d44cdc62f46eb1aefcc9cd7b5c', // 8: directory index generation
+  '64ba1328d310a94ab331b23f1c788ef0aec15dcfc0b5b1bf4310895e3e673826', // 9: HR approval, the leaver list, HR search text
 ];
 
 describe('released migrations', () => {

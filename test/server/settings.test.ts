@@ -39,7 +39,8 @@ describe('PUT /api/v1/settings', () => {
   it('lets HR rename the program; meta shows it and the audit log records who did', async () => {
     const response = await putJson(validSettings);
     assert.equal(response.status, 200);
-    assert.deepEqual(await response.json(), validSettings);
+    // `approval` is optional in the body and off unless sent (issue 11).
+    assert.deepEqual(await response.json(), { ...validSettings, approval: false });
     const meta = await (await server.app.request('/api/v1/meta')).json();
     assert.deepEqual(meta.programName, validSettings.programName);
     assert.deepEqual(meta.privacyPolicy, validSettings.privacyPolicy);

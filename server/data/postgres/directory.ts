@@ -2,7 +2,7 @@ import { INTEREST_IDS, type InterestId } from '../../domain/interests.js';
 import { type IndexableAlumnus, directoryEntry, interestMask } from '../../domain/directory-entry.js';
 import { AUDIENCE_RANK, type AlumnusProfile, type Audience, type StoredVisibility } from '../../domain/member-view.js';
 import { wordQueries } from '../../domain/search-text.js';
-import type { ReturnIntentKind } from '../../domain/membership.js';
+import { MEMBER_STATUS_SQL, type MemberStatus, type ReturnIntentKind, isListable } from '../../domain/membership.js';
 import { DIRECTORY_INDEX_VERSION } from '../directory.js';
 import type { DirectoryData, DirectoryPosition, DirectoryQuery } from '../store.js';
 import { syncHrEntries } from './hr.js';
@@ -34,7 +34,7 @@ const ENTRY_COLUMNS = [
  * The distinct tokens of an index text and every prefix of each: a prefix query (`"x"*`, or a
  * marked romaji `"ʳx"*`) then looks its prefix up as one array element.
  */
-function tokenSet(text: string, into = new Set<string>()): Set<string> {
+export function tokenSet(text: string, into = new Set<string>()): Set<string> {
   for (const token of text.split(' ')) {
     if (!token) continue;
     const characters = Array.from(token);
@@ -44,7 +44,7 @@ function tokenSet(text: string, into = new Set<string>()): Set<string> {
 }
 
 /** A PostgreSQL array literal: `{"a","b"}` with quotes and backslashes escaped. */
-function arrayLiteral(values: Iterable<string>): string {
+export function arrayLiteral(values: Iterable<string>): string {
   return `{${[...values].map((value) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
 }
 
@@ -92,8 +92,8 @@ async function reindex(sql: Sql, where: string, values: readonly unknown[]): Pro
   const BATCH = 5000;
   let after = '';
   for (;;) {
-    const rows = await sql.query<AlumnusRow & { status: 'pending' | 'active' }>(
-      `SELECT ${PROFILE_COLUMNS}, status FROM alumni WHERE (${where}) AND id > $${values.length + 1} ORDER BY id LIMIT ${BATCH}`,
+    const rows = await sql.query<AlumnusRow & { status: MemberStatus }>(
+      `SELECT ${PROFILE_COLUMNS}, ${MEMBER_STATUS_SQL} AS status FROM alumni al WHERE (${where}) AND id > $${values.length + 1} ORDER BY id LIMIT ${BATCH}`,
       [...values, after],
     );
     if (rows.length === 0) return;
@@ -276,9 +276,12 @@ export function directoryData(sql: Sql): DirectoryData {
     },
 
     async find(audience: Audience, id: string) {
-      const row = await sql.first<AlumnusRow & { status: string }>(`SELECT ${PROFILE_COLUMNS}, status FROM alumni WHERE id = $1`, [id]);
-      // A pending member (address not verified) is HR's to see only.
-      if (!row || (audience !== 'hr' && (!row.listed || row.status === 'pending'))) return null;
+      const row = await sql.first<AlumnusRow & { status: MemberStatus }>(
+        `SELECT ${PROFILE_COLUMNS}, ${MEMBER_STATUS_SQL} AS status FROM alumni al WHERE id = $1`,
+        [id],
+      );
+      // A member who is not active (unverified, awaiting approval, declined) is HR's to see only.
+      if (!row || (audience !== 'hr' && (!row.listed || !isListable(row.status)))) return null;
       return toProfile(row);
     },
   };

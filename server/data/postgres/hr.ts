@@ -7,11 +7,13 @@
 import type { Viewer } from '../../auth.js';
 import type { ChecklistTemplateItem } from '../../domain/checklist-template.js';
 import { interestMask } from '../../domain/directory-entry.js';
-import type { ReturnIntentKind } from '../../domain/membership.js';
+import { type MailLanguage, MEMBER_STATUS_SQL, type MemberStatus, type ReturnIntentKind } from '../../domain/membership.js';
+import { wordQueries } from '../../domain/search-text.js';
 import { HR_SORT_COLUMNS, INTENT_WINDOWS, intentConditions, type IntentWindow, type HrMemberPage, type HrMemberQuery, type HrMemberRow, hrMemberEntry, hrWordNeedles } from '../../domain/hr-members.js';
 import { INTEREST_IDS, type InterestId } from '../../domain/interests.js';
 import type { StoredVisibility } from '../../domain/member-view.js';
-import type { HrData, HrMemberRecord, HrOverviewData } from '../store.js';
+import type { DecisionOutcome, HrData, HrDecision, HrMemberRecord, HrOverviewData } from '../store.js';
+import { arrayLiteral, expressionCondition, reindexAlumni, tokenSet } from './directory.js';
 import { recordAudit } from './audit.js';
 import type { Sql } from './sql.js';
 
@@ -38,7 +40,7 @@ interface MemberRow {
   contact_consent: boolean;
   created_at: string;
   updated_at: string;
-  status: 'pending' | 'active';
+  status: MemberStatus;
   return_intent: ReturnIntentKind | null;
   return_from: string | null;
   contract_work: boolean;
@@ -49,7 +51,7 @@ interface MemberRow {
 const COLUMNS = `al.id, al.family_name, al.given_name, al.family_name_kana, al.given_name_kana,
   al.email, al.department_id, al.department_other, al.role_at_leaving, al.joined_month, al.left_month,
   al.current_company, al.current_position, al.location, al.profile_url, al.photo_url, al.interests,
-  al.listed, al.visibility, al.contact_consent, al.created_at, al.updated_at, al.status, al.return_intent,
+  al.listed, al.visibility, al.contact_consent, al.created_at, al.updated_at, ${MEMBER_STATUS_SQL} AS status, al.return_intent,
   al.return_from, al.contract_work, al.referrals, al.confirmed_at`;
 
 const KNOWN_INTERESTS = new Set<string>(INTEREST_IDS);
@@ -95,7 +97,7 @@ const INDEX_COLUMNS = [
   ['alumni_id', 'text'], ['sort_ja', 'text'], ['sort_en', 'text'], ['search', 'text'], ['romaji', 'text'],
   ['department_id', 'text'], ['left_year', 'integer'], ['left_key', 'text'], ['interest_mask', 'integer'],
   ['contactable', 'boolean'], ['listed', 'boolean'], ['signed_up', 'text'], ['status', 'text'],
-  ['return_intent', 'text'], ['return_from', 'text'],
+  ['return_intent', 'text'], ['return_from', 'text'], ['tokens', 'text[]'],
 ] as const;
 
 /** Recomputes the HR index rows of `ids` from what is stored now, in the caller's transaction. */
@@ -112,13 +114,16 @@ export async function syncHrEntries(sql: Sql, ids: readonly string[]): Promise<v
     const e = hrMemberEntry({ ...toMember(row), departmentNameEn: row.name_en, departmentNameJa: row.name_ja });
     [
       e.alumniId, e.sortJa, e.sortEn, e.search, e.romaji, e.departmentId, e.leftYear, e.leftKey, e.interestMask,
-      e.contactable, e.listed, e.signedUpAt, e.status, e.returnIntent, e.returnFrom,
+      e.contactable, e.listed, e.signedUpAt, e.status, e.returnIntent, e.returnFrom, arrayLiteral(tokenSet(e.tokens)),
     ].forEach((value, index) => columns[index]!.push(value));
   }
   const names = INDEX_COLUMNS.map(([name]) => name);
+  // The token arrays travel as array literals (unnest would flatten an array of arrays), as in the directory's writer.
+  const unnest = INDEX_COLUMNS.map(([, type], index) => `$${index + 1}::${type === 'text[]' ? 'text' : type}[]`).join(', ');
+  const select = INDEX_COLUMNS.map(([name, type]) => (type === 'text[]' ? `${name}::text[]` : name)).join(', ');
   await sql.run(
     `INSERT INTO hr_member_index (${names.join(', ')})
-     SELECT * FROM unnest(${INDEX_COLUMNS.map(([, type], index) => `$${index + 1}::${type}[]`).join(', ')})
+     SELECT ${select} FROM unnest(${unnest}) AS t (${names.join(', ')})
      ON CONFLICT (alumni_id) DO UPDATE SET ${names.slice(1).map((name) => `${name} = excluded.${name}`).join(', ')}`,
     columns,
   );
@@ -134,11 +139,15 @@ async function listMembers(sql: Sql, query: HrMemberQuery): Promise<HrMemberPage
     return `$${values.length}`;
   };
   for (const word of query.words) {
+    // The word's tokens (GIN) narrow the rows, the substring test on the words decides, as in the
+    // directory (server/data/postgres/directory.ts); for a Latin word also its romaji.
     const needles = hrWordNeedles(word);
+    const [textQuery, romajiQuery] = wordQueries(word).map((expression) => expressionCondition(expression).tokens);
+    const text = `(h.tokens @> ${value(textQuery)}::text[] AND strpos(h.search, ${value(needles.text)}) > 0)`;
     conditions.push(
-      needles.romaji
-        ? `(strpos(h.search, ${value(needles.text)}) > 0 OR strpos(h.romaji, ${value(needles.romaji)}) > 0)`
-        : `strpos(h.search, ${value(needles.text)}) > 0`,
+      needles.romaji !== null && romajiQuery
+        ? `(${text} OR (h.tokens @> ${value(romajiQuery)}::text[] AND strpos(h.romaji, ${value(needles.romaji)}) > 0))`
+        : text,
     );
   }
   if (query.departments.length) conditions.push(`h.department_id = ANY(${value([...query.departments])}::text[])`);
@@ -180,9 +189,12 @@ async function listMembers(sql: Sql, query: HrMemberQuery): Promise<HrMemberPage
 }
 
 async function overview(sql: Sql, since: string, month: string): Promise<HrOverviewData> {
-  const members = (await sql.first<{ total: string; listed: string; contactable: string; pending: string }>(
+  const members = (await sql.first<{
+    total: string; listed: string; contactable: string; active: string; pending: string; awaiting: string; declined: string;
+  }>(
     `SELECT COUNT(*) AS total, COUNT(*) FILTER (WHERE listed) AS listed, COUNT(*) FILTER (WHERE contactable) AS contactable,
-       COUNT(*) FILTER (WHERE status = 'pending') AS pending
+       COUNT(*) FILTER (WHERE status = 'active') AS active, COUNT(*) FILTER (WHERE status = 'pending') AS pending,
+       COUNT(*) FILTER (WHERE status = 'awaiting-approval') AS awaiting, COUNT(*) FILTER (WHERE status = 'declined') AS declined
      FROM hr_member_index`,
   ))!;
   const returnIntent = {} as Record<IntentWindow, number>;
@@ -212,8 +224,10 @@ async function overview(sql: Sql, since: string, month: string): Promise<HrOverv
   return {
     members: {
       total: Number(members.total),
-      active: Number(members.total) - Number(members.pending),
+      active: Number(members.active),
       pending: Number(members.pending),
+      awaitingApproval: Number(members.awaiting),
+      declined: Number(members.declined),
       listed: Number(members.listed),
       contactable: Number(members.contactable),
     },
@@ -233,14 +247,17 @@ async function overview(sql: Sql, since: string, month: string): Promise<HrOverv
 }
 
 async function record(sql: Sql, id: string): Promise<HrMemberRecord | undefined> {
-  const row = await sql.first<MemberRow>(`SELECT ${COLUMNS} FROM alumni al WHERE al.id = $1`, [id]);
+  const row = await sql.first<MemberRow & { decided_at: string | null; decline_reason: string | null }>(
+    `SELECT ${COLUMNS}, al.decided_at, al.decline_reason FROM alumni al WHERE al.id = $1`,
+    [id],
+  );
   if (!row) return undefined;
   const consents = await sql.query<{ privacy_policy_version: string; contact: boolean; consented_at: string }>(
     'SELECT privacy_policy_version, contact, consented_at FROM consents WHERE alumni_id = $1 ORDER BY consented_at, id',
     [id],
   );
   return {
-    member: toMember(row),
+    member: { ...toMember(row), decidedAt: row.decided_at, declineReason: row.decline_reason },
     consents: consents.map((c) => ({ policyVersion: c.privacy_policy_version, contact: c.contact, at: c.consented_at })),
   };
 }
@@ -251,7 +268,38 @@ export function hrData(sql: Sql): HrData {
     list: (query) => sql.atomic((tx) => listMembers(tx, query)),
     overview: ({ since, month }) => sql.atomic((tx) => overview(tx, since, month)),
     record: (id) => record(sql, id),
+    decide: (id, decision, viewer, now) => sql.atomic((tx) => decide(tx, id, decision, viewer, now)),
   };
+}
+
+/** HR's decision on a member awaiting approval (store.ts HrData.decide), under the member's row lock. */
+async function decide(sql: Sql, id: string, decision: HrDecision, viewer: Viewer, now: string): Promise<DecisionOutcome> {
+  const row = await sql.first<{ status: MemberStatus; email: string; lang: MailLanguage }>(
+    `SELECT ${MEMBER_STATUS_SQL} AS status, al.email, al.lang FROM alumni al WHERE al.id = $1 FOR UPDATE`,
+    [id],
+  );
+  if (!row) return { outcome: 'missing' };
+  const mail = { email: row.email, lang: row.lang };
+  const target: MemberStatus = decision.kind === 'approve' ? 'active' : 'declined';
+  if (row.status === target) return { outcome: 'unchanged', mail };
+  if (row.status !== 'awaiting-approval') return { outcome: 'not_awaiting_approval', status: row.status };
+  if (decision.kind === 'approve') {
+    await sql.run('UPDATE alumni SET approval = NULL, updated_at = $1, version = version + 1 WHERE id = $2', [now, id]);
+  } else {
+    await sql.run(
+      `UPDATE alumni SET approval = 'declined', decided_at = $1, decline_reason = $2, updated_at = $1, version = version + 1 WHERE id = $3`,
+      [now, decision.reason, id],
+    );
+  }
+  await reindexAlumni(sql, [id]);
+  await recordAudit(sql, {
+    viewer,
+    action: decision.kind === 'approve' ? 'hr.member.approve' : 'hr.member.decline',
+    subject: id,
+    // Whether a reason was given, not the reason: the audit log outlives the member.
+    detail: decision.kind === 'approve' ? { viaLeaverList: Boolean(decision.viaLeaverList) } : { reason: decision.reason !== null },
+  });
+  return { outcome: 'changed', mail };
 }
 
 /** Replaces the template (in this order) with an audit row, in one transaction. */

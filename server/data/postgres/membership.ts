@@ -6,12 +6,22 @@
  */
 import type { Viewer } from '../../auth.js';
 import type { InterestId } from '../../domain/interests.js';
-import { LINK_TTL_MS, type LinkPurpose, type MailLanguage, type MemberStatus, type ReturnIntentKind, secretMatches } from '../../domain/membership.js';
+import {
+  LINK_TTL_MS,
+  type LinkPurpose,
+  type MailLanguage,
+  MEMBER_STATUS_SQL,
+  type MemberStatus,
+  type ReturnIntentKind,
+  secretMatches,
+} from '../../domain/membership.js';
 import type { StoredVisibility } from '../../domain/member-view.js';
 import { newId } from '../signup.js';
 import type { MailOutboxData, MemberExport, MemberPatch, MemberRecord, MembershipData, OutboxMessage, RedeemOutcome, UpdateOutcome } from '../store.js';
 import { auditData, recordAudit } from './audit.js';
 import { reindexAlumni } from './directory.js';
+import { onLeaverList } from './leavers.js';
+import { readProgramSettings } from './reference.js';
 import type { Sql } from './sql.js';
 
 export async function insertLinkToken(
@@ -48,7 +58,8 @@ interface MemberRow {
   contact_consent: boolean;
   created_at: string;
   updated_at: string;
-  status: MemberStatus;
+  status: 'pending' | 'active';
+  approval: 'awaiting-approval' | 'declined' | null;
   lang: MailLanguage;
   version: number;
   verified_at: string | null;
@@ -88,7 +99,7 @@ async function readMember(sql: Sql, id: string, lock = false): Promise<MemberRec
     contactConsent: row.contact_consent,
     visibility: (row.visibility && typeof row.visibility === 'object' ? row.visibility : {}) as StoredVisibility,
     listed: row.listed,
-    status: row.status,
+    status: row.approval ?? row.status,
     lang: row.lang,
     version: row.version,
     createdAt: row.created_at,
@@ -126,9 +137,10 @@ const PATCH_COLUMNS = {
 export function membershipData(sql: Sql): MembershipData {
   return {
     async findByEmail(email) {
-      return sql.first<{ id: string; status: MemberStatus; lang: MailLanguage }>('SELECT id, status, lang FROM alumni WHERE email = $1', [
-        email.trim().toLowerCase(),
-      ]);
+      return sql.first<{ id: string; status: MemberStatus; lang: MailLanguage }>(
+        `SELECT al.id, ${MEMBER_STATUS_SQL} AS status, al.lang FROM alumni al WHERE al.email = $1`,
+        [email.trim().toLowerCase()],
+      );
     },
     issueToken: (input) => insertLinkToken(sql, input),
 
@@ -141,8 +153,9 @@ export function membershipData(sql: Sql): MembershipData {
         if (!row || !secretMatches(input.secret, row.secret_hash)) return { ok: false, failure: 'token_invalid' };
         if (row.used_at !== null) return { ok: false, failure: 'token_used' };
         if (row.expires_at <= input.now) return { ok: false, failure: 'token_expired' };
-        const member = await tx.first<{ status: MemberStatus; email: string; lang: MailLanguage }>(
-          'SELECT status, email, lang FROM alumni WHERE id = $1 FOR UPDATE',
+        const member = await tx.first<{ status: MemberStatus; verified: boolean; email: string; lang: MailLanguage; employee_number: string | null }>(
+          `SELECT ${MEMBER_STATUS_SQL} AS status, al.status = 'active' AS verified, al.email, al.lang, al.employee_number
+           FROM alumni al WHERE al.id = $1 FOR UPDATE`,
           [row.alumni_id],
         );
         if (!member) return { ok: false, failure: 'token_invalid' };
@@ -150,13 +163,22 @@ export function membershipData(sql: Sql): MembershipData {
         if (marked !== 1) return { ok: false, failure: 'token_used' };
         const viewer: Viewer = { role: 'alumni', sub: row.alumni_id };
         if (row.purpose === 'verify') {
-          if (member.status === 'pending') {
+          if (!member.verified) {
+            // With approval on, the member waits for HR unless the stored leaver list names them.
+            const approvalRequired = (await readProgramSettings(tx)).approval;
+            const approved = !approvalRequired || (await onLeaverList(tx, { email: member.email, employeeNumber: member.employee_number }));
             await tx.run(
-              `UPDATE alumni SET status = 'active', verified_at = $1, confirmed_at = $1, updated_at = $1, version = version + 1 WHERE id = $2`,
-              [input.now, row.alumni_id],
+              `UPDATE alumni SET status = 'active', approval = $1, verified_at = $2, confirmed_at = $2, updated_at = $2, version = version + 1
+               WHERE id = $3`,
+              [approved ? null : 'awaiting-approval', input.now, row.alumni_id],
             );
             await reindexAlumni(tx, [row.alumni_id]);
-            await recordAudit(tx, { viewer, action: 'alumni.verify', subject: row.alumni_id });
+            await recordAudit(tx, {
+              viewer,
+              action: 'alumni.verify',
+              subject: row.alumni_id,
+              ...(approvalRequired && { detail: { approval: approved ? 'leaver-list' : 'awaiting' } }),
+            });
           }
         } else if (row.purpose === 'sign-in') {
           if (member.status !== 'active') return { ok: false, failure: 'token_invalid' };
@@ -262,9 +284,17 @@ export function membershipData(sql: Sql): MembershipData {
         const ids = (await tx.query<{ id: string }>("DELETE FROM alumni WHERE status = 'pending' AND created_at < $1 RETURNING id", [before])).map(
           (row) => row.id,
         );
-        await reindexAlumni(tx, ids);
+        // Declined by HR: kept as long as an unverified signup, counted from the decision.
+        const declined = (
+          await tx.query<{ id: string }>(
+            `DELETE FROM alumni WHERE approval = 'declined' AND decided_at < $1 AND id NOT IN (SELECT alumni_id FROM returners) RETURNING id`,
+            [before],
+          )
+        ).map((row) => row.id);
+        await reindexAlumni(tx, [...ids, ...declined]);
         for (const id of ids) await recordAudit(tx, { viewer: { role: 'public' }, action: 'alumni.pending.purge', subject: id });
-        return ids.length;
+        for (const id of declined) await recordAudit(tx, { viewer: { role: 'public' }, action: 'alumni.declined.purge', subject: id });
+        return ids.length + declined.length;
       }),
   };
 }

@@ -11,6 +11,7 @@ const KEYS = {
   programNameJa: 'program_name_ja',
   privacyPolicyUrl: 'privacy_policy_url',
   privacyPolicyVersion: 'privacy_policy_version',
+  approval: 'approval',
 } as const;
 
 export async function readProgramSettings(sql: Sql): Promise<ProgramSettings> {
@@ -24,6 +25,7 @@ export async function readProgramSettings(sql: Sql): Promise<ProgramSettings> {
   return {
     programName: { en: read(KEYS.programNameEn), ja: read(KEYS.programNameJa) },
     privacyPolicy: { url: read(KEYS.privacyPolicyUrl), version: read(KEYS.privacyPolicyVersion) },
+    approval: read(KEYS.approval) === 'true',
   };
 }
 
@@ -36,8 +38,8 @@ export function settingsData(sql: Sql): SettingsData {
           `INSERT INTO settings (key, value) SELECT * FROM unnest($1::text[], $2::text[])
            ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
           [
-            [KEYS.programNameEn, KEYS.programNameJa, KEYS.privacyPolicyUrl, KEYS.privacyPolicyVersion],
-            [settings.programName.en, settings.programName.ja, settings.privacyPolicy.url, settings.privacyPolicy.version],
+            [KEYS.programNameEn, KEYS.programNameJa, KEYS.privacyPolicyUrl, KEYS.privacyPolicyVersion, KEYS.approval],
+            [settings.programName.en, settings.programName.ja, settings.privacyPolicy.url, settings.privacyPolicy.version, String(settings.approval)],
           ],
         );
         await recordAudit(tx, { viewer, action: 'settings.update', detail: settings });

@@ -18,6 +18,7 @@ import { mailOutboxData, membershipData } from './membership.js';
 import { rateLimitData } from './rate-limits.js';
 import { checklistTemplateData, departmentData, employeeData, orgChangeData, settingsData } from './reference.js';
 import { hrData } from './hr.js';
+import { leaverData } from './leavers.js';
 import { returnerData } from './returners.js';
 import { seedData } from './seed.js';
 import { PoolSql, type Sql } from './sql.js';
@@ -48,6 +49,7 @@ function resources(sql: Sql): StoreResources {
     orgChanges: orgChangeData(sql),
     checklistTemplate: checklistTemplateData(sql),
     hr: hrData(sql),
+    leavers: leaverData(sql),
     audit: auditData(sql),
     idempotency: idempotencyData(sql),
     rateLimits: rateLimitData(sql),
