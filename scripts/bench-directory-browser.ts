@@ -144,15 +144,19 @@ try {
         input.value = keys.slice(0, length).join('');
         input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
       }
+      // Noticed as soon as the widget's DOM holds the results (not at the next frame), then the
+      // frame that paints them: its requestAnimationFrame runs just before the paint, a task
+      // queued there runs just after it.
       await new Promise<void>((done) => {
-        const check = () => {
-          const rendered = shadow.querySelector('.window[aria-busy="false"] [data-index="0"]') || shadow.querySelector('.empty');
-          if (answered && rendered) done();
-          else requestAnimationFrame(check);
-        };
-        check();
+        const rendered = () => answered && (shadow.querySelector('.window[aria-busy="false"] [data-index="0"]') || shadow.querySelector('.empty'));
+        if (rendered()) return done();
+        const observer = new MutationObserver(() => {
+          if (!rendered()) return;
+          observer.disconnect();
+          done();
+        });
+        observer.observe(shadow, { subtree: true, childList: true, attributes: true, characterData: true });
       });
-      // The frame that paints it.
       await new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
       const ended = performance.now();
       window.fetch = original;
