@@ -122,6 +122,7 @@ const isStale = (error: unknown) => error instanceof OkaeriApiError && error.sta
  * @csspart error-banner-message - The failure's text.
  * @csspart left - The state after leaving the network.
  * @csspart forbidden - Shown to a signed-in viewer who is not a member (an employee).
+ * @csspart auth-required - The shared signed-out message, which this widget replaces with its sign-in form.
  * @csspart live-region - The polite announcements for screen readers.
  * @csspart unsaved - The note that edits are kept on the page until saved.
  *
@@ -164,7 +165,6 @@ export class OkaeriMyProfile extends OkaeriElement {
   @state() private emailError?: MessageKey;
   @state() private pendingEmail?: string;
   @state() private confirmingLeave = false;
-  @state() private returner = false;
   @state() private left = false;
   @state() private failures: Partial<Record<Action, unknown>> = {};
 
@@ -519,13 +519,7 @@ export class OkaeriMyProfile extends OkaeriElement {
       await adapterMethod(this.api, 'deleteMyMembership')({ signal });
       return true;
     });
-    if (!erased) {
-      if (codeOf(this.failures.leave) === 'returner_records') {
-        this.returner = true;
-        this.failures = { ...this.failures, leave: undefined };
-      }
-      return;
-    }
+    if (!erased) return;
     this.left = true;
     this.base = undefined;
     this.draft = undefined;
@@ -799,7 +793,6 @@ export class OkaeriMyProfile extends OkaeriElement {
     return html`<section class="section leave" part="section" aria-labelledby="leave-heading">
       <h3 class="section-heading" part="section-heading" id="leave-heading">${l.msg('profile.leave.heading')}</h3>
       <p>${l.msg('profile.leave.body')}</p>
-      ${this.returner ? html`<p class="notice" part="notice" role="alert">${l.msg('profile.leave.returner')}</p>` : nothing}
       ${this.renderFailure('leave', () => this.leave())}
       ${this.confirmingLeave
         ? html`<div class="notice leave-confirm" part="notice" tabindex="-1" role="alertdialog" aria-labelledby="leave-confirm-text">

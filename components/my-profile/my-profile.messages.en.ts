@@ -81,7 +81,6 @@ export const myProfileEn = {
   'profile.leave.button': 'Leave the network…',
   'profile.leave.confirm': 'Erase your membership and personal data now? You will be signed out.',
   'profile.leave.yes': 'Yes, erase my data',
-  'profile.leave.returner': 'You are registered as a returner, so the alumni-program team erases your alumni data together with your employment records. Please contact them.',
 } satisfies Catalog;
 
 export type MyProfileMessages = Record<keyof typeof myProfileEn, Catalog[string]>;

@@ -81,5 +81,4 @@ export const myProfileJa: MyProfileMessages = {
   'profile.leave.button': '退会する…',
   'profile.leave.confirm': '会員情報と個人データを今すぐ消去しますか？ サインアウトします。',
   'profile.leave.yes': 'はい、消去します',
-  'profile.leave.returner': '復職者として登録されているため、アルムナイのデータは人事の雇用記録とあわせてアルムナイ事務局が消去します。事務局にご連絡ください。',
 };

@@ -9,6 +9,8 @@ import type { Db } from '../db/open.js';
 import type { InterestId } from '../domain/interests.js';
 import {
   LINK_TTL_MS,
+  erasedEmail,
+  isErased,
   type LinkPurpose,
   type MailLanguage,
   MEMBER_STATUS_SQL,
@@ -244,17 +246,39 @@ function update(db: Db, id: string, patch: MemberPatch, expectedVersion: number 
   return { outcome: 'ok', member: readMember(db, id)! };
 }
 
-function erase(db: Db, id: string, viewer: Viewer, now: string): 'erased' | 'absent' | 'returner' {
+/*
+ * A registered returner's checklist and announcements belong to HR's records of the rehire and
+ * join the alumni row for the person, so that row stays, keeping only what those records need:
+ * the name, the former department and the joined/left months. Everything
+ * else is erased as for any member: address (a reserved .invalid placeholder), readings, role at
+ * leaving, current company, role and location, profile URL, photo, interests, listing, visibility,
+ * contact consent and its history, return intent, link tokens, reactions, mail; and what the
+ * returner wrote for their announcements ("while away", "ask me about").
+ */
+function erase(db: Db, id: string, viewer: Viewer, now: string): 'erased' | 'absent' {
   const row = db.prepare<[string], { email: string }>('SELECT email FROM alumni WHERE id = ?').get(id);
-  if (!row) return 'absent';
-  if (db.prepare<[string], number>('SELECT 1 FROM returners WHERE alumni_id = ?').pluck().get(id) !== undefined) return 'returner';
+  if (!row || isErased(row)) return 'absent';
+  const returner = db.prepare<[string], number>('SELECT 1 FROM returners WHERE alumni_id = ?').pluck().get(id) !== undefined;
   db.prepare('DELETE FROM reactions WHERE viewer_sub = ?').run(id);
   db.prepare('DELETE FROM mail_outbox WHERE to_address = ?').run(row.email);
-  // consents and link_tokens go with the row (ON DELETE CASCADE).
-  db.prepare('DELETE FROM alumni WHERE id = ?').run(id);
+  if (returner) {
+    db.prepare('DELETE FROM consents WHERE alumni_id = ?').run(id);
+    db.prepare('DELETE FROM link_tokens WHERE alumni_id = ?').run(id);
+    db.prepare(
+      `UPDATE alumni SET email = ?, family_name_kana = NULL, given_name_kana = NULL, role_at_leaving = NULL,
+         current_company = NULL, current_position = NULL, location = NULL, profile_url = NULL, photo_url = NULL,
+         interests = '[]', listed = 0, visibility = '{}', contact_consent = 0, return_intent = NULL, return_from = NULL,
+         contract_work = 0, referrals = 0, return_intent_visibility = 'hidden', version = version + 1, updated_at = ?
+       WHERE id = ?`,
+    ).run(erasedEmail(id), now, id);
+    db.prepare(`UPDATE announcements SET while_away = NULL, ask_me_about = '[]' WHERE returner_id IN (SELECT id FROM returners WHERE alumni_id = ?)`).run(id);
+  } else {
+    // consents and link_tokens go with the row (ON DELETE CASCADE).
+    db.prepare('DELETE FROM alumni WHERE id = ?').run(id);
+  }
   syncDirectoryEntries(db, id);
   // The tombstone: that this id left, and when; nothing that names the person.
-  recordAudit(db, { viewer, action: 'alumni.erase', subject: id, detail: { at: now } });
+  recordAudit(db, { viewer, action: 'alumni.erase', subject: id, detail: { at: now, ...(returner ? { kept: 'returner-records' } : {}) } });
   return 'erased';
 }
 

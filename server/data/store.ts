@@ -564,7 +564,11 @@ export interface MembershipData {
    * directory entry and search row; leaves an audit tombstone with the id only. `returner` when
    * the member is a registered returner, whose records HR keeps (nothing is erased then).
    */
-  erase(id: string, viewer: Viewer, now: string): Promise<'erased' | 'absent' | 'returner'>;
+  /**
+   * Leaving the network: `absent` when there is nothing (left) to erase. A registered returner's
+   * row stays for HR's returner records with only the fields those need (name, former department, joined and left months).
+   */
+  erase(id: string, viewer: Viewer, now: string): Promise<'erased' | 'absent'>;
   /** Everything stored about the member, from one snapshot. */
   export(id: string): Promise<MemberExport | undefined>;
   /**

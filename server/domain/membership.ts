@@ -22,6 +22,15 @@ export function isListable(status: MemberStatus | undefined): boolean {
   return (status ?? 'active') === 'active';
 }
 
+/**
+ * What an erased returner's row keeps for an address (alumni.email is NOT NULL UNIQUE): a name in
+ * the reserved `.invalid` domain (RFC 2606), which can never receive mail or match a real one.
+ */
+export const erasedEmail = (id: string) => `erased+${id}@erased.invalid`;
+
+/** Whether the member left the network and only HR's returner records keep the row. */
+export const isErased = (member: { email: string }) => member.email.endsWith('@erased.invalid');
+
 export const MAIL_LANGUAGES = ['ja', 'en'] as const;
 export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
 

@@ -3,7 +3,7 @@ import { requireRole } from '../auth.js';
 import type { Viewer } from '../auth.js';
 import type { MemberPatch, MemberRecord, Store } from '../data/store.js';
 import { completeVisibility } from '../data/signup.js';
-import { LINK_TTL_MS, confirmationDue } from '../domain/membership.js';
+import { LINK_TTL_MS, confirmationDue, isErased } from '../domain/membership.js';
 import type { MembershipMail } from '../mail/links.js';
 import { ProblemError } from '../problem.js';
 import { problemResponses, type FieldErrorCode } from '../schemas/problem.js';
@@ -70,6 +70,13 @@ function memberId(viewer: Viewer): string {
 
 const gone = () => new ProblemError('not-found', 'There is no member for this session (the membership was deleted).');
 
+/** The session's member, unless they left (a returner's erased row stays for HR's records only). */
+async function liveMember(store: Store, id: string): Promise<MemberRecord> {
+  const member = await store.membership.read(id);
+  if (!member || isErased(member)) throw gone();
+  return member;
+}
+
 export function meRoutes({ store, mail }: MeDeps) {
   const confirmMonths = () => mail.options.confirmMonths;
   const middleware = requireRole('alumni');
@@ -113,7 +120,7 @@ export function meRoutes({ store, mail }: MeDeps) {
     tags: ['membership'],
     summary: 'Leave the network: erase the own personal data (alumni)',
     description:
-      'Erases at once the member row, consents, link tokens, reactions, mail to the address and the directory entry with its search text; keeps an audit tombstone with the id only. Idempotent: 204 again. A registered returner (whose records HR must keep) gets 403 with `code` `returner_records` and nothing is erased.',
+      'Erases at once the member row, consents, link tokens, reactions, mail to the address and the directory entry with its search text; keeps an audit tombstone with the id only. Idempotent: 204 again. A registered returner’s checklist and welcome-back announcements are HR’s records of the rehire: for them the row keeps only the name, the former department and the joined and left months (everything else, the address included, is erased, and so are the announcements’ "while away" and "ask me about"); the session then finds no member (404).',
     security: REQUIRED_BEARER,
     middleware,
     responses: { 204: { description: 'Erased (or already gone).' }, ...problemResponses(401, 403) },
@@ -169,8 +176,7 @@ export function meRoutes({ store, mail }: MeDeps) {
 
   return createRouter()
     .openapi(getMe, async (c) => {
-      const member = await store.membership.read(memberId(c.var.viewer));
-      if (!member) throw gone();
+      const member = await liveMember(store, memberId(c.var.viewer));
       c.header('ETag', etagOf(member));
       c.header('Cache-Control', 'private, no-store');
       return c.json(ownProfile(member, confirmMonths()), 200);
@@ -179,8 +185,7 @@ export function meRoutes({ store, mail }: MeDeps) {
       const id = memberId(c.var.viewer);
       const ifMatch = c.req.header('if-match');
       if (ifMatch === undefined) throw new ProblemError('precondition-required', 'Send If-Match with the ETag of GET /api/v1/me.');
-      const current = await store.membership.read(id);
-      if (!current) throw gone();
+      const current = await liveMember(store, id);
       const tags = ifMatchTags(ifMatch);
       const expected = tags === '*' || tags.includes(etagOf(current)) ? current.version : -1;
       const patch = await toPatch(store, c.req.valid('json'), current);
@@ -196,18 +201,11 @@ export function meRoutes({ store, mail }: MeDeps) {
       return c.json(ownProfile(outcome.member, confirmMonths()), 200);
     })
     .openapi(deleteMe, async (c) => {
-      const result = await store.membership.erase(memberId(c.var.viewer), c.var.viewer, new Date().toISOString());
-      if (result === 'returner') {
-        throw new ProblemError(
-          'forbidden',
-          'You are registered as a returner: the alumni-program team erases your alumni data with your employment records.',
-          { extensions: { code: 'returner_records' } },
-        );
-      }
+      await store.membership.erase(memberId(c.var.viewer), c.var.viewer, new Date().toISOString());
       return c.body(null, 204);
     })
     .openapi(exportMe, async (c) => {
-      const data = await store.membership.export(memberId(c.var.viewer));
+      const data = await store.membership.export((await liveMember(store, memberId(c.var.viewer))).id);
       if (!data) throw gone();
       c.header('Content-Disposition', 'attachment; filename="okaeri-my-data.json"');
       c.header('Cache-Control', 'private, no-store');
@@ -224,8 +222,7 @@ export function meRoutes({ store, mail }: MeDeps) {
     })
     .openapi(putEmail, async (c) => {
       const id = memberId(c.var.viewer);
-      const member = await store.membership.read(id);
-      if (!member) throw gone();
+      const member = await liveMember(store, id);
       const { email } = c.req.valid('json');
       const now = new Date();
       if (email !== member.email && (await mail.mayMail(email))) {
@@ -242,7 +239,7 @@ export function meRoutes({ store, mail }: MeDeps) {
           errors: { privacyPolicyVersion: 'invalid_choice' },
         });
       }
-      const member = await store.membership.setConsent(memberId(c.var.viewer), input, c.var.viewer, new Date().toISOString());
+      const member = await store.membership.setConsent((await liveMember(store, memberId(c.var.viewer))).id, input, c.var.viewer, new Date().toISOString());
       if (!member) throw gone();
       c.header('ETag', etagOf(member));
       return c.json(ownProfile(member, confirmMonths()), 200);

@@ -473,7 +473,7 @@ export interface paths {
         post?: never;
         /**
          * Leave the network: erase the own personal data (alumni)
-         * @description Erases at once the member row, consents, link tokens, reactions, mail to the address and the directory entry with its search text; keeps an audit tombstone with the id only. Idempotent: 204 again. A registered returner (whose records HR must keep) gets 403 with `code` `returner_records` and nothing is erased.
+         * @description Erases at once the member row, consents, link tokens, reactions, mail to the address and the directory entry with its search text; keeps an audit tombstone with the id only. Idempotent: 204 again. A registered returner’s checklist and welcome-back announcements are HR’s records of the rehire: for them the row keeps only the name, the former department and the joined and left months (everything else, the address included, is erased, and so are the announcements’ "while away" and "ask me about"); the session then finds no member (404).
          */
         delete: operations["deleteMyMembership"];
         options?: never;

@@ -441,15 +441,6 @@ describe('<okaeri-my-profile>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('explains why a registered returner cannot erase alone', async () => {
-      const { el } = await signedIn({ 'DELETE /api/v1/me': () => problem(403, { code: 'returner_records' }) });
-      button(el, /Leave the network/).click();
-      await el.updateComplete;
-      button(el, /Yes, erase my data/).click();
-      await waitUntil(() => text(el, '.leave [role="alert"]').includes('returner'));
-      expect($(el, 'form[part="form"]'), 'still signed in').to.exist;
-    });
-
     it('signs out: the session is forgotten here and for every widget', async () => {
       const { el } = await signedIn();
       const signedOut = oneEvent(el, 'okaeri-sign-out') as Promise<SignOutEvent>;

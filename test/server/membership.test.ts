@@ -485,5 +485,69 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
         assert.ok(!everything.includes(personal), `the audit keeps no ${personal}`);
       }
     });
+      it('DELETE for a registered returner keeps only what HR’s records need: name, former department, joined and left months', async () => {
+      const member = await signUpAndVerify({ familyName: 'Returnerova', givenName: 'Mila', currentCompany: 'Plmoknij KK', location: 'Sapporo' });
+      await json('PUT', '/api/v1/me/consent', { contact: true, privacyPolicyVersion: POLICY_VERSION }, { Authorization: member.authorization });
+      const hr = { Authorization: await bearer('hr') };
+      const created = await json('POST', '/api/v1/returners', { alumniId: member.id, returnDate: '2027-04-01', newRole: 'Staff engineer' }, hr);
+      assert.equal(created.status, 201);
+      const returner = (await created.json()) as { id: string };
+      const drafted = await json('POST', '/api/v1/announcements', {
+        kind: 'welcome-back', returnerId: returner.id, message: 'Welcome back!', whileAway: 'Built Plmoknij’s data team', askMeAbout: ['Sapporo startups'],
+      }, hr);
+      assert.equal(drafted.status, 201);
+      const announcement = (await drafted.json()) as { id: string };
+      const before = await database.sql.value<number>('SELECT COUNT(*) FROM checklist_items WHERE returner_id = ?', returner.id);
+      assert.ok(Number(before) > 0, 'the returner has a checklist');
+      assert.ok((await listedIds('hr', 'Plmoknij')).includes(member.id), 'HR finds the company before');
+
+      const erased = await app.request('/api/v1/me', { method: 'DELETE', headers: { Authorization: member.authorization } });
+      assert.equal(erased.status, 204);
+      const [row] = await database.sql.rows<Record<string, unknown>>('SELECT * FROM alumni WHERE id = ?', member.id);
+      assert.ok(row, 'the row stays for the returner records');
+      assert.equal(row.family_name, 'Returnerova');
+      assert.equal(row.given_name, 'Mila');
+      assert.equal(row.joined_month, member.body.joined);
+      assert.equal(row.left_month, member.body.left);
+      assert.equal(row.department_id, member.body.department);
+      assert.equal(row.email, `erased+${member.id}@erased.invalid`);
+      for (const column of ['family_name_kana', 'given_name_kana', 'role_at_leaving', 'current_company', 'current_position', 'location', 'profile_url', 'photo_url', 'return_intent', 'return_from']) {
+        assert.equal(row[column], null, column);
+      }
+      assert.equal(JSON.stringify(row).includes(member.body.email), false, 'no address');
+      assert.equal(JSON.parse(String(row.interests)).length, 0);
+      assert.deepEqual(typeof row.visibility === 'string' ? JSON.parse(row.visibility) : row.visibility, {});
+      assert.equal(Boolean(row.listed), false);
+      assert.equal(Boolean(row.contact_consent), false);
+      for (const [table, column] of [['consents', 'alumni_id'], ['link_tokens', 'alumni_id']]) {
+        assert.equal(Number(await database.sql.value(`SELECT COUNT(*) FROM ${table} WHERE ${column} = ?`, member.id)), 0, table);
+      }
+      assert.equal(Number(await database.sql.value('SELECT COUNT(*) FROM mail_outbox WHERE to_address = ?', member.body.email)), 0);
+      // HR's records of the rehire: the returner, their checklist, the announcement without what the returner wrote about themself.
+      assert.equal(Number(await database.sql.value('SELECT COUNT(*) FROM returners WHERE id = ?', returner.id)), 1);
+      assert.equal(await database.sql.value<number>('SELECT COUNT(*) FROM checklist_items WHERE returner_id = ?', returner.id), before);
+      const [kept] = await database.sql.rows<{ message: string; while_away: string | null; ask_me_about: unknown }>(
+        'SELECT message, while_away, ask_me_about FROM announcements WHERE id = ?', announcement.id,
+      );
+      assert.deepEqual([kept!.message, kept!.while_away, typeof kept!.ask_me_about === 'string' ? JSON.parse(kept!.ask_me_about) : kept!.ask_me_about], ['Welcome back!', null, []]);
+      // Nobody finds the erased fields: not the directory (unlisted), not HR's search for them.
+      assert.ok(!(await listedIds('employee', 'Returnerova')).includes(member.id));
+      assert.deepEqual(await listedIds('hr', 'Plmoknij'), []);
+      if (TEST_BACKEND === 'sqlite') {
+        const matches = Number(await database.sql.value('SELECT COUNT(*) FROM directory_search WHERE directory_search MATCH ?', matchExpression('hr', ['plmoknij'])));
+        assert.equal(matches, 0, 'the FTS table holds no erased word');
+      }
+      // The session finds no member any more; a stale tab cannot write the data back.
+      assert.equal((await get('/api/v1/me', member.authorization)).status, 404);
+      const rewrite = await json('PATCH', '/api/v1/me', { currentCompany: 'Back again' }, { Authorization: member.authorization, 'If-Match': '*' });
+      assert.equal(rewrite.status, 404);
+      assert.equal((await json('PUT', '/api/v1/me/consent', { contact: true, privacyPolicyVersion: POLICY_VERSION }, { Authorization: member.authorization })).status, 404);
+      const again = await app.request('/api/v1/me', { method: 'DELETE', headers: { Authorization: member.authorization } });
+      assert.equal(again.status, 204, 'idempotent');
+      const tombstones = await database.store.audit.list({ subject: member.id, action: 'alumni.erase' });
+      assert.equal(tombstones.length, 1);
+      const everything = JSON.stringify(await database.store.audit.list({ subject: member.id }));
+      for (const personal of [member.body.email, 'Plmoknij']) assert.ok(!everything.includes(personal), `the audit keeps no ${personal}`);
+    });
   });
 });

@@ -8,6 +8,8 @@ import type { Viewer } from '../../auth.js';
 import type { InterestId } from '../../domain/interests.js';
 import {
   LINK_TTL_MS,
+  erasedEmail,
+  isErased,
   type LinkPurpose,
   type MailLanguage,
   MEMBER_STATUS_SQL,
@@ -249,13 +251,28 @@ export function membershipData(sql: Sql): MembershipData {
     erase: (id, viewer, now) =>
       sql.atomic(async (tx) => {
         const row = await tx.first<{ email: string }>('SELECT email FROM alumni WHERE id = $1 FOR UPDATE', [id]);
-        if (!row) return 'absent' as const;
-        if (await tx.first('SELECT 1 FROM returners WHERE alumni_id = $1', [id])) return 'returner' as const;
+        if (!row || isErased(row)) return 'absent' as const;
+        // As on SQLite (server/data/membership.ts): a returner's row keeps what HR's records need.
+        const returner = Boolean(await tx.first('SELECT 1 FROM returners WHERE alumni_id = $1', [id]));
         await tx.run('DELETE FROM reactions WHERE viewer_sub = $1', [id]);
         await tx.run('DELETE FROM mail_outbox WHERE to_address = $1', [row.email]);
-        await tx.run('DELETE FROM alumni WHERE id = $1', [id]);
+        if (returner) {
+          await tx.run('DELETE FROM consents WHERE alumni_id = $1', [id]);
+          await tx.run('DELETE FROM link_tokens WHERE alumni_id = $1', [id]);
+          await tx.run(
+            `UPDATE alumni SET email = $1, family_name_kana = NULL, given_name_kana = NULL, role_at_leaving = NULL,
+               current_company = NULL, current_position = NULL, location = NULL, profile_url = NULL, photo_url = NULL,
+               interests = '[]', listed = FALSE, visibility = '{}', contact_consent = FALSE, return_intent = NULL, return_from = NULL,
+               contract_work = FALSE, referrals = FALSE, return_intent_visibility = 'hidden', version = version + 1, updated_at = $2
+             WHERE id = $3`,
+            [erasedEmail(id), now, id],
+          );
+          await tx.run(`UPDATE announcements SET while_away = NULL, ask_me_about = '[]' WHERE returner_id IN (SELECT id FROM returners WHERE alumni_id = $1)`, [id]);
+        } else {
+          await tx.run('DELETE FROM alumni WHERE id = $1', [id]);
+        }
         await reindexAlumni(tx, [id]);
-        await recordAudit(tx, { viewer, action: 'alumni.erase', subject: id, detail: { at: now } });
+        await recordAudit(tx, { viewer, action: 'alumni.erase', subject: id, detail: { at: now, ...(returner ? { kept: 'returner-records' } : {}) } });
         return 'erased' as const;
       }),
 
