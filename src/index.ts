@@ -70,6 +70,7 @@ export type { ProfileSaveEvent, ProfileSaveDetail } from './events/profile-save.
 export type { ProfileDeleteEvent, ProfileDeleteDetail } from './events/profile-delete.js';
 export type { OwnProfile, ProfilePatch, ReturnIntent, Session, VersionedProfile, MemberExport, EmailChangeReceipt } from './api/types.js';
 export type { OkaeriHrConsole, HrSection } from '../components/hr-console/hr-console.component.js';
+export type { OkaeriHrReturners, OkaeriHrAnnouncements, OkaeriHrTemplate, ReturnerCandidate, ReturnerRow, AnnouncementState } from '../components/hr-console/hr-sections.js';
 export type { HrExportEvent, HrExportDetail } from './events/hr-export.js';
 export type { HrMemberApproveEvent, HrMemberApproveDetail } from './events/hr-member-approve.js';
 export type { HrMemberDeclineEvent, HrMemberDeclineDetail } from './events/hr-member-decline.js';
@@ -80,7 +81,9 @@ export type {
   HrMemberDetail,
   HrMemberQuery,
   HrExportQuery,
-  MemberDecline,
+  HrDecline,
+  HrMemberStatus,
+  LeaverReviewReason,
   LeaverImportResult,
   ChecklistTemplate,
   ChecklistTemplateItem,

@@ -31,10 +31,10 @@ const decided =
 
 const leaverAnswer = {
   rows: 3,
-  approved: [{ row: 1, memberId: 'al_00004', name: '伊藤 美咲' }],
+  approved: [{ row: 2, memberId: 'al_00004', name: '伊藤 美咲' }],
   review: [
-    { row: 2, memberId: null, reason: 'no_match' },
-    { row: 3, memberId: 'al_00009', reason: 'ambiguous', detail: '2 signups' },
+    { row: 3, memberId: null, reason: 'no_match' },
+    { row: 4, memberId: 'al_00009', reason: 'ambiguous', detail: '2 signups' },
   ],
 };
 

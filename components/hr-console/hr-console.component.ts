@@ -9,7 +9,6 @@ import { HrExportEvent } from '../../src/events/hr-export.js';
 import { HrMemberApproveEvent } from '../../src/events/hr-member-approve.js';
 import { HrMemberDeclineEvent } from '../../src/events/hr-member-decline.js';
 import type { MessageKey } from '../../src/i18n/messages.js';
-import { avatarStyles } from '../../src/internal/avatar.js';
 import { buttonStyles, renderButton } from '../../src/internal/button.js';
 import { errorBannerStyles, renderErrorBanner } from '../../src/internal/error-banner.js';
 import { errorMessageKey } from '../../src/internal/error-message.js';
@@ -27,7 +26,7 @@ import { styles } from './hr-console.styles.js';
 import { download, exportFileName, renderExport, type ExportPurpose } from './hr-export.js';
 import { renderMemberDetail } from './hr-member-detail.js';
 import { COLUMNS, renderGrid, renderMemberFilters } from './hr-members.js';
-import { renderOverview, type ApprovalCounts } from './hr-overview.js';
+import { renderOverview } from './hr-overview.js';
 import { emptySegment, isEverybody, orderedYears, toExportQuery, toMemberQuery, type HrSegment, type HrSort } from './hr-segment.js';
 
 export const HR_SECTIONS = ['overview', 'members', 'approvals', 'returners', 'announcements', 'template'] as const;
@@ -36,8 +35,6 @@ export type HrSection = (typeof HR_SECTIONS)[number];
 /** The sections that are elements of their own (components/hr-console/hr-sections.ts). */
 type ElementSection = 'returners' | 'announcements' | 'template';
 
-/** The overview as the approval routes extend it (`approval`, `members.awaitingApproval`); older servers send neither. */
-type Overview = HrOverview & { approval?: boolean; members: ApprovalCounts };
 type Member = HrMemberDetail['member'];
 
 /** Load the next page when the last rendered row is this close to the end of what is loaded. */
@@ -114,7 +111,7 @@ const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve))
  * @cssproperty --okaeri-hr-console-grid-block-size - Height of the scrolling members grid (default `min(70vh, 36rem)`).
  */
 export class OkaeriHrConsole extends OkaeriElement {
-  static override styles = [OkaeriElement.styles, buttonStyles, errorBannerStyles, fieldStyles, avatarStyles, liveRegionStyles, styles];
+  static override styles = [OkaeriElement.styles, buttonStyles, errorBannerStyles, fieldStyles, liveRegionStyles, styles];
   static override messages = { en: hrConsoleEn, ja: hrConsoleJa };
 
   /** The open section: `overview`, `members`, `approvals`, `returners`, `announcements` or `template`. */
@@ -180,7 +177,7 @@ export class OkaeriHrConsole extends OkaeriElement {
   // Always loaded: it decides the access state and whether Approvals is a tab.
   private readonly overviewTask = this.loadTask({
     args: () => [] as const,
-    task: (_, { signal, api }): Promise<Overview> => adapterMethod(api, 'getHrOverview')({ signal }),
+    task: (_, { signal, api }): Promise<HrOverview> => adapterMethod(api, 'getHrOverview')({ signal }),
   });
 
   private readonly membersTask = this.loadTask({
@@ -233,7 +230,7 @@ export class OkaeriHrConsole extends OkaeriElement {
     }
   }
 
-  private get overview(): Overview | undefined {
+  private get overview(): HrOverview | undefined {
     return this.overviewTask.value;
   }
 
@@ -672,7 +669,7 @@ export class OkaeriHrConsole extends OkaeriElement {
     });
   }
 
-  private renderOverviewBody(overview: Overview): TemplateResult {
+  private renderOverviewBody(overview: HrOverview): TemplateResult {
     return html`<h2 class="visually-hidden">${this.localize.msg('hrConsole.tab.overview')}</h2>
       ${renderOverview(this.localize, overview, {
         onSegment: (segment) => this.openSegment(segment),

@@ -4,7 +4,6 @@ import type { LocalizeController } from '../../src/i18n/localize.js';
 import type { MessageKey } from '../../src/i18n/messages.js';
 import { renderButton } from '../../src/internal/button.js';
 import { departmentName, intentLabel } from './hr-members.js';
-import type { MemberStatus } from './hr-segment.js';
 
 type Member = HrMemberDetail['member'];
 type HiddenField = Member['hiddenFromDirectory'][number];
@@ -44,7 +43,7 @@ export function renderMemberDetail(
   const reading = [member.familyNameKana, member.givenNameKana].filter(Boolean).join(' ');
   const readingHidden: HiddenField | undefined = hidden.has('familyNameKana') ? 'familyNameKana' : hidden.has('givenNameKana') ? 'givenNameKana' : undefined;
   const interests = member.interests.map((id) => meta?.interests.find((each) => each.id === id)?.label[l.lang] ?? id);
-  const status = member.status as MemberStatus;
+  const status = member.status;
   const intent = member.returnIntent;
   return html`<div class="detail-head">
       <h3 id="detail-heading" tabindex="-1">${l.personName(member)}</h3>
@@ -73,6 +72,8 @@ export function renderMemberDetail(
       ${row('hrConsole.detail.field.profileUrl', member.profileUrl && safeLink(member.profileUrl), 'profileUrl')}
       ${row('hrConsole.detail.field.interests', interests.length ? l.formatList(interests) : null, 'interests')}
       ${row('hrConsole.detail.field.status', l.msg(`hrConsole.status.${status}`))}
+      ${member.decidedAt ? row('hrConsole.detail.field.decidedAt', l.formatDate(member.decidedAt, { dateStyle: 'medium', timeStyle: 'short' })) : nothing}
+      ${member.declineReason ? row('hrConsole.detail.field.declineReason', member.declineReason) : nothing}
       ${row('hrConsole.detail.field.listed', l.msg(member.listed ? 'hrConsole.yes' : 'hrConsole.no'))}
       ${row('hrConsole.detail.field.contactable', l.msg(member.contactable ? 'hrConsole.yes' : 'hrConsole.no'))}
       ${row('hrConsole.detail.field.signedUpAt', l.formatDate(member.signedUpAt, { dateStyle: 'medium', timeStyle: 'short' }))}

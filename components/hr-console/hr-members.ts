@@ -5,7 +5,7 @@ import type { LocalizeController } from '../../src/i18n/localize.js';
 import { renderButton } from '../../src/internal/button.js';
 import { renderField, renderFieldGroup, renderGroupItem } from '../../src/internal/field.js';
 import type { WindowRange } from '../../src/internal/windowed-list.js';
-import { filterCount, INTENT_WINDOWS, isEverybody, MEMBER_STATUSES, parseYear, SORTS, type HrSegment, type HrSort, type MemberStatus, type TriState } from './hr-segment.js';
+import { filterCount, INTENT_WINDOWS, isEverybody, MEMBER_STATUSES, parseYear, SORTS, type HrSegment, type HrSort, type TriState } from './hr-segment.js';
 
 export interface MemberFilterHandlers {
   /** Typing in the search box (debounced by the console). */
@@ -113,7 +113,7 @@ export function renderMemberFilters(
       ${year('leftFrom')} ${year('leftTo')}
       ${triState(l, 'm-contactable', l.msg('hrConsole.members.contactable'), segment.contactable, l.msg('hrConsole.members.contactableYes'), l.msg('hrConsole.members.contactableNo'), (contactable) => handlers.onChange({ contactable }))}
       ${triState(l, 'm-listed', l.msg('hrConsole.members.listed'), segment.listed, l.msg('hrConsole.members.listedYes'), l.msg('hrConsole.members.listedNo'), (listed) => handlers.onChange({ listed }))}
-      ${checks(l, 'm-status', l.msg('hrConsole.members.status'), MEMBER_STATUSES.map((value: MemberStatus) => ({ value, label: l.msg(`hrConsole.status.${value}`) })), segment.statuses, (statuses) => handlers.onChange({ statuses }))}
+      ${checks(l, 'm-status', l.msg('hrConsole.members.status'), MEMBER_STATUSES.map((value) => ({ value, label: l.msg(`hrConsole.status.${value}`) })), segment.statuses, (statuses) => handlers.onChange({ statuses }))}
       ${checks(l, 'm-intent', l.msg('hrConsole.members.intent'), INTENT_WINDOWS.map((value) => ({ value, label: l.msg(`hrConsole.intent.${value}`) })), segment.intents, (intents) => handlers.onChange({ intents }))}
       ${meta?.interests.length
         ? checks(l, 'm-interests', l.msg('hrConsole.members.interests'), meta.interests.map((each) => ({ value: each.id, label: each.label[l.lang] })), segment.interests, (interests) => handlers.onChange({ interests }))
@@ -129,7 +129,7 @@ function cellText(l: LocalizeController, meta: Meta | undefined, member: HrMembe
           ? html`<span class="reading">${[member.familyNameKana, member.givenNameKana].filter(Boolean).join(' ')}</span>`
           : nothing}`;
     case 'status':
-      return l.msg(`hrConsole.status.${member.status as MemberStatus}`);
+      return l.msg(`hrConsole.status.${member.status}`);
     case 'department':
       return departmentName(l, meta, member);
     case 'left':

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import type { HrOverview } from '../../src/api/types.js';
 import type { LocalizeController } from '../../src/i18n/localize.js';
 import type { MessageKey } from '../../src/i18n/messages.js';
@@ -8,11 +8,6 @@ export interface OverviewHandlers {
   /** A number was followed: open Members with its segment. */
   onSegment: (segment: HrSegment) => void;
   onSection: (section: 'returners' | 'announcements') => void;
-}
-
-/** The overview's counts that are not in every server's answer yet (the approval routes add them). */
-export interface ApprovalCounts {
-  awaitingApproval?: number;
 }
 
 function figure(l: LocalizeController, label: MessageKey, count: number, onOpen: () => void, actionKey: MessageKey = 'hrConsole.overview.showSegment'): TemplateResult {
@@ -55,7 +50,7 @@ function renderChart(l: LocalizeController, months: HrOverview['signupsByMonth']
 }
 
 /** The program at a glance; every count opens the members it counts. */
-export function renderOverview(l: LocalizeController, overview: HrOverview & { members: ApprovalCounts }, { onSegment, onSection }: OverviewHandlers): TemplateResult {
+export function renderOverview(l: LocalizeController, overview: HrOverview, { onSegment, onSection }: OverviewHandlers): TemplateResult {
   const { members, returnIntent } = overview;
   const segment = (patch: Partial<HrSegment>) => () => onSegment({ ...emptySegment, ...patch });
   return html`<section class="overview-group" aria-labelledby="ov-members">
@@ -64,9 +59,8 @@ export function renderOverview(l: LocalizeController, overview: HrOverview & { m
         ${figure(l, 'hrConsole.overview.total', members.total, segment({}))}
         ${figure(l, 'hrConsole.overview.active', members.active, segment({ statuses: ['active'] }))}
         ${figure(l, 'hrConsole.overview.pending', members.pending, segment({ statuses: ['pending'] }))}
-        ${members.awaitingApproval === undefined
-          ? nothing
-          : figure(l, 'hrConsole.overview.awaitingApproval', members.awaitingApproval, segment({ statuses: ['awaiting-approval'] }))}
+        ${figure(l, 'hrConsole.overview.awaitingApproval', members.awaitingApproval, segment({ statuses: ['awaiting-approval'] }))}
+        ${figure(l, 'hrConsole.overview.declined', members.declined, segment({ statuses: ['declined'] }))}
         ${figure(l, 'hrConsole.overview.listed', members.listed, segment({ listed: 'true' }))}
         ${figure(l, 'hrConsole.overview.contactable', members.contactable, segment({ contactable: 'true' }))}
       </ul>

@@ -1,13 +1,10 @@
-import type { HrExportQuery, HrMemberQuery, InterestId } from '../../src/api/types.js';
+import type { HrExportQuery, HrMemberQuery, HrMemberStatus, InterestId } from '../../src/api/types.js';
 
 export type HrSort = NonNullable<HrMemberQuery['sort']>;
 export type IntentWindow = NonNullable<HrMemberQuery['intent']>[number];
-// TODO(C1): `awaiting-approval` and `declined` join MEMBER_STATUSES with the approval routes
-// (engineer B); once the regenerated contract carries them this is NonNullable<HrMemberQuery['status']>[number].
-export type MemberStatus = NonNullable<HrMemberQuery['status']>[number] | 'awaiting-approval' | 'declined';
 export type TriState = '' | 'true' | 'false';
 
-export const MEMBER_STATUSES: readonly MemberStatus[] = ['active', 'pending', 'awaiting-approval', 'declined'];
+export const MEMBER_STATUSES: readonly HrMemberStatus[] = ['active', 'pending', 'awaiting-approval', 'declined'];
 export const INTENT_WINDOWS: readonly IntentWindow[] = ['open-now', 'within-6-months', 'later', 'not-now', 'not-said'];
 export const SORTS: readonly HrSort[] = ['name', 'signedUp', 'left'];
 
@@ -22,7 +19,7 @@ export interface HrSegment {
   leftFrom?: number;
   leftTo?: number;
   intents: IntentWindow[];
-  statuses: MemberStatus[];
+  statuses: HrMemberStatus[];
   contactable: TriState;
   listed: TriState;
 }
@@ -56,8 +53,7 @@ function segmentQuery(segment: HrSegment) {
     leftFrom: segment.leftFrom,
     leftTo: segment.leftTo,
     intent: segment.intents.length ? segment.intents : undefined,
-    // The contract's status list still lacks the approval statuses (see MemberStatus).
-    status: segment.statuses.length ? (segment.statuses as HrMemberQuery['status']) : undefined,
+    status: segment.statuses.length ? segment.statuses : undefined,
     contactable: segment.contactable || undefined,
     listed: segment.listed || undefined,
   };

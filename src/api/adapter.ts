@@ -1,4 +1,4 @@
-import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Meta, Announcement, AnnouncementApprove, AnnouncementList, Reactions, DirectoryQuery, Member, MemberList, EmailLinkRequest, Session, ProfilePatch, VersionedProfile, MemberExport, EmailChangeReceipt, ConsentChangeRequest, HrOverview, HrMemberQuery, HrMemberList, HrMemberDetail, HrExportQuery, MemberDecline, LeaverImportResult, ReturnerQuery, ReturnerList, ReturnerCreate, Returner, AnnouncementCreate, ChecklistTemplate } from './types.js';
+import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Meta, Announcement, AnnouncementApprove, AnnouncementList, Reactions, DirectoryQuery, Member, MemberList, EmailLinkRequest, Session, ProfilePatch, VersionedProfile, MemberExport, EmailChangeReceipt, ConsentChangeRequest, HrOverview, HrMemberQuery, HrMemberList, HrMemberDetail, HrExportQuery, HrDecline, LeaverImportResult, ReturnerQuery, ReturnerList, ReturnerCreate, Returner, AnnouncementCreate, ChecklistTemplate } from './types.js';
 
 export interface CallOptions {
   /** Aborts the call; pass @lit/task's signal so superseded requests are cancelled. */
@@ -69,7 +69,7 @@ export interface OkaeriAdapter {
   /** `POST /api/v1/hr/members/{id}/approve`: an awaiting-approval member becomes active (409 `not_awaiting_approval` for pending or declined). */
   approveMember?(id: string, options?: WriteOptions): Promise<HrMemberDetail>;
   /** `POST /api/v1/hr/members/{id}/decline`: the member is told neutrally and never listed. */
-  declineMember?(id: string, body: MemberDecline, options?: WriteOptions): Promise<HrMemberDetail>;
+  declineMember?(id: string, body: HrDecline, options?: WriteOptions): Promise<HrMemberDetail>;
   /** `POST /api/v1/hr/leavers` (text/csv): approves the awaiting signups the list matches, the rest for review. */
   importLeavers?(csvText: string, options?: WriteOptions): Promise<LeaverImportResult>;
   /** `GET /api/v1/returners`: latest return date first (used by `<okaeri-hr-returners>`, as is the next). */

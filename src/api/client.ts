@@ -2,7 +2,7 @@ import type { CallOptions, OkaeriAdapter, WriteOptions } from './adapter.js';
 import { endpoints, type EndpointName } from './endpoints.js';
 import { OkaeriApiError } from './errors.js';
 import { backoff, retryableStatuses, retryAfterMs, sleep, untilAborted } from './retry.js';
-import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Health, Meta, Problem, Announcement, AnnouncementApprove, AnnouncementList, Reactions, DirectoryQuery, Member, MemberList, EmailLinkRequest, Session, OwnProfile, ProfilePatch, VersionedProfile, MemberExport, EmailChangeReceipt, ConsentChangeRequest, HrOverview, HrMemberQuery, HrMemberList, HrMemberDetail, HrExportQuery, MemberDecline, LeaverImportResult, ReturnerQuery, ReturnerList, ReturnerCreate, Returner, AnnouncementCreate, ChecklistTemplate } from './types.js';
+import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Health, Meta, Problem, Announcement, AnnouncementApprove, AnnouncementList, Reactions, DirectoryQuery, Member, MemberList, EmailLinkRequest, Session, OwnProfile, ProfilePatch, VersionedProfile, MemberExport, EmailChangeReceipt, ConsentChangeRequest, HrOverview, HrMemberQuery, HrMemberList, HrMemberDetail, HrExportQuery, HrDecline, LeaverImportResult, ReturnerQuery, ReturnerList, ReturnerCreate, Returner, AnnouncementCreate, ChecklistTemplate } from './types.js';
 import { buildUrl, type QueryValue } from './url.js';
 
 export interface OkaeriClientOptions {
@@ -206,7 +206,7 @@ export class OkaeriClient implements OkaeriAdapter {
     return (await this.request<HrMemberDetail>('hrMemberApprove', { method: 'POST', pathParams: { id }, idempotencyKey, headers, signal })).data;
   }
 
-  async declineMember(id: string, body: MemberDecline, { idempotencyKey, headers, signal }: WriteOptions = {}): Promise<HrMemberDetail> {
+  async declineMember(id: string, body: HrDecline, { idempotencyKey, headers, signal }: WriteOptions = {}): Promise<HrMemberDetail> {
     return (await this.request<HrMemberDetail>('hrMemberDecline', { method: 'POST', pathParams: { id }, body, idempotencyKey, headers, signal })).data;
   }
 

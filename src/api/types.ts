@@ -69,16 +69,7 @@ export type Returner = Schemas['Returner'];
 export type ReturnerList = Schemas['ReturnerList'];
 export type ReturnerCreate = Schemas['ReturnerCreate'];
 export type ReturnerQuery = NonNullable<paths['/api/v1/returners']['get']['parameters']['query']>;
-// TODO(C1): the approval and leaver schemas are being added to the server (issue 11, engineer B);
-// these mirror the shared contract until they are generated into contract.d.ts, then alias them.
-export interface MemberDecline {
-  /** Recorded with the decision; at most 500 characters. */
-  reason?: string;
-}
-export type LeaverReviewReason = 'no_match' | 'ambiguous' | 'not_awaiting_approval' | 'invalid_row';
-export interface LeaverImportResult {
-  /** Data rows read (the header not counted). */
-  rows: number;
-  approved: { row: number; memberId: string; name: string }[];
-  review: { row: number; memberId: string | null; reason: LeaverReviewReason; detail?: string }[];
-}
+export type HrMemberStatus = HrMember['status'];
+export type HrDecline = Schemas['HrDecline'];
+export type LeaverImportResult = Schemas['LeaverImportResult'];
+export type LeaverReviewReason = LeaverImportResult['review'][number]['reason'];

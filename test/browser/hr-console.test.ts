@@ -314,6 +314,18 @@ describe('<okaeri-hr-console>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('a declined member’s record says when and the reason HR recorded', async () => {
+      const declined = hrMemberDetail(9);
+      declined.member = { ...declined.member, status: 'declined', listed: false, decidedAt: '2026-11-30T02:00:00.000Z', declineReason: 'No employment record' };
+      const { el } = await mount(routes(30, { 'GET /api/v1/hr/members/al_00009': () => json(declined) }), { section: 'members' });
+      await gridShown(el);
+      $(el, '[data-index="9"] .cell.col-name')!.click();
+      await waitUntil(() => $(el, '#detail-heading'));
+      const detail = $(el, '[part=detail]')!.textContent!.replace(/\s+/g, ' ');
+      expect(detail).to.contain('Status Declined').and.contain('Declined on Nov 30, 2026').and.contain('Reason recorded when declining No employment record');
+      expect($$(el, '[part=detail] button').map((button) => button.textContent!.trim()), 'no approve, decline or register for a declined member').to.deep.equal(['Close the details']);
+    });
+
     it('an empty program and a failed search (with retry) are their own states', async () => {
       let fail = true;
       const { el } = await mount(routes(0, { 'GET /api/v1/hr/members': (sent) => (fail ? problem(503) : json(hrMemberPage(0, new URL(sent.url)))) }), { section: 'members' });
@@ -483,10 +495,10 @@ describe('<okaeri-hr-console>', () => {
     it('imports a pasted leaver list as text/csv and shows what was approved and what to review', async () => {
       const answer = {
         rows: 3,
-        approved: [{ row: 1, memberId: 'al_00004', name: '伊藤 美咲' }],
+        approved: [{ row: 2, memberId: 'al_00004', name: '伊藤 美咲' }],
         review: [
-          { row: 2, memberId: null, reason: 'no_match' },
-          { row: 3, memberId: 'al_00009', reason: 'ambiguous', detail: '2 signups' },
+          { row: 3, memberId: null, reason: 'no_match' },
+          { row: 4, memberId: 'al_00009', reason: 'ambiguous', detail: '2 signups' },
         ],
       };
       const { el, sent } = await mount(routes(30, { 'GET /api/v1/hr/members': queue, 'POST /api/v1/hr/leavers': () => json(answer) }), { section: 'approvals' });
@@ -507,10 +519,10 @@ describe('<okaeri-hr-console>', () => {
       expect(post.headers.get('Idempotency-Key')).to.exist;
       expect(await (post.body as Blob).text()).to.equal(csv);
       const result = $(el, '[part=leaver-result]')!;
-      expect(result.textContent).to.contain('3 rows read: 1 approved, 2 to review.').and.contain('Row 1: 伊藤 美咲');
+      expect(result.textContent).to.contain('3 rows read: 1 approved, 2 to review.').and.contain('Row 2: 伊藤 美咲');
       expect([...result.querySelectorAll('tbody tr')].map((row) => row.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
-        '2 No signup No signup matches',
-        '3 al_00009 More than one signup matches (2 signups)',
+        '3 No signup No signup matches',
+        '4 al_00009 More than one signup matches (2 signups)',
       ]);
       expect(focused(el)).to.equal(result);
       await expect(el).to.be.accessible();
