@@ -5,10 +5,10 @@
  * leaver list, and the checklist template.
  */
 import { createRoute } from '@hono/zod-openapi';
-import { requireRole } from '../auth.js';
+import { type Viewer, requireRole } from '../auth.js';
 import { cursorParam, encodeCursor } from '../data/cursor.js';
 import { importLeavers } from '../data/leavers.js';
-import type { HrMemberRecord, Store } from '../data/store.js';
+import type { HrDecision, HrMemberRecord, Store } from '../data/store.js';
 import { LEAVER_LIMITS, LeaverFileError, readLeaverFile } from '../domain/hr-leavers.js';
 import { landingUrl } from '../domain/membership.js';
 import type { MembershipMail } from '../mail/links.js';
@@ -338,7 +338,7 @@ const leaversRoute = (store: Store) =>
 
 export function hrRoutes({ store, mail }: { store: Store; mail: MembershipMail }) {
   const welcomeLink = () => landingUrl(mail.options).toString();
-  const decide = async (id: string, decision: Parameters<Store['hr']['decide']>[1], viewer: Parameters<Store['hr']['decide']>[2]) => {
+  const decide = async (id: string, decision: HrDecision, viewer: Viewer) => {
     const outcome = await store.hr.decide(id, decision, viewer, new Date().toISOString());
     if (outcome.outcome === 'missing') throw new ProblemError('not-found', 'No such member.');
     if (outcome.outcome === 'not_awaiting_approval') {
