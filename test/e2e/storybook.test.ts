@@ -38,7 +38,7 @@ export function expectedState(story: Pick<IndexEntry, 'title' | 'name'>): { widg
   const section = story.title === 'HR console/Sections' ? /^(Returners|Announcements|Template)(.*)$/.exec(story.name.replace(/\s+/g, '')) : null;
   const widget = section
     ? `okaeri-hr-${section[1]!.toLowerCase()}`
-    : { 'Widgets/Directory': 'okaeri-directory', 'Widgets/Signup form': 'okaeri-signup-form', 'Widgets/Re-onboarding checklist': 'okaeri-reonboarding-checklist', 'Widgets/Welcome card': 'okaeri-welcome-card', 'Widgets/HR console': 'okaeri-hr-console' }[story.title];
+    : { 'Widgets/Directory': 'okaeri-directory', 'Widgets/Signup form': 'okaeri-signup-form', 'Widgets/Re-onboarding checklist': 'okaeri-reonboarding-checklist', 'Widgets/Welcome card': 'okaeri-welcome-card', 'Widgets/HR console': 'okaeri-hr-console', 'Widgets/My profile': 'okaeri-my-profile' }[story.title];
   if (!widget) return null;
   const name = section ? section[2]! : story.name.replace(/\s+/g, '');
   const failure = /Error|Offline|Fail/.test(name) && !/FieldErrors/.test(name);
@@ -48,6 +48,7 @@ export function expectedState(story: Pick<IndexEntry, 'title' | 'name'>): { widg
     'okaeri-signup-form': '[part~=heading], select[name=department] option[value=engineering]',
     'okaeri-reonboarding-checklist': '[part~=item] [part~=item-title]',
     'okaeri-welcome-card': '[part~=card] [part~=heading]',
+    'okaeri-my-profile': '[part~=form] #family-name, [part~=inbox], [part~=left]',
     'okaeri-hr-console': '[part~=panel] :is([part~=figure-link], [part~=row], [part~=queue-item], [part~=empty])',
     'okaeri-hr-returners': '[part~=table] [part~=open]',
     'okaeri-hr-announcements': '[part~=compose-form] select option + option',
@@ -102,7 +103,7 @@ describe('the built Storybook', () => {
   it('has a story for every widget, under one naming scheme', () => {
     assert.deepEqual([...new Set(stories.map((story) => story.title))].filter((title) => title.startsWith('Widgets/') && !expectedState({ title, name: 'Cards' })), []);
     const titles = new Set(stories.map((story) => story.title));
-    for (const widget of ['signup-form', 'directory', 'reonboarding-checklist', 'welcome-card']) {
+    for (const widget of ['signup-form', 'directory', 'reonboarding-checklist', 'welcome-card', 'my-profile']) {
       assert.ok([...titles].some((title) => title.toLowerCase().replace(/[^a-z]/g, '').includes(widget.replace(/-/g, ''))), `no story for ${widget}`);
     }
   });
