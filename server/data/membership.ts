@@ -345,6 +345,8 @@ export function sqliteMembership(db: Db): Sync<MembershipData> {
         newId('cn'), id, consent.privacyPolicyVersion, consent.contact ? 1 : 0, now,
       );
       db.prepare('UPDATE alumni SET contact_consent = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(consent.contact ? 1 : 0, now, id);
+      // Whether the directory offers contact follows the consent (and its cached pages with it).
+      syncDirectoryEntries(db, id);
       recordAudit(db, { viewer, action: 'alumni.consent', subject: id, detail: { contact: consent.contact, privacyPolicyVersion: consent.privacyPolicyVersion } });
       return readMember(db, id);
     }),

@@ -426,8 +426,17 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
       const member = await signUpAndVerify();
       const put = (contact: boolean, version = POLICY_VERSION) =>
         json('PUT', '/api/v1/me/consent', { contact, privacyPolicyVersion: version }, { Authorization: member.authorization });
+      // The directory follows at once, though its answer for the same query was just cached.
+      const contactable = async () => {
+        const response = await get(`/api/v1/alumni?q=${encodeURIComponent(member.body.givenName)}&limit=100`, await bearer('employee'));
+        const items = ((await response.json()) as { items: { id: string; contactable: boolean }[] }).items;
+        return items.find((item) => item.id === member.id)?.contactable;
+      };
+      assert.equal(await contactable(), false);
       assert.equal(((await (await put(true)).json()) as { consent: { contact: boolean } }).consent.contact, true);
+      assert.equal(await contactable(), true, 'the directory offers contact once consent is given');
       assert.equal(((await (await put(false)).json()) as { consent: { contact: boolean } }).consent.contact, false);
+      assert.equal(await contactable(), false, 'the directory stops offering contact once consent is withdrawn');
       assert.equal((await put(true, '1999-01-01')).status, 400);
       const history = await database.sql.rows<{ contact: number }>('SELECT contact FROM consents WHERE alumni_id = ? ORDER BY consented_at', member.id);
       assert.deepEqual(history.map((h) => Number(h.contact)), [0, 1, 0]);

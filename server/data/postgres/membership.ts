@@ -244,6 +244,8 @@ export function membershipData(sql: Sql): MembershipData {
           newId('cn'), id, consent.privacyPolicyVersion, consent.contact, now,
         ]);
         await tx.run('UPDATE alumni SET contact_consent = $1, updated_at = $2, version = version + 1 WHERE id = $3', [consent.contact, now, id]);
+        // Whether the directory offers contact follows the consent.
+        await reindexAlumni(tx, [id]);
         await recordAudit(tx, { viewer, action: 'alumni.consent', subject: id, detail: { contact: consent.contact, privacyPolicyVersion: consent.privacyPolicyVersion } });
         return readMember(tx, id);
       }),
