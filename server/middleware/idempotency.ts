@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { routePath } from 'hono/route';
 import type { AppEnv } from '../context.js';
 import { IDEMPOTENCY_IN_PROGRESS, type Store } from '../data/store.js';
 import { ProblemError } from '../problem.js';
@@ -34,7 +33,7 @@ export interface IdempotencyOptions {
  * `Location`, …) — is stored with a hash of the request body, and a later request with the same
  * key and the same body gets exactly that response again, marked `Idempotent-Replayed: true`,
  * without running the handler. The same key with a different body is refused with 422. Keys are
- * scoped to the route (method and path pattern) and to the viewer, so nobody can replay someone
+ * scoped to the method and path (the resource, not only the route) and to the viewer, so nobody can replay someone
  * else's response; they expire after 24 hours.
  *
  * Refused requests (4xx, 5xx) are not stored: the client may fix the body and send it again with
@@ -62,7 +61,9 @@ export function idempotency(store: Pick<Store, 'idempotency'>, options: Idempote
       );
     }
     const viewer = c.var.viewer;
-    const scope = `${c.req.method} ${routePath(c, -1)} ${'sub' in viewer ? `${viewer.role}:${viewer.sub}` : viewer.role}`;
+    // The concrete path, not the route's pattern: one key sent to approve two members must not
+    // answer the second with the first one's record.
+    const scope = `${c.req.method} ${c.req.path} ${'sub' in viewer ? `${viewer.role}:${viewer.sub}` : viewer.role}`;
     const hash = requestHash(await c.req.text());
     const slot = `${scope}\n${key}`;
 

@@ -256,6 +256,13 @@ describe('HR approval and the leaver list', () => {
     assert.equal(replay.headers.get('idempotent-replayed'), 'true');
     assert.deepEqual(await replay.json(), await first.json());
 
+    // The same key sent for another member is that member's request, not a replay of the first.
+    const second = await signUpAndVerify();
+    const reused = await request('POST', `/api/v1/hr/members/${second.id}/approve`, 'hr', { headers: key });
+    assert.equal(reused.headers.get('idempotent-replayed'), null);
+    assert.equal(((await reused.json()) as any).member.id, second.id);
+    assert.equal(await status(second.id), 'active');
+
     const other = await signUpAndVerify();
     const csv = `${HEADER}\r\n真島 結衣,${other.email},,,2023-03\r\n`;
     const importKey = { 'Idempotency-Key': 'leavers-1' };
