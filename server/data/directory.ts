@@ -19,6 +19,7 @@ import {
 } from '../domain/member-view.js';
 import { normalizeSearchText, wordQueries } from '../domain/search-text.js';
 import { MEMBER_STATUS_SQL, type MemberStatus, type ReturnIntentKind, isListable } from '../domain/membership.js';
+import { DirectoryPageCache } from './directory-page-cache.js';
 import { prepareHrSync, rebuildHrIndex } from './hr.js';
 
 /*
@@ -347,34 +348,18 @@ function compareText(a: string, b: string): number {
   return a === b ? 0 : Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
-/*
- * Recent pages, per connection. Search-as-you-type and many viewers send the same few queries
- * again and again (every prefix of a popular name, the first page of the unfiltered list), and a
- * page only changes when the index does: every index write sets a new random
- * `directory_index_state.generation` in its own transaction, so a cached page is served only while
- * the generation read in the current snapshot is the one it was read under. That holds for
- * writes from other processes on the same file, and a rolled-back write's generation is never
- * seen again. Profiles are written only together with their index entry, so they are covered too.
- */
-export const directoryPageCache = { size: 512 };
-const pageCaches = new WeakMap<Db, { generation: number; pages: Map<string, DirectoryPage> }>();
+const pageCaches = new WeakMap<Db, DirectoryPageCache>();
 
+/** A page of the directory, from the connection's page cache while the index is unchanged. */
 export function listDirectory(db: Db, query: DirectoryQuery): DirectoryPage {
   const generation = statement(db, 'SELECT generation FROM directory_index_state').pluck().get() as number | undefined;
-  if (generation === undefined || directoryPageCache.size === 0) return readDirectoryPage(db, query);
+  if (generation === undefined) return readDirectoryPage(db, query);
   let cache = pageCaches.get(db);
-  if (cache?.generation !== generation) pageCaches.set(db, (cache = { generation, pages: new Map() }));
-  const key = JSON.stringify(query);
-  const cached = cache.pages.get(key);
-  if (cached) {
-    // Least recently used goes first: a hit moves to the end.
-    cache.pages.delete(key);
-    cache.pages.set(key, cached);
-    return cached;
-  }
+  if (!cache) pageCaches.set(db, (cache = new DirectoryPageCache()));
+  const cached = cache.get(generation, query);
+  if (cached) return cached;
   const page = readDirectoryPage(db, query);
-  if (cache.pages.size >= directoryPageCache.size) cache.pages.delete(cache.pages.keys().next().value!);
-  cache.pages.set(key, page);
+  cache.set(query, page);
   return page;
 }
 

@@ -4,14 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { prepareAlumnusInsert } from '../../server/data/alumni.js';
-import { type DirectoryQuery, directoryPageCache, listDirectory, syncDirectoryEntries } from '../../server/data/directory.js';
+import { type DirectoryQuery, listDirectory, syncDirectoryEntries } from '../../server/data/directory.js';
+import { directoryPageCache } from '../../server/data/directory-page-cache.js';
 import { type Db, openDatabase } from '../../server/db/open.js';
 import { queryWords } from '../../server/domain/search-text.js';
 import { DEPARTMENTS } from '../../server/seed/catalog.js';
+import type { Store } from '../../server/data/store.js';
+import { type TestDatabase, freshDatabase } from './backend.js';
 import { alumnus } from './directory-fixtures.js';
 
 /*
- * The directory's page cache (server/data/directory.ts) never serves a page the database no
+ * The directory's page cache (server/data/directory-page-cache.ts) never serves a page the database no
  * longer gives: not after a write on the same connection, not after a write by another
  * connection (another process on the same file), and not after a write that was rolled back.
  */
@@ -86,5 +89,46 @@ describe('directory page cache', () => {
     a.transaction(() => prepareAlumnusInsert(a)(other))();
     assert.deepEqual(ids(a, 'yuukoku'), []);
     assert.deepEqual(ids(a, 'beppu'), [other.id]);
+  });
+});
+
+describe('directory page cache, on the test backend through the store', () => {
+  let database: TestDatabase;
+  let store: Store;
+  let other: Store;
+  before(async () => {
+    database = await freshDatabase();
+    store = database.store;
+    await store.seed.departments(DEPARTMENTS.map((department, index) => ({ id: department.id, name: department.name, sort: index + 1 })));
+    other = await database.openAnother();
+  });
+  after(() => database.close());
+  const found = async (on: Store, text: string) => (await on.directory.list(query(text))).profiles.map((profile) => profile.id).sort();
+
+  it('serves a repeat from the cache and follows writes by this instance and by another one', async () => {
+    const mine = alumnus({ familyName: '黒田', givenName: '一', familyNameKana: 'くろだ', givenNameKana: 'はじめ' });
+    await store.transaction((tx) => tx.seed.alumni([mine]));
+    const first = await store.directory.list(query('kuroda'));
+    assert.equal(await store.directory.list(query('kuroda')), first, 'the same page object: a hit');
+    // Another instance adds a namesake, then unlists them: this one follows both.
+    const theirs = alumnus({ familyName: '黒田', givenName: '二', familyNameKana: 'くろだ', givenNameKana: 'じろう' });
+    await other.transaction((tx) => tx.seed.alumni([theirs]));
+    assert.deepEqual(await found(store, 'kuroda'), [mine.id, theirs.id].sort());
+    await other.membership.erase(theirs.id, { role: 'hr', sub: 'hr-test' }, new Date().toISOString());
+    assert.deepEqual(await found(store, 'kuroda'), [mine.id]);
+  });
+
+  it('never serves what a rolled-back write showed', async () => {
+    const ghost = alumnus({ familyName: '幽谷', givenName: '霧', familyNameKana: 'ゆうこく', givenNameKana: 'きり' });
+    await assert.rejects(
+      store.transaction(async (tx) => {
+        await tx.seed.alumni([ghost]);
+        assert.deepEqual((await tx.directory.list(query('yuukoku'))).profiles.map((profile) => profile.id), [ghost.id]);
+        throw new Error('rolled back');
+      }),
+      /rolled back/,
+    );
+    assert.deepEqual(await found(store, 'yuukoku'), []);
+    assert.deepEqual(await found(other, 'yuukoku'), []);
   });
 });

@@ -1,10 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { INTEREST_IDS, type InterestId } from '../../domain/interests.js';
 import { type IndexableAlumnus, directoryEntry, interestMask } from '../../domain/directory-entry.js';
 import { AUDIENCE_RANK, type AlumnusProfile, type Audience, type StoredVisibility } from '../../domain/member-view.js';
 import { wordQueries } from '../../domain/search-text.js';
 import { MEMBER_STATUS_SQL, type MemberStatus, type ReturnIntentKind, isListable } from '../../domain/membership.js';
 import { DIRECTORY_INDEX_VERSION } from '../directory.js';
-import type { DirectoryData, DirectoryPosition, DirectoryQuery } from '../store.js';
+import type { DirectoryData, DirectoryPage, DirectoryPosition, DirectoryQuery } from '../store.js';
+import { DirectoryPageCache } from '../directory-page-cache.js';
 import { syncHrEntries } from './hr.js';
 import type { Sql } from './sql.js';
 
@@ -79,6 +81,15 @@ export async function writeDirectoryEntries(sql: Sql, alumni: readonly IndexedAl
   );
   // The HR console's index (server/data/postgres/hr.ts) follows the same writes.
   await syncHrEntries(sql, alumni.map((alumnus) => alumnus.id));
+  await touchGeneration(sql);
+}
+
+/** A random 48-bit integer: a value a rolled-back write used is never seen again. */
+const newGeneration = () => randomBytes(6).readUIntBE(0, 6);
+
+/** Marks the index as written (see `directory_index_state.generation`), in the write's transaction. */
+function touchGeneration(sql: Sql): Promise<number> {
+  return sql.run('UPDATE directory_index_state SET generation = $1', [newGeneration()]);
 }
 
 export async function readDepartmentNames(sql: Sql): Promise<Map<string, { en: string; ja: string }>> {
@@ -109,6 +120,8 @@ async function reindex(sql: Sql, where: string, values: readonly unknown[]): Pro
 export async function reindexAlumni(sql: Sql, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   await sql.run('DELETE FROM directory_entries WHERE alumni_id = ANY($1::text[]) AND alumni_id NOT IN (SELECT id FROM alumni)', [ids]);
+  // Deleted members (their entries went with them, by cascade) change pages too.
+  await touchGeneration(sql);
   await reindex(sql, 'id = ANY($1::text[])', [ids]);
 }
 
@@ -129,8 +142,9 @@ export function ensureDirectoryIndex(sql: Sql): Promise<boolean> {
     await tx.run('DELETE FROM directory_entries');
     await reindex(tx, 'true', []);
     await tx.run(
-      `INSERT INTO directory_index_state (version) VALUES ($1) ON CONFLICT (only_row) DO UPDATE SET version = excluded.version`,
-      [DIRECTORY_INDEX_VERSION],
+      `INSERT INTO directory_index_state (version, generation) VALUES ($1, $2)
+       ON CONFLICT (only_row) DO UPDATE SET version = excluded.version, generation = excluded.generation`,
+      [DIRECTORY_INDEX_VERSION, newGeneration()],
     );
     return true;
   });
@@ -219,60 +233,72 @@ function toProfile(row: AlumnusRow): AlumnusProfile {
   };
 }
 
+/** One page of the directory from the index, in one statement (one snapshot). */
+async function readPage(sql: Sql, query: DirectoryQuery): Promise<DirectoryPage> {
+  const sort = query.order === 'en' ? 'sort_en' : 'sort_ja';
+  const values: unknown[] = [];
+  const param = (value: unknown) => `$${values.push(value)}`;
+  let rankParam: string | undefined;
+  // A placeholder only once a filter uses it: PostgreSQL cannot type an unused parameter.
+  const rank = () => (rankParam ??= `${param(AUDIENCE_RANK[query.audience])}::smallint`);
+  const conditions: string[] = [];
+  if (query.audience !== 'hr') conditions.push('e.listed');
+  if (query.departments.length) {
+    conditions.push(`e.department_id = ANY(${param(query.departments)}::text[]) AND e.department_rank <= ${rank()}`);
+  }
+  if (query.interests.length) {
+    conditions.push(`(e.interest_mask & ${param(interestMask(query.interests))}::integer) <> 0 AND e.interests_rank <= ${rank()}`);
+  }
+  if (query.location) {
+    conditions.push(`strpos(e.location_key, ${param(query.location)}) > 0 AND e.location_rank <= ${rank()}`);
+  }
+  if (query.leftFrom !== null) conditions.push(`e.left_year >= ${param(query.leftFrom)} AND e.left_rank <= ${rank()}`);
+  if (query.leftTo !== null) conditions.push(`e.left_year <= ${param(query.leftTo)} AND e.left_rank <= ${rank()}`);
+  if (query.after) {
+    conditions.push(`(e.${sort}, e.alumni_id) > (${param(query.after.sortKey)}, ${param(query.after.id)})`);
+  }
+  for (const word of query.words) {
+    // Any of the word's forms (itself; for Latin letters also its canonical romaji), in any
+    // column the audience may search.
+    const forms = wordQueries(word).map((expression) => {
+      const { tokens, needle } = expressionCondition(expression);
+      const t = `${param(tokens)}::text[]`;
+      const n = param(needle);
+      return query.audience === 'hr'
+        ? `(e.ah_tokens @> ${t} AND (strpos(' ' || e.a_text || ' ', ${n}) > 0 OR strpos(' ' || e.h_text || ' ', ${n}) > 0))`
+        : `(e.a_tokens @> ${t} AND strpos(' ' || e.a_text || ' ', ${n}) > 0)`;
+    });
+    conditions.push(forms.length === 1 ? forms[0]! : `(${forms.join(' OR ')})`);
+  }
+  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  // One statement: the page and its profiles come from one snapshot.
+  const rows = await sql.query<AlumnusRow & { sort_key: string }>(
+    `WITH page AS (
+       SELECT e.alumni_id, e.${sort} AS sort_key FROM directory_entries e ${where}
+       ORDER BY e.${sort}, e.alumni_id LIMIT ${param(query.limit + 1)})
+     SELECT page.sort_key, ${PROFILE_COLUMNS.replaceAll(/(\w+)/g, 'a.$1')}
+     FROM page JOIN alumni a ON a.id = page.alumni_id
+     ORDER BY page.sort_key, page.alumni_id`,
+    values,
+  );
+  const more = rows.length > query.limit;
+  const page = more ? rows.slice(0, query.limit) : rows;
+  const last = page.at(-1);
+  const next: DirectoryPosition | null = more && last ? { sortKey: last.sort_key, id: last.id } : null;
+  return { profiles: page.map(toProfile), next };
+}
+
 export function directoryData(sql: Sql): DirectoryData {
+  const cache = new DirectoryPageCache();
   return {
     async list(query: DirectoryQuery) {
-      const sort = query.order === 'en' ? 'sort_en' : 'sort_ja';
-      const values: unknown[] = [];
-      const param = (value: unknown) => `$${values.push(value)}`;
-      let rankParam: string | undefined;
-      // A placeholder only once a filter uses it: PostgreSQL cannot type an unused parameter.
-      const rank = () => (rankParam ??= `${param(AUDIENCE_RANK[query.audience])}::smallint`);
-      const conditions: string[] = [];
-      if (query.audience !== 'hr') conditions.push('e.listed');
-      if (query.departments.length) {
-        conditions.push(`e.department_id = ANY(${param(query.departments)}::text[]) AND e.department_rank <= ${rank()}`);
-      }
-      if (query.interests.length) {
-        conditions.push(`(e.interest_mask & ${param(interestMask(query.interests))}::integer) <> 0 AND e.interests_rank <= ${rank()}`);
-      }
-      if (query.location) {
-        conditions.push(`strpos(e.location_key, ${param(query.location)}) > 0 AND e.location_rank <= ${rank()}`);
-      }
-      if (query.leftFrom !== null) conditions.push(`e.left_year >= ${param(query.leftFrom)} AND e.left_rank <= ${rank()}`);
-      if (query.leftTo !== null) conditions.push(`e.left_year <= ${param(query.leftTo)} AND e.left_rank <= ${rank()}`);
-      if (query.after) {
-        conditions.push(`(e.${sort}, e.alumni_id) > (${param(query.after.sortKey)}, ${param(query.after.id)})`);
-      }
-      for (const word of query.words) {
-        // Any of the word's forms (itself; for Latin letters also its canonical romaji), in any
-        // column the audience may search.
-        const forms = wordQueries(word).map((expression) => {
-          const { tokens, needle } = expressionCondition(expression);
-          const t = `${param(tokens)}::text[]`;
-          const n = param(needle);
-          return query.audience === 'hr'
-            ? `(e.ah_tokens @> ${t} AND (strpos(' ' || e.a_text || ' ', ${n}) > 0 OR strpos(' ' || e.h_text || ' ', ${n}) > 0))`
-            : `(e.a_tokens @> ${t} AND strpos(' ' || e.a_text || ' ', ${n}) > 0)`;
-        });
-        conditions.push(forms.length === 1 ? forms[0]! : `(${forms.join(' OR ')})`);
-      }
-      const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-      // One statement: the page and its profiles come from one snapshot.
-      const rows = await sql.query<AlumnusRow & { sort_key: string }>(
-        `WITH page AS (
-           SELECT e.alumni_id, e.${sort} AS sort_key FROM directory_entries e ${where}
-           ORDER BY e.${sort}, e.alumni_id LIMIT ${param(query.limit + 1)})
-         SELECT page.sort_key, ${PROFILE_COLUMNS.replaceAll(/(\w+)/g, 'a.$1')}
-         FROM page JOIN alumni a ON a.id = page.alumni_id
-         ORDER BY page.sort_key, page.alumni_id`,
-        values,
-      );
-      const more = rows.length > query.limit;
-      const page = more ? rows.slice(0, query.limit) : rows;
-      const last = page.at(-1);
-      const next: DirectoryPosition | null = more && last ? { sortKey: last.sort_key, id: last.id } : null;
-      return { profiles: page.map(toProfile), next };
+      const state = await sql.first<{ generation: string }>('SELECT generation FROM directory_index_state');
+      if (!state) return readPage(sql, query);
+      const cached = cache.get(state.generation, query);
+      if (cached) return cached;
+      const page = await readPage(sql, query);
+      cache.set(query, page);
+      return page;
     },
 
     async find(audience: Audience, id: string) {
