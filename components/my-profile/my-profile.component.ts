@@ -123,7 +123,6 @@ const isStale = (error: unknown) => error instanceof OkaeriApiError && error.sta
  * @csspart left - The state after leaving the network.
  * @csspart forbidden - Shown to a signed-in viewer who is not a member (an employee).
  * @csspart auth-required - The shared signed-out message, which this widget replaces with its sign-in form.
- * @csspart live-region - The polite announcements for screen readers.
  * @csspart unsaved - The note that edits are kept on the page until saved.
  *
  * @example

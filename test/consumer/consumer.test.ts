@@ -49,8 +49,8 @@ describe('a consumer project that installs the npm pack tarball', () => {
         response.end(`<!doctype html><script type="module" src="/${page[1]}/${page[2]}.js"></script>`);
         return;
       }
-      // Vite splits what the entries share into chunks under assets/.
-      const script = url.pathname.match(/^\/(esbuild|vite)\/((?:assets\/)?[\w-]+\.js)$/);
+      // Vite splits what the entries share into chunks under assets/ (named after a module: dots too).
+      const script = url.pathname.match(/^\/(esbuild|vite)\/((?:assets\/)?[\w.-]+\.js)$/);
       try {
         if (!script) throw new Error('not found');
         const code = readFileSync(join(consumer.dir, `out-${script[1]}`, script[2]));
@@ -84,7 +84,10 @@ describe('a consumer project that installs the npm pack tarball', () => {
   it('finds the core, one entry per element and the React wrappers', () => {
     assert.deepEqual(
       entries.map((entry) => entry.specifier),
-      ['okaeri', 'okaeri/config.js', 'okaeri/directory.js', 'okaeri/reonboarding-checklist.js', 'okaeri/signup-form.js', 'okaeri/welcome-card.js', 'okaeri/react.js'],
+      [
+        'okaeri', 'okaeri/config.js', 'okaeri/directory.js', 'okaeri/hr-console.js', 'okaeri/my-profile.js',
+        'okaeri/reonboarding-checklist.js', 'okaeri/signup-form.js', 'okaeri/welcome-card.js', 'okaeri/react.js',
+      ],
     );
   });
 

@@ -49,10 +49,19 @@ export function consumerEntries(packageDir) {
   const entries = [{ name: 'core', specifier: 'okaeri', tags: ['okaeri-config'] }];
   for (const name of readdirSync(components).sort()) {
     if (!existsSync(join(components, name, `${name}.js`)) || name === 'react') continue;
-    entries.push({ name, specifier: `okaeri/${name}.js`, tags: name === 'config' ? ['okaeri-config'] : [`okaeri-${name}`] });
+    const own = name === 'config' ? ['okaeri-config'] : [`okaeri-${name}`];
+    entries.push({ name, specifier: `okaeri/${name}.js`, tags: [...own, ...(EMBEDDED_TAGS[name] ?? [])] });
   }
   return entries;
 }
+
+/**
+ * The tags an entry defines besides its own: the HR console's sections are elements of their own,
+ * and it shows returners' checklists and welcome cards with those widgets.
+ */
+const EMBEDDED_TAGS = {
+  'hr-console': ['okaeri-hr-returners', 'okaeri-hr-announcements', 'okaeri-hr-template', 'okaeri-reonboarding-checklist', 'okaeri-welcome-card'],
+};
 
 /** Writes one consumer source file per entry (`import '<specifier>';`) plus one importing them all. */
 /** @param {string} dir @param {{ name: string, specifier: string }[]} entries */
