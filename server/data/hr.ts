@@ -18,11 +18,11 @@ import {
   type HrMemberRow,
   type HrPosition,
   HR_SORT_COLUMNS,
-  type IntentWindow,
-  INTENT_WINDOWS,
+  HR_COUNT_GROUPS_SQL,
   intentConditions,
   hrMemberEntry,
   hrWordNeedles,
+  overviewCounts,
 } from '../domain/hr-members.js';
 import { wordQueries } from '../domain/search-text.js';
 import { type MailLanguage, MEMBER_STATUS_SQL, type MemberStatus, type ReturnIntentKind } from '../domain/membership.js';
@@ -310,29 +310,12 @@ function readMembers(db: Db, ids: readonly string[]): HrMemberRow[] {
 // Overview and detail
 
 export function hrOverview(db: Db, { since, month }: { since: string; month: string }): HrOverviewData {
-  // Every count in one pass over the index (one scan of 100,000 rows, not one per number).
-  const windows = INTENT_WINDOWS.map((window) => intentConditions([window], month));
-  const members = db
-    .prepare<string[], Record<string, number | null>>(
-      `SELECT COUNT(*) AS total, SUM(listed) AS listed, SUM(contactable) AS contactable,
-         SUM(status = 'active') AS active, SUM(status = 'pending') AS pending,
-         SUM(status = 'awaiting-approval') AS awaiting, SUM(status = 'declined') AS declined,
-         ${windows.map((condition, index) => `SUM(CASE WHEN ${condition.sql} THEN 1 ELSE 0 END) AS w${index}`).join(', ')}
-       FROM hr_member_index h`,
-    )
-    .get(...windows.flatMap((condition) => condition.params))! as {
-    total: number;
-    listed: number | null;
-    contactable: number | null;
-    active: number | null;
-    pending: number | null;
-    awaiting: number | null;
-    declined: number | null;
-  } & Record<string, number | null>;
-  const intents = Object.fromEntries(INTENT_WINDOWS.map((window, index) => [window, members[`w${index}`] ?? 0])) as Record<
-    IntentWindow,
-    number
-  >;
+  // Every count from one pass over the narrow covering index, grouped by what is counted.
+  const groups = db
+    .prepare<[], { status: MemberStatus; listed: number; contactable: number; return_intent: string; return_from: string; count: number }>(HR_COUNT_GROUPS_SQL)
+    .all()
+    .map((g) => ({ status: g.status, listed: g.listed === 1, contactable: g.contactable === 1, returnIntent: g.return_intent, returnFrom: g.return_from, count: g.count }));
+  const { members, returnIntent } = overviewCounts(groups, month);
   const signups = db
     .prepare<[string], { month: string; count: number }>(
       `SELECT substr(signed_up, 1, 7) AS month, COUNT(*) AS count FROM hr_member_index
@@ -353,16 +336,8 @@ export function hrOverview(db: Db, { since, month }: { since: string; month: str
     .all();
   const drafts = db.prepare<[], number>("SELECT COUNT(*) FROM announcements WHERE status = 'draft'").pluck().get()!;
   return {
-    members: {
-      total: members.total,
-      active: members.active ?? 0,
-      pending: members.pending ?? 0,
-      awaitingApproval: members.awaiting ?? 0,
-      declined: members.declined ?? 0,
-      listed: members.listed ?? 0,
-      contactable: members.contactable ?? 0,
-    },
-    returnIntent: intents,
+    members,
+    returnIntent,
     signupsByMonth: signups,
     returnersInProgress: returners.map((r) => ({
       id: r.id,

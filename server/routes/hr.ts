@@ -274,27 +274,27 @@ const notAwaiting409 = {
 
 /** What approve and decline share but their bodies. */
 const decisionRoute = (kind: 'approve' | 'decline', store: Store) => ({
-    method: 'post' as const,
-    path: `/api/v1/hr/members/{id}/${kind}`,
-    tags: ['hr'],
-    operationId: kind === 'approve' ? 'approveMember' : 'declineMember',
-    summary: kind === 'approve' ? 'Approve a signup awaiting approval (HR, audited)' : 'Decline a signup awaiting approval (HR, audited)',
-    description:
-      kind === 'approve'
-        ? `The member becomes \`active\` (listed from now on, if they chose so) and is mailed a welcome in their language. Approving an active member changes nothing and answers it. ${memberIdempotency}`
-        : `The member becomes \`declined\`: never listed, mailed a neutral notice in their language (not the reason), and their data is purged after OKAERI_PENDING_DAYS, like an unverified signup. Declining a declined member changes nothing and answers it. ${memberIdempotency}`,
-    security: REQUIRED_BEARER,
-    middleware: [hrOnly, idempotency(store)],
-    responses: {
-      200: {
-        description: 'The member’s record, as `GET /api/v1/hr/members/{id}` answers it.',
-        headers: responseHeaders.replayed,
-        content: { 'application/json': { schema: HrMemberDetailSchema } },
-      },
-      ...problemResponses(400, 401, 403, 404, 413, 415, 422),
-      409: notAwaiting409,
+  method: 'post' as const,
+  path: `/api/v1/hr/members/{id}/${kind}`,
+  tags: ['hr'],
+  operationId: kind === 'approve' ? 'approveMember' : 'declineMember',
+  summary: kind === 'approve' ? 'Approve a signup awaiting approval (HR, audited)' : 'Decline a signup awaiting approval (HR, audited)',
+  description:
+    kind === 'approve'
+      ? `The member becomes \`active\` (listed from now on, if they chose so) and is mailed a welcome in their language. Approving an active member changes nothing and answers it. ${memberIdempotency}`
+      : `The member becomes \`declined\`: never listed, mailed a neutral notice in their language (not the reason), and their data is purged after OKAERI_PENDING_DAYS, like an unverified signup. Declining a declined member changes nothing and answers it. ${memberIdempotency}`,
+  security: REQUIRED_BEARER,
+  middleware: [hrOnly, idempotency(store)],
+  responses: {
+    200: {
+      description: 'The member’s record, as `GET /api/v1/hr/members/{id}` answers it.',
+      headers: responseHeaders.replayed,
+      content: { 'application/json': { schema: HrMemberDetailSchema } },
     },
-  });
+    ...problemResponses(400, 401, 403, 404, 413, 415, 422),
+    409: notAwaiting409,
+  },
+});
 
 const approveRoute = (store: Store) =>
   createRoute({ ...decisionRoute('approve', store), request: { params: MemberIdParamSchema, headers: IdempotencyKeyHeaderSchema } });

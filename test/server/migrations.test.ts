@@ -19,6 +19,7 @@ const RELEASED: readonly string[] = [
   '5613b25816af68b13a0176d654a0b78144e201e16cda0ef9e3ddc39837926705', // 7: the HR console's member index
   '4c2064ac273b9b10fbae1a884e51bae8beb020d44cdc62f46eb1aefcc9cd7b5c', // 8: directory index generation
   '64ba1328d310a94ab331b23f1c788ef0aec15dcfc0b5b1bf4310895e3e673826', // 9: HR approval, the leaver list, HR search text
+  '2baf0030895dca6378b16b03613e6f071ac186dd4073ac2f0be2653b4b99aa3a', // 10: the HR overview's covering index
 ];
 
 describe('released migrations', () => {
