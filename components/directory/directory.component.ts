@@ -11,6 +11,7 @@ import { buttonStyles, renderButton } from '../../src/internal/button.js';
 import { errorBannerStyles, renderErrorBanner } from '../../src/internal/error-banner.js';
 import { fieldStyles } from '../../src/internal/field.js';
 import { LiveAnnouncer, liveRegionStyles } from '../../src/internal/live-region.js';
+import { renderLoadMore } from '../../src/internal/load-more.js';
 import { OkaeriElement } from '../../src/internal/okaeri-element.js';
 import { searchDelay } from '../../src/internal/search-delay.js';
 import { renderSpinner } from '../../src/internal/spinner.js';
@@ -421,18 +422,15 @@ export class OkaeriDirectory extends OkaeriElement {
   }
 
   private renderMore(): TemplateResult | typeof nothing {
-    const l = this.localize;
-    if (this.pageError) {
-      return html`<div class="more" part="more">
-        <p class="visually-hidden">${l.msg('directory.pageError')}</p>
-        ${renderErrorBanner(l, { error: this.pageError, onRetry: () => void this.loadMore() })}
-      </div>`;
-    }
-    if (!this.nextCursor) return nothing;
-    return html`<div class="more" part="more">
-      ${renderButton({ label: l.msg('directory.loadMore'), variant: 'secondary', busy: this.loadingMore, onClick: () => void this.loadMore() })}
-    </div>`;
+    return renderLoadMore(this.localize, {
+      error: this.pageError,
+      more: Boolean(this.nextCursor),
+      busy: this.loadingMore,
+      onLoadMore: () => void this.loadMore(),
+      messages: { loadMore: 'directory.loadMore', failed: 'directory.pageError' },
+    });
   }
+
 
   private renderSkeletons(): TemplateResult {
     const l = this.localize;

@@ -14,6 +14,7 @@ import { errorBannerStyles, renderErrorBanner } from '../../src/internal/error-b
 import { errorMessageKey } from '../../src/internal/error-message.js';
 import { fieldStyles } from '../../src/internal/field.js';
 import { LiveAnnouncer, liveRegionStyles } from '../../src/internal/live-region.js';
+import { renderLoadMore } from '../../src/internal/load-more.js';
 import { Mutations } from '../../src/internal/mutation.js';
 import { OkaeriElement } from '../../src/internal/okaeri-element.js';
 import { searchDelay } from '../../src/internal/search-delay.js';
@@ -744,18 +745,15 @@ export class OkaeriHrConsole extends OkaeriElement {
   }
 
   private renderMore(): TemplateResult | typeof nothing {
-    const l = this.localize;
-    if (this.pageError) {
-      return html`<div class="more" part="more">
-        <p class="visually-hidden">${l.msg('hrConsole.members.pageError')}</p>
-        ${renderErrorBanner(l, { error: this.pageError, onRetry: () => void this.loadMore() })}
-      </div>`;
-    }
-    if (!this.nextCursor) return nothing;
-    return html`<div class="more" part="more">
-      ${renderButton({ label: l.msg('hrConsole.members.loadMore'), variant: 'secondary', busy: this.loadingMore, onClick: () => void this.loadMore() })}
-    </div>`;
+    return renderLoadMore(this.localize, {
+      error: this.pageError,
+      more: Boolean(this.nextCursor),
+      busy: this.loadingMore,
+      onLoadMore: () => void this.loadMore(),
+      messages: { loadMore: 'hrConsole.members.loadMore', failed: 'hrConsole.members.pageError' },
+    });
   }
+
 
   private renderDetail(): TemplateResult {
     const l = this.localize;
