@@ -64,7 +64,8 @@ export function authLinkRoutes({ store, mail, jwtSecret, maxTtlSeconds, rateLimi
     tags: ['membership'],
     summary: 'Exchange a link’s token for a member session (public)',
     description: [
-      'Redeems a verification, sign-in or address-change link (once): a verification makes the pending member active,',
+      'Redeems a verification, sign-in or address-change link (once): a verification makes the pending member active',
+      '(or, with the program’s `approval` setting on, awaiting HR’s approval unless the stored leaver list names them),',
       'an address change takes effect (the old address is told). Answers an `alumni` bearer JWT whose `sub` is the member’s id.',
       'A bad token is 400 with `code`: `token_invalid` (unknown, tampered, or the member left), `token_expired`, `token_used`, `email_taken`.',
       `Limited to ${tokenLimit.limit} requests per ${tokenLimit.windowMs / 60000} minutes per client address.`,
