@@ -68,6 +68,10 @@ export const ProfileDarkEnglish: Story = { globals: { theme: 'dark', lang: 'en' 
 /** A year after the last check: "is this still accurate?" with one-click "still accurate". */
 export const ConfirmationDue: Story = { args: { me: profile({ confirmationDue: true }) } };
 export const ConfirmationDueEnglish: Story = { ...ConfirmationDue, globals: { lang: 'en' } };
+export const AwaitingApproval: Story = { args: { me: profile({ status: 'awaiting-approval' }) } };
+export const AwaitingApprovalEnglish: Story = { ...AwaitingApproval, globals: { lang: 'en' } };
+export const Declined: Story = { args: { me: profile({ status: 'declined' }) } };
+export const DeclinedDarkEnglish: Story = { ...Declined, globals: { theme: 'dark', lang: 'en' } };
 export const Loading: Story = { args: { me: 'pending' } };
 export const LoadError: Story = { args: { me: problem(500) } };
 export const LoadErrorEnglish: Story = { ...LoadError, globals: { lang: 'en' } };

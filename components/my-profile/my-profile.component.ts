@@ -56,6 +56,13 @@ type Action = 'sign-in-link' | 'confirm' | 'email' | 'consent' | 'export' | 'lea
 
 const codeOf = (error: unknown) =>
   error instanceof OkaeriApiError ? ((error.problem as { code?: unknown } | undefined)?.code as string | undefined) : undefined;
+/** What a member who is not (yet) in the directory is told about their membership. */
+const STATUS_NOTICES = {
+  pending: 'profile.pending',
+  'awaiting-approval': 'profile.awaitingApproval',
+  declined: 'profile.declined',
+} as const satisfies Record<Exclude<OwnProfile['status'], 'active'>, MessageKey>;
+
 const isStale = (error: unknown) => error instanceof OkaeriApiError && error.status === 412;
 
 /**
@@ -618,7 +625,7 @@ export class OkaeriMyProfile extends OkaeriElement {
           ${this.ownsSession ? renderButton({ label: l.msg('profile.signOut'), variant: 'secondary', onClick: () => void this.signOut() }) : nothing}
         </div>
       </header>
-      ${profile.status === 'pending' ? html`<p class="notice" part="notice">${l.msg('profile.pending')}</p>` : nothing}
+      ${profile.status === 'active' ? nothing : html`<p class="notice" part="notice">${l.msg(STATUS_NOTICES[profile.status])}</p>`}
       ${profile.confirmationDue ? this.renderConfirm(profile) : nothing}
       ${this.conflict ? this.renderConflict() : nothing}
       <form part="form" novalidate @submit=${this.save} @input=${this.onInput} @change=${this.onInput} @focusout=${this.onBlur}>

@@ -23,6 +23,8 @@ export const myProfileEn = {
   'profile.signOut': 'Sign out',
   'profile.signedOut': 'You are signed out.',
   'profile.pending': 'Your address isn’t confirmed yet: open the link we emailed you to appear in the directory.',
+  'profile.awaitingApproval': 'Your address is confirmed. The alumni team reviews each new membership; you’ll appear in the directory once they approve it.',
+  'profile.declined': 'The alumni team did not approve this membership, so it isn’t shown in the directory. Your data will be deleted soon.',
   'profile.confirm.heading': 'Is this still accurate?',
   'profile.confirm.body': 'You last checked your profile on {date}. Please look it over, or confirm it with one click.',
   'profile.confirm.button': 'Still accurate',

@@ -23,6 +23,8 @@ export const myProfileJa: MyProfileMessages = {
   'profile.signOut': 'サインアウト',
   'profile.signedOut': 'サインアウトしました。',
   'profile.pending': 'メールアドレスの確認がまだです。お送りしたリンクを開くと名簿に掲載されます。',
+  'profile.awaitingApproval': 'メールアドレスの確認が完了しました。新しい会員登録はアルムナイ担当者が確認しています。承認されると名簿に掲載されます。',
+  'profile.declined': 'この会員登録はアルムナイ担当者により承認されなかったため、名簿には掲載されません。データは近日中に削除されます。',
   'profile.confirm.heading': 'この内容はまだ正確ですか？',
   'profile.confirm.body': '最後にプロフィールを確認したのは{date}です。内容をご確認いただくか、ワンクリックで確認済みにしてください。',
   'profile.confirm.button': 'このままで正確です',

@@ -233,6 +233,25 @@ describe('<okaeri-my-profile>', () => {
       return { el, sent: backend.sent };
     }
 
+    it('says why a member is not in the directory yet: unconfirmed, awaiting HR, declined (en, ja); an active one gets no notice', async () => {
+      const notices = {
+        pending: ['Your address isn’t confirmed yet', 'メールアドレスの確認がまだです'],
+        'awaiting-approval': ['you’ll appear in the directory once they approve it', '承認されると名簿に掲載されます'],
+        declined: ['did not approve this membership', '承認されなかったため'],
+      } as const;
+      for (const [status, [en, ja]] of Object.entries(notices) as [keyof typeof notices, readonly [string, string]][]) {
+        for (const lang of ['en', 'ja'] as const) {
+          const { el } = await signedIn({ 'GET /api/v1/me': () => withEtag(profile({ status })) }, { lang });
+          expect(text(el, '[part="notice"]'), `${status} (${lang})`).to.contain(lang === 'en' ? en : ja);
+          await expect(el).to.be.accessible();
+          el.parentElement!.remove();
+          sessionStorage.removeItem(sessionKey);
+        }
+      }
+      const { el } = await signedIn();
+      expect($(el, '[part="notice"]')).to.equal(null);
+    });
+
     for (const lang of ['en', 'ja'] as const) {
       for (const theme of ['light', 'dark'] as const) {
         it(`shows every signup field filled in (${lang}, ${theme})`, async () => {
