@@ -3,7 +3,7 @@ import { mintToken } from '../auth.js';
 import type { Store } from '../data/store.js';
 import { TOKEN_PARAMETER, languageOf, parseLinkToken } from '../domain/membership.js';
 import type { MembershipMail } from '../mail/links.js';
-import { type RateLimit, rateLimit } from '../middleware/rate-limit.js';
+import { type RateLimit, describeRateLimit, rateLimit } from '../middleware/rate-limit.js';
 import { ProblemError } from '../problem.js';
 import { problemResponses } from '../schemas/problem.js';
 import { EmailLinkRequestSchema, SessionSchema, TokenExchangeRequestSchema } from '../schemas/membership.js';
@@ -46,7 +46,7 @@ export function authLinkRoutes({ store, mail, jwtSecret, maxTtlSeconds, rateLimi
       'Always 202, whoever the address belongs to (no enumeration). An active member gets a sign-in link (20 minutes, single use);',
       'an address still pending verification gets a new verification link; any other address gets nothing.',
       `The link lands on OKAERI_PUBLIC_URL + the landing path with the token in \`${TOKEN_PARAMETER}\`.`,
-      `Limited to ${emailLimit.limit} requests per ${emailLimit.windowMs / 60000} minutes per client address (429), and to a few mails per address per hour (silently).`,
+      `Limited to ${describeRateLimit(emailLimit)} per client address (429 with \`Retry-After\`), and to a few mails per address per hour (silently).`,
     ].join(' '),
     security: OPTIONAL_BEARER,
     middleware: [rateLimit({ ...emailLimit, counts: store.rateLimits, bucket: 'email-link' })] as const,
@@ -68,7 +68,7 @@ export function authLinkRoutes({ store, mail, jwtSecret, maxTtlSeconds, rateLimi
       '(or, with the program’s `approval` setting on, awaiting HR’s approval unless the stored leaver list names them),',
       'an address change takes effect (the old address is told). Answers an `alumni` bearer JWT whose `sub` is the member’s id.',
       'A bad token is 400 with `code`: `token_invalid` (unknown, tampered, or the member left), `token_expired`, `token_used`, `email_taken`.',
-      `Limited to ${tokenLimit.limit} requests per ${tokenLimit.windowMs / 60000} minutes per client address.`,
+      `Limited to ${describeRateLimit(tokenLimit)} per client address (429 with \`Retry-After\`).`,
     ].join(' '),
     security: OPTIONAL_BEARER,
     middleware: [rateLimit({ ...tokenLimit, counts: store.rateLimits, bucket: 'link-token' })] as const,

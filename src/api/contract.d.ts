@@ -428,7 +428,7 @@ export interface paths {
         put?: never;
         /**
          * Mail a sign-in link to a member (public)
-         * @description Always 202, whoever the address belongs to (no enumeration). An active member gets a sign-in link (20 minutes, single use); an address still pending verification gets a new verification link; any other address gets nothing. The link lands on OKAERI_PUBLIC_URL + the landing path with the token in `okaeri-token`. Limited to 10 requests per 10 minutes per client address (429), and to a few mails per address per hour (silently).
+         * @description Always 202, whoever the address belongs to (no enumeration). An active member gets a sign-in link (20 minutes, single use); an address still pending verification gets a new verification link; any other address gets nothing. The link lands on OKAERI_PUBLIC_URL + the landing path with the token in `okaeri-token`. Limited to 10 requests in 10 min per client address (429 with `Retry-After`), and to a few mails per address per hour (silently).
          */
         post: operations["requestSignInLink"];
         delete?: never;
@@ -448,7 +448,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange a link’s token for a member session (public)
-         * @description Redeems a verification, sign-in or address-change link (once): a verification makes the pending member active (or, with the program’s `approval` setting on, awaiting HR’s approval unless the stored leaver list names them), an address change takes effect (the old address is told). Answers an `alumni` bearer JWT whose `sub` is the member’s id. A bad token is 400 with `code`: `token_invalid` (unknown, tampered, or the member left), `token_expired`, `token_used`, `email_taken`. Limited to 20 requests per 10 minutes per client address.
+         * @description Redeems a verification, sign-in or address-change link (once): a verification makes the pending member active (or, with the program’s `approval` setting on, awaiting HR’s approval unless the stored leaver list names them), an address change takes effect (the old address is told). Answers an `alumni` bearer JWT whose `sub` is the member’s id. A bad token is 400 with `code`: `token_invalid` (unknown, tampered, or the member left), `token_expired`, `token_used`, `email_taken`. Limited to 20 requests in 10 min per client address (429 with `Retry-After`).
          */
         post: operations["exchangeLinkToken"];
         delete?: never;
