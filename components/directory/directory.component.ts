@@ -112,7 +112,7 @@ export class OkaeriDirectory extends OkaeriElement {
    * keystroke supersedes is aborted, and the previous results stay on screen until the new ones
    * arrive, so searching while the viewer types costs nothing they can see.
    */
-  @property({ type: Number }) debounce = 40;
+  @property({ type: Number }) debounce = 20;
 
   /**
    * The list scrolls with the page instead of inside its own box (phones, long pages). The DOM
