@@ -21,6 +21,7 @@ import { normalizeSearchText, wordQueries } from '../domain/search-text.js';
 import { MEMBER_STATUS_SQL, type MemberStatus, type ReturnIntentKind, isListable } from '../domain/membership.js';
 import { DirectoryPageCache } from './directory-page-cache.js';
 import { prepareHrSync, rebuildHrIndex } from './hr.js';
+import { type ProfileRow, profileFields } from './rows/profile.js';
 
 /*
  * The directory index (migration 5) is two tables the application keeps in step with `alumni`
@@ -443,27 +444,8 @@ function readDirectoryPage(db: Db, query: DirectoryQuery): DirectoryPage {
   };
 }
 
-interface AlumnusRow {
-  id: string;
-  family_name: string;
-  given_name: string;
-  family_name_kana: string | null;
-  given_name_kana: string | null;
-  email: string;
-  department_id: string | null;
-  department_other: string | null;
-  role_at_leaving: string | null;
-  joined_month: string;
-  left_month: string | null;
-  current_company: string | null;
-  current_position: string | null;
-  location: string | null;
-  profile_url: string | null;
-  photo_url: string | null;
-  interests: string;
+interface AlumnusRow extends ProfileRow {
   listed: number;
-  visibility: string;
-  contact_consent: number;
   return_intent: ReturnIntentKind | null;
   return_from: string | null;
   contract_work: number;
@@ -478,25 +460,7 @@ const PROFILE_COLUMNS = `id, family_name, given_name, family_name_kana, given_na
 
 function toProfile(row: AlumnusRow): AlumnusProfile {
   return {
-    id: row.id,
-    familyName: row.family_name,
-    givenName: row.given_name,
-    familyNameKana: row.family_name_kana,
-    givenNameKana: row.given_name_kana,
-    email: row.email,
-    departmentId: row.department_id,
-    departmentOther: row.department_other,
-    roleAtLeaving: row.role_at_leaving,
-    joined: row.joined_month,
-    left: row.left_month,
-    currentCompany: row.current_company,
-    currentRole: row.current_position,
-    location: row.location,
-    profileUrl: row.profile_url,
-    photoUrl: row.photo_url,
-    interests: parseInterests(row.interests),
-    contactConsent: row.contact_consent === 1,
-    visibility: parseVisibility(row.visibility),
+    ...profileFields(row),
     intentToReturn: {
       intent: row.return_intent,
       from: row.return_from,

@@ -26,34 +26,14 @@ import {
 } from '../domain/hr-members.js';
 import { wordQueries } from '../domain/search-text.js';
 import { type MailLanguage, MEMBER_STATUS_SQL, type MemberStatus, type ReturnIntentKind } from '../domain/membership.js';
-import { INTEREST_IDS, type InterestId } from '../domain/interests.js';
-import { parseVisibility } from '../domain/member-view.js';
 import { interestMask } from '../domain/directory-entry.js';
 import { recordAudit } from './audit.js';
 import { syncDirectoryEntries } from './directory.js';
 import type { DecisionOutcome, HrDecision, HrMemberRecord, HrOverviewData } from './store.js';
+import { type ProfileRow, profileFields } from './rows/profile.js';
 
-interface MemberRow {
-  id: string;
-  family_name: string;
-  given_name: string;
-  family_name_kana: string | null;
-  given_name_kana: string | null;
-  email: string;
-  department_id: string | null;
-  department_other: string | null;
-  role_at_leaving: string | null;
-  joined_month: string;
-  left_month: string | null;
-  current_company: string | null;
-  current_position: string | null;
-  location: string | null;
-  profile_url: string | null;
-  photo_url: string | null;
-  interests: string;
+interface MemberRow extends ProfileRow {
   listed: number;
-  visibility: string;
-  contact_consent: number;
   created_at: string;
   updated_at: string;
   status: MemberStatus;
@@ -70,37 +50,10 @@ export const HR_MEMBER_COLUMNS = `al.id, al.family_name, al.given_name, al.famil
   al.listed, al.visibility, al.contact_consent, al.created_at, al.updated_at, ${MEMBER_STATUS_SQL} AS status, al.return_intent,
   al.return_from, al.contract_work, al.referrals, al.confirmed_at`;
 
-function parseInterests(json: string): InterestId[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((item): item is InterestId => INTEREST_IDS.includes(item as InterestId)) : [];
-  } catch {
-    return [];
-  }
-}
-
 /** A stored row as HR reads it (every field: HR administers with what the member gave). */
 export function hrMemberRow(row: MemberRow): HrMemberRow & { updatedAt: string } {
   return {
-    id: row.id,
-    familyName: row.family_name,
-    givenName: row.given_name,
-    familyNameKana: row.family_name_kana,
-    givenNameKana: row.given_name_kana,
-    email: row.email,
-    departmentId: row.department_id,
-    departmentOther: row.department_other,
-    roleAtLeaving: row.role_at_leaving,
-    joined: row.joined_month,
-    left: row.left_month,
-    currentCompany: row.current_company,
-    currentRole: row.current_position,
-    location: row.location,
-    profileUrl: row.profile_url,
-    photoUrl: row.photo_url,
-    interests: parseInterests(row.interests),
-    contactConsent: Boolean(row.contact_consent),
-    visibility: parseVisibility(row.visibility),
+    ...profileFields(row),
     listed: Boolean(row.listed),
     signedUpAt: row.created_at,
     updatedAt: row.updated_at,

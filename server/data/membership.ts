@@ -6,7 +6,6 @@
  */
 import type { Viewer } from '../auth.js';
 import type { Db } from '../db/open.js';
-import type { InterestId } from '../domain/interests.js';
 import {
   LINK_TTL_MS,
   erasedEmail,
@@ -18,7 +17,6 @@ import {
   type ReturnIntentKind,
   secretMatches,
 } from '../domain/membership.js';
-import { parseVisibility } from '../domain/member-view.js';
 import { listAudit, recordAudit } from './audit.js';
 import { syncDirectoryEntries } from './directory.js';
 import { onLeaverList } from './leavers.js';
@@ -34,6 +32,7 @@ import type {
   RedeemOutcome,
   UpdateOutcome,
 } from './store.js';
+import { type ProfileRow, profileFields } from './rows/profile.js';
 
 type Sync<T> = {
   [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : never;
@@ -50,27 +49,8 @@ export function insertLinkToken(
   ).run(input.id, input.secretHash, input.purpose, input.alumniId, input.newEmail ?? null, input.now, expiresAt);
 }
 
-interface MemberRow {
-  id: string;
-  family_name: string;
-  given_name: string;
-  family_name_kana: string | null;
-  given_name_kana: string | null;
-  email: string;
-  department_id: string | null;
-  department_other: string | null;
-  role_at_leaving: string | null;
-  joined_month: string;
-  left_month: string | null;
-  current_company: string | null;
-  current_position: string | null;
-  location: string | null;
-  profile_url: string | null;
-  photo_url: string | null;
-  interests: string;
+interface MemberRow extends ProfileRow {
   listed: number;
-  visibility: string;
-  contact_consent: number;
   created_at: string;
   updated_at: string;
   status: 'pending' | 'active';
@@ -88,25 +68,7 @@ interface MemberRow {
 
 function toMember(row: MemberRow, policy: { version: string; consentedAt: string } | null): MemberRecord {
   return {
-    id: row.id,
-    familyName: row.family_name,
-    givenName: row.given_name,
-    familyNameKana: row.family_name_kana,
-    givenNameKana: row.given_name_kana,
-    email: row.email,
-    departmentId: row.department_id,
-    departmentOther: row.department_other,
-    roleAtLeaving: row.role_at_leaving,
-    joined: row.joined_month,
-    left: row.left_month,
-    currentCompany: row.current_company,
-    currentRole: row.current_position,
-    location: row.location,
-    profileUrl: row.profile_url,
-    photoUrl: row.photo_url,
-    interests: JSON.parse(row.interests) as InterestId[],
-    contactConsent: row.contact_consent === 1,
-    visibility: parseVisibility(row.visibility),
+    ...profileFields(row),
     listed: row.listed === 1,
     status: row.approval ?? row.status,
     lang: row.lang,

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { INTEREST_IDS, type InterestId } from '../../domain/interests.js';
 import { type IndexableAlumnus, directoryEntry, interestMask } from '../../domain/directory-entry.js';
-import { AUDIENCE_RANK, type AlumnusProfile, type Audience, type StoredVisibility } from '../../domain/member-view.js';
+import { AUDIENCE_RANK, type AlumnusProfile, type Audience } from '../../domain/member-view.js';
 import { wordQueries } from '../../domain/search-text.js';
 import { MEMBER_STATUS_SQL, type MemberStatus, type ReturnIntentKind, isListable } from '../../domain/membership.js';
 import { DIRECTORY_INDEX_VERSION } from '../directory.js';
@@ -9,6 +8,7 @@ import type { DirectoryData, DirectoryPage, DirectoryPosition, DirectoryQuery } 
 import { DirectoryPageCache } from '../directory-page-cache.js';
 import { syncHrEntries } from './hr.js';
 import type { Sql } from './sql.js';
+import { type ProfileRow, profileFields } from '../rows/profile.js';
 
 /*
  * The directory on PostgreSQL (migration 0002): `directory_entries` is written here from the same
@@ -163,27 +163,8 @@ export function expressionCondition(expression: string): { tokens: string[]; nee
   return { tokens: [...new Set(phrase[1]!.split(' '))], needle: ` ${phrase[1]} ` };
 }
 
-interface AlumnusRow {
-  id: string;
-  family_name: string;
-  given_name: string;
-  family_name_kana: string | null;
-  given_name_kana: string | null;
-  email: string;
-  department_id: string | null;
-  department_other: string | null;
-  role_at_leaving: string | null;
-  joined_month: string;
-  left_month: string | null;
-  current_company: string | null;
-  current_position: string | null;
-  location: string | null;
-  profile_url: string | null;
-  photo_url: string | null;
-  interests: unknown;
+interface AlumnusRow extends ProfileRow {
   listed: boolean;
-  visibility: unknown;
-  contact_consent: boolean;
   return_intent: ReturnIntentKind | null;
   return_from: string | null;
   contract_work: boolean;
@@ -196,33 +177,9 @@ const PROFILE_COLUMNS = `id, family_name, given_name, family_name_kana, given_na
   current_position, location, profile_url, photo_url, interests, listed, visibility, contact_consent,
   return_intent, return_from, contract_work, referrals, return_intent_visibility`;
 
-const KNOWN_INTERESTS = new Set<string>(INTEREST_IDS);
-
 function toProfile(row: AlumnusRow): AlumnusProfile {
-  const visibility =
-    row.visibility && typeof row.visibility === 'object' && !Array.isArray(row.visibility) ? (row.visibility as StoredVisibility) : {};
   return {
-    id: row.id,
-    familyName: row.family_name,
-    givenName: row.given_name,
-    familyNameKana: row.family_name_kana,
-    givenNameKana: row.given_name_kana,
-    email: row.email,
-    departmentId: row.department_id,
-    departmentOther: row.department_other,
-    roleAtLeaving: row.role_at_leaving,
-    joined: row.joined_month,
-    left: row.left_month,
-    currentCompany: row.current_company,
-    currentRole: row.current_position,
-    location: row.location,
-    profileUrl: row.profile_url,
-    photoUrl: row.photo_url,
-    interests: Array.isArray(row.interests)
-      ? (row.interests.filter((item) => typeof item === 'string' && KNOWN_INTERESTS.has(item)) as InterestId[])
-      : [],
-    contactConsent: row.contact_consent,
-    visibility,
+    ...profileFields(row),
     intentToReturn: {
       intent: row.return_intent,
       from: row.return_from,

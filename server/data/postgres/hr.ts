@@ -20,34 +20,14 @@ import {
   intentConditions,
   overviewCounts,
 } from '../../domain/hr-members.js';
-import { INTEREST_IDS, type InterestId } from '../../domain/interests.js';
-import type { StoredVisibility } from '../../domain/member-view.js';
 import type { DecisionOutcome, HrData, HrDecision, HrMemberRecord, HrOverviewData } from '../store.js';
 import { arrayLiteral, expressionCondition, reindexAlumni, tokenSet } from './directory.js';
 import { recordAudit } from './audit.js';
 import type { Sql } from './sql.js';
+import { type ProfileRow, profileFields } from '../rows/profile.js';
 
-interface MemberRow {
-  id: string;
-  family_name: string;
-  given_name: string;
-  family_name_kana: string | null;
-  given_name_kana: string | null;
-  email: string;
-  department_id: string | null;
-  department_other: string | null;
-  role_at_leaving: string | null;
-  joined_month: string;
-  left_month: string | null;
-  current_company: string | null;
-  current_position: string | null;
-  location: string | null;
-  profile_url: string | null;
-  photo_url: string | null;
-  interests: unknown;
+interface MemberRow extends ProfileRow {
   listed: boolean;
-  visibility: unknown;
-  contact_consent: boolean;
   created_at: string;
   updated_at: string;
   status: MemberStatus;
@@ -64,33 +44,9 @@ const COLUMNS = `al.id, al.family_name, al.given_name, al.family_name_kana, al.g
   al.listed, al.visibility, al.contact_consent, al.created_at, al.updated_at, ${MEMBER_STATUS_SQL} AS status, al.return_intent,
   al.return_from, al.contract_work, al.referrals, al.confirmed_at`;
 
-const KNOWN_INTERESTS = new Set<string>(INTEREST_IDS);
-
 function toMember(row: MemberRow): HrMemberRow & { updatedAt: string } {
-  const visibility =
-    row.visibility && typeof row.visibility === 'object' && !Array.isArray(row.visibility) ? (row.visibility as StoredVisibility) : {};
   return {
-    id: row.id,
-    familyName: row.family_name,
-    givenName: row.given_name,
-    familyNameKana: row.family_name_kana,
-    givenNameKana: row.given_name_kana,
-    email: row.email,
-    departmentId: row.department_id,
-    departmentOther: row.department_other,
-    roleAtLeaving: row.role_at_leaving,
-    joined: row.joined_month,
-    left: row.left_month,
-    currentCompany: row.current_company,
-    currentRole: row.current_position,
-    location: row.location,
-    profileUrl: row.profile_url,
-    photoUrl: row.photo_url,
-    interests: Array.isArray(row.interests)
-      ? (row.interests.filter((item) => typeof item === 'string' && KNOWN_INTERESTS.has(item)) as InterestId[])
-      : [],
-    contactConsent: row.contact_consent,
-    visibility,
+    ...profileFields(row),
     listed: row.listed,
     signedUpAt: row.created_at,
     updatedAt: row.updated_at,

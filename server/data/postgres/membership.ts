@@ -5,7 +5,6 @@
  * on `version` under a row lock, and every write reindexes the member in its transaction.
  */
 import type { Viewer } from '../../auth.js';
-import type { InterestId } from '../../domain/interests.js';
 import {
   LINK_TTL_MS,
   erasedEmail,
@@ -17,7 +16,6 @@ import {
   type ReturnIntentKind,
   secretMatches,
 } from '../../domain/membership.js';
-import type { StoredVisibility } from '../../domain/member-view.js';
 import { newId } from '../signup.js';
 import type { MailOutboxData, MemberExport, MemberPatch, MemberRecord, MembershipData, OutboxMessage, RedeemOutcome, UpdateOutcome } from '../store.js';
 import { auditData, recordAudit } from './audit.js';
@@ -25,6 +23,7 @@ import { reindexAlumni } from './directory.js';
 import { onLeaverList } from './leavers.js';
 import { readProgramSettings } from './reference.js';
 import type { Sql } from './sql.js';
+import { type ProfileRow, profileFields } from '../rows/profile.js';
 
 export async function insertLinkToken(
   sql: Sql,
@@ -37,27 +36,8 @@ export async function insertLinkToken(
   );
 }
 
-interface MemberRow {
-  id: string;
-  family_name: string;
-  given_name: string;
-  family_name_kana: string | null;
-  given_name_kana: string | null;
-  email: string;
-  department_id: string | null;
-  department_other: string | null;
-  role_at_leaving: string | null;
-  joined_month: string;
-  left_month: string | null;
-  current_company: string | null;
-  current_position: string | null;
-  location: string | null;
-  profile_url: string | null;
-  photo_url: string | null;
-  interests: unknown;
+interface MemberRow extends ProfileRow {
   listed: boolean;
-  visibility: unknown;
-  contact_consent: boolean;
   created_at: string;
   updated_at: string;
   status: 'pending' | 'active';
@@ -81,25 +61,7 @@ async function readMember(sql: Sql, id: string, lock = false): Promise<MemberRec
     [id],
   );
   return {
-    id: row.id,
-    familyName: row.family_name,
-    givenName: row.given_name,
-    familyNameKana: row.family_name_kana,
-    givenNameKana: row.given_name_kana,
-    email: row.email,
-    departmentId: row.department_id,
-    departmentOther: row.department_other,
-    roleAtLeaving: row.role_at_leaving,
-    joined: row.joined_month,
-    left: row.left_month,
-    currentCompany: row.current_company,
-    currentRole: row.current_position,
-    location: row.location,
-    profileUrl: row.profile_url,
-    photoUrl: row.photo_url,
-    interests: (Array.isArray(row.interests) ? row.interests : []) as InterestId[],
-    contactConsent: row.contact_consent,
-    visibility: (row.visibility && typeof row.visibility === 'object' ? row.visibility : {}) as StoredVisibility,
+    ...profileFields(row),
     listed: row.listed,
     status: row.approval ?? row.status,
     lang: row.lang,
