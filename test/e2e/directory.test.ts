@@ -74,6 +74,44 @@ describe('<okaeri-directory> on the intranet demo, against the seeded server', (
     await page.close();
   });
 
+  it("the demo page answers a selected person with a profile dialog and contact with a contact dialog", async () => {
+    const page = await demo.browser.newPage();
+    const problems = watchConsole(page);
+    await page.goto(`${demo.server.url}/`);
+    await page.selectOption('#role', 'employee');
+    const directory = page.locator('okaeri-directory');
+    await directory.locator('.name').first().waitFor();
+
+    const selected = page.evaluate(
+      () => new Promise<{ familyName: string; currentCompany?: string }>((resolve) =>
+        document.addEventListener('okaeri-directory-select', (event) => resolve((event as CustomEvent).detail), { once: true }),
+      ),
+    );
+    await directory.locator('.name').first().click();
+    const member = await selected;
+    const profile = page.locator('#member-dialog');
+    await profile.waitFor({ state: 'visible' });
+    assert.match(await profile.locator('h2').innerText(), new RegExp(member.familyName));
+    if (member.currentCompany) assert.match(await profile.locator('dl').innerText(), new RegExp(member.currentCompany));
+    await profile.getByRole('button', { name: '閉じる' }).click();
+    await profile.waitFor({ state: 'hidden' });
+
+    const card = directory.locator('[part=card]', { has: page.locator('[part=contact]') }).first();
+    const name = await card.locator('.name').innerText();
+    await card.locator('[part=contact]').click();
+    const contact = page.locator('#contact-dialog');
+    await contact.waitFor({ state: 'visible' });
+    assert.match(await contact.locator('h2').innerText(), /さんに連絡する$/);
+    assert.ok((await contact.locator('h2').innerText()).startsWith(name.split(/\s/)[0]), `the dialog names ${name}`);
+    await contact.locator('textarea').fill('お久しぶりです。');
+    await contact.getByRole('button', { name: '送る' }).click();
+    await page.waitForFunction(() => /送りました/.test(document.querySelector('#contact-dialog [data-status]')?.textContent ?? ''));
+    await contact.getByRole('button', { name: '閉じる' }).click();
+    await contact.waitFor({ state: 'hidden' });
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('the public role sees the sign-in message and no error', async () => {
     const page = await demo.browser.newPage();
     const problems = watchConsole(page);
