@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { useDemo, watchConsole } from './harness.js';
 
 describe('the demo, served by `npm start` on a fresh database', () => {
-  const demo = useDemo();
+  const demo = useDemo({ npmStart: true });
 
   it('prints the URL and demo tokens for each role', () => {
     assert.match(demo.server.output(), /running at http:\/\/127\.0\.0\.1:\d+/);

@@ -1,7 +1,8 @@
-// Starts the reference server exactly as a newcomer does (`npm start`), on a temporary database
-// and a free port, and opens Debian's Chromium through Playwright. Shared by every e2e test file.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+// Starts the reference server as a newcomer does (`npm start`, or the server half of it on the
+// library npm test has just built), on a temporary database and a free port, and opens Debian's
+// Chromium through Playwright. Shared by every e2e test file.
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,13 +48,26 @@ export function serverEnvironment(overrides: Record<string, string> = {}): NodeJ
 export interface ServerOptions {
   /** Extra environment for this server only, e.g. `{ OKAERI_CORS_ORIGINS: 'http://127.0.0.1:4321' }`. */
   env?: Record<string, string>;
+  /**
+   * Run `npm start` itself, build included (the demo test: the README's command works). Otherwise
+   * the server it starts (`tsx server/main.ts`) on the dist/ that npm test's build step made, built
+   * here only when missing: ten builds were a third of the end-to-end step.
+   */
+  npmStart?: boolean;
 }
 
-/** `npm start` with its own database file; resolves once the server prints its URL. */
+function serverCommand(npmStart: boolean | undefined): [string, string[]] {
+  if (npmStart) return ['npm', ['start', '--silent']];
+  if (!existsSync('dist/cdn/index.js')) execSync('npm run build --silent', { stdio: 'inherit' });
+  return ['node_modules/.bin/tsx', ['server/main.ts']];
+}
+
+/** The server with its own database file; resolves once it prints its URL. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'okaeri-e2e-'));
   const port = await freePort();
-  const child: ChildProcess = spawn('npm', ['start', '--silent'], {
+  const [command, args] = serverCommand(options.npmStart);
+  const child: ChildProcess = spawn(command, args, {
     env: serverEnvironment({ ...options.env, PORT: String(port), HOST: '127.0.0.1', OKAERI_DB: join(dir, 'okaeri.db') }),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -73,7 +87,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk));
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`npm start exited with ${code}:\n${output}`));
+      reject(new Error(`${command} exited with ${code}:\n${output}`));
     });
   });
   return {
@@ -84,7 +98,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       mintToken(resolveJwtSecret({}, join(dir, 'okaeri.db')).secret, { role, sub, ttl: '1h' }),
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      // npm runs the server in a child of its own: signal the whole process group.
+      // npm and tsx run the server in a child of their own: signal the whole process group.
       process.kill(-child.pid!, 'SIGTERM');
       await exited;
       rmSync(dir, { recursive: true, force: true });
