@@ -31,6 +31,8 @@ import { recordAudit } from './audit.js';
 import { syncDirectoryEntries } from './directory.js';
 import type { DecisionOutcome, HrDecision, HrMemberRecord, HrOverviewData } from './store.js';
 import { type ProfileRow, profileFields } from './rows/profile.js';
+import { HR_EXPORT_COLUMNS, hrExportRow } from './rows/hr-export.js';
+import type { HrExportPage } from '../domain/hr-export.js';
 
 interface MemberRow extends ProfileRow {
   listed: number;
@@ -141,7 +143,34 @@ function statement(db: Db, sql: string): Statement {
   return prepared;
 }
 
+/** `statement`, answering rows as arrays of the selected values. */
+const rawStatements = new WeakMap<Db, Map<string, Statement>>();
+function rawStatement(db: Db, sql: string): Statement {
+  let cache = rawStatements.get(db);
+  if (!cache) rawStatements.set(db, (cache = new Map()));
+  let prepared = cache.get(sql);
+  if (!prepared) cache.set(sql, (prepared = db.prepare<unknown[], unknown>(sql).raw(true)));
+  return prepared;
+}
+
 export function listHrMembers(db: Db, query: HrMemberQuery): HrMemberPage {
+  const { page, next } = segmentPositions(db, query);
+  return { items: readMembers(db, page.map((p) => p.id)), next };
+}
+
+/** One batch of an export: the list's positions, and only the columns the file holds. */
+export function exportHrMembers(db: Db, query: HrMemberQuery): HrExportPage {
+  const { page, next } = segmentPositions(db, query);
+  if (!page.length) return { items: [], next };
+  const rows = rawStatement(
+    db,
+    `SELECT ${HR_EXPORT_COLUMNS} FROM json_each(?) j JOIN alumni al ON al.id = j.value ORDER BY j.key`,
+  ).all(JSON.stringify(page.map((p) => p.id))) as unknown[][];
+  return { items: rows.map(hrExportRow), next };
+}
+
+/** The positions of one page of a segment (index only), and where the next one starts. */
+function segmentPositions(db: Db, query: HrMemberQuery): { page: HrPosition[]; next: HrPosition | null } {
   const sort = HR_SORT_COLUMNS[query.sort];
   const column = sort[query.order];
   const conditions: string[] = [];
@@ -223,7 +252,7 @@ export function listHrMembers(db: Db, query: HrMemberQuery): HrMemberPage {
   }
   const more = positions.length > query.limit;
   const page = more ? positions.slice(0, query.limit) : positions;
-  return { items: readMembers(db, page.map((p) => p.id)), next: more ? page[page.length - 1]! : null };
+  return { page, next: more ? page[page.length - 1]! : null };
 }
 
 /**

@@ -32,7 +32,7 @@ import { sqliteSeed } from './seed.js';
 import { readProgramSettings, writeProgramSettings } from './settings.js';
 import { departmentExists, prepareSignup } from './signup.js';
 import type { Store, StoreResources } from './store.js';
-import { decideMember, hrMemberRecord, hrOverview, listHrMembers, replaceChecklistTemplate } from './hr.js';
+import { decideMember, hrMemberRecord, hrOverview, exportHrMembers, listHrMembers, replaceChecklistTemplate } from './hr.js';
 import { sqliteLeavers } from './leavers.js';
 
 /** Each method of T, synchronous: what the SQLite functions are before the wrapper. */
@@ -166,6 +166,7 @@ function syncResources(db: Db): SyncResources {
     hr: {
       // One read transaction: a page's positions and its rows come from one snapshot.
       list: (query) => db.transaction(() => listHrMembers(db, query))(),
+      exportPage: (query) => db.transaction(() => exportHrMembers(db, query))(),
       overview: (input) => db.transaction(() => hrOverview(db, input))(),
       record: (id) => hrMemberRecord(db, id),
       decide: (id, decision, viewer, now) => decideMember(db, id, decision, viewer, now),

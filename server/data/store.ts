@@ -35,6 +35,7 @@ import type { DirectoryPage, DirectoryPosition, DirectoryQuery } from './directo
 import type { ReturnerRecord } from '../domain/returners.js';
 import type { LinkPurpose, MailLanguage, MemberStatus, ReturnIntent, TokenFailure } from '../domain/membership.js';
 import type { HrMemberPage, HrMemberQuery, HrMemberRow, IntentWindow } from '../domain/hr-members.js';
+import type { HrExportPage } from '../domain/hr-export.js';
 import type { Leaver, LeaverCandidate } from '../domain/hr-leavers.js';
 
 export type { AlumnusRecord, ApproveInput, DirectoryPage, DirectoryPosition, DirectoryQuery, ReturnerRecord, ToggleOutcome };
@@ -278,6 +279,11 @@ export interface HrData {
    * ordered by `query.sort` then id; `query.after` is the previous page's last position.
    */
   list(query: HrMemberQuery): Promise<HrMemberPage>;
+  /**
+   * One batch of an export of a segment: the members `list` would give, in its order, with only
+   * the fields a CSV row holds (HrExportRow); `next` continues it.
+   */
+  exportPage(query: HrMemberQuery): Promise<HrExportPage>;
   /** The overview's counts; `since` is the first month ('YYYY-MM') of the signup series. */
   overview(input: { since: string; month: string }): Promise<HrOverviewData>;
   /** Everything stored about one member, or undefined. */

@@ -10,7 +10,8 @@
  * doubled, so commas and line breaks stay inside their cell.
  */
 import { INTEREST_LABELS } from './interests.js';
-import type { HrMemberRow } from './hr-members.js';
+import type { HrMemberRow, HrPosition } from './hr-members.js';
+import type { MemberStatus } from './membership.js';
 
 export type ExportLanguage = 'ja' | 'en';
 export const EXPORT_PURPOSES = ['outreach', 'records'] as const;
@@ -19,23 +20,44 @@ export type ExportPurpose = (typeof EXPORT_PURPOSES)[number];
 /** The UTF-8 byte order mark, first in the file. */
 export const BOM = '\ufeff';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** UTF-16 codes a cell must not start with: = + - @, tab, carriage return. */
+const FORMULA_START = new Set([0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d]);
 
-/** One cell: neutralized if a spreadsheet would run it, always quoted. */
+/**
+ * One cell: neutralized if a spreadsheet would run it, always quoted. An export writes millions
+ * of cells, so the usual cell (no leading formula character, no quote) is one comparison and one
+ * `indexOf`, without a regular expression or a copy.
+ */
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '""';
-  let text = String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return `"${text.replaceAll('"', '""')}"`;
+  let text = typeof value === 'string' ? value : String(value);
+  if (FORMULA_START.has(text.charCodeAt(0))) text = `'${text}`;
+  return text.indexOf('"') === -1 ? `"${text}"` : `"${text.replaceAll('"', '""')}"`;
 }
 
 export function csvLine(cells: readonly (string | number | boolean | null | undefined)[]): string {
-  return `${cells.map(csvCell).join(',')}\r\n`;
+  let line = '';
+  for (let index = 0; index < cells.length; index++) line += index === 0 ? csvCell(cells[index]) : `,${csvCell(cells[index])}`;
+  return `${line}\r\n`;
+}
+
+/** What a CSV row holds of a member: the store reads only these fields for an export. */
+export type HrExportRow = Pick<
+  HrMemberRow,
+  | 'id' | 'familyName' | 'givenName' | 'familyNameKana' | 'givenNameKana' | 'email' | 'departmentId' | 'departmentOther'
+  | 'roleAtLeaving' | 'joined' | 'left' | 'currentCompany' | 'currentRole' | 'location' | 'profileUrl' | 'interests'
+  | 'contactConsent' | 'listed' | 'signedUpAt' | 'status' | 'returnIntent' | 'returnFrom' | 'contractWork' | 'referrals'
+>;
+
+/** One batch of an export, in the segment's order; `next` continues it (null: the last batch). */
+export interface HrExportPage {
+  items: HrExportRow[];
+  next: HrPosition | null;
 }
 
 interface Column {
   label: Record<ExportLanguage, string>;
-  value: (row: HrMemberRow, context: ExportContext) => string | null;
+  value: (row: HrExportRow, context: ExportContext) => string | null;
 }
 
 export interface ExportContext {
@@ -43,6 +65,14 @@ export interface ExportContext {
   /** Department id → its names. */
   departments: ReadonlyMap<string, { en: string; ja: string }>;
 }
+
+/** The console's words for each status (components/hr-console, hrConsole.status.*). */
+const STATUS_LABELS: Record<MemberStatus, Record<ExportLanguage, string>> = {
+  pending: { en: 'pending verification', ja: 'メール確認待ち' },
+  'awaiting-approval': { en: 'awaiting approval', ja: '承認待ち' },
+  active: { en: 'active', ja: '有効' },
+  declined: { en: 'declined', ja: '不承認' },
+};
 
 const yesNo = (value: boolean, language: ExportLanguage) => (language === 'ja' ? (value ? 'はい' : 'いいえ') : value ? 'yes' : 'no');
 
@@ -71,10 +101,7 @@ export const EXPORT_COLUMNS: readonly Column[] = [
   { label: { en: 'Contact consent', ja: '連絡の同意' }, value: (r, c) => yesNo(r.contactConsent, c.language) },
   { label: { en: 'Listed in the directory', ja: '名簿に掲載' }, value: (r, c) => yesNo(r.listed, c.language) },
   { label: { en: 'Signed up', ja: '登録日時' }, value: (r) => r.signedUpAt },
-  {
-    label: { en: 'Status', ja: '状態' },
-    value: (r, c) => (r.status === 'pending' ? (c.language === 'ja' ? '確認待ち' : 'pending verification') : c.language === 'ja' ? '有効' : 'active'),
-  },
+  { label: { en: 'Status', ja: '状態' }, value: (r, c) => STATUS_LABELS[r.status][c.language] },
   {
     label: { en: 'Return intent', ja: '再入社の意向' },
     value: (r, c) => intentLabel(r, c.language),
@@ -83,7 +110,7 @@ export const EXPORT_COLUMNS: readonly Column[] = [
   { label: { en: 'Open to referrals', ja: '紹介' }, value: (r, c) => yesNo(r.referrals, c.language) },
 ];
 
-function intentLabel(row: HrMemberRow, language: ExportLanguage): string {
+function intentLabel(row: HrExportRow, language: ExportLanguage): string {
   switch (row.returnIntent) {
     case 'open-now':
       return language === 'ja' ? '今すぐ可' : 'open now';
@@ -100,6 +127,11 @@ export function csvHeader(language: ExportLanguage): string {
   return csvLine(EXPORT_COLUMNS.map((column) => column.label[language]));
 }
 
-export function csvMemberLine(row: HrMemberRow, context: ExportContext): string {
-  return csvLine(EXPORT_COLUMNS.map((column) => column.value(row, context)));
+export function csvMemberLine(row: HrExportRow, context: ExportContext): string {
+  let line = '';
+  for (let index = 0; index < EXPORT_COLUMNS.length; index++) {
+    const cell = csvCell(EXPORT_COLUMNS[index]!.value(row, context));
+    line += index === 0 ? cell : `,${cell}`;
+  }
+  return `${line}\r\n`;
 }

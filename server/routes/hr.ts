@@ -404,6 +404,8 @@ export function hrRoutes({ store, mail }: { store: Store; mail: MembershipMail }
           action: 'hr.members.export',
           detail: { purpose: query.purpose, lang: query.lang, segment: segmentRecord(query), rows, complete },
         });
+      // Pulled one batch at a time: the next batch is read when the socket took the last one
+      // (node-server waits for 'drain'), so memory holds about one batch whatever the segment.
       const body = new ReadableStream<Uint8Array>({
         async pull(controller) {
           try {
@@ -412,10 +414,12 @@ export function hrRoutes({ store, mail }: { store: Store; mail: MembershipMail }
               controller.enqueue(encoder.encode(BOM + csvHeader(query.lang)));
               return;
             }
-            const page = await store.hr.list({ ...segment, sort: 'name', order: query.lang, after, limit: EXPORT_BATCH });
+            const page = await store.hr.exportPage({ ...segment, sort: 'name', order: query.lang, after, limit: EXPORT_BATCH });
             if (page.items.length) {
               rows += page.items.length;
-              controller.enqueue(encoder.encode(page.items.map((row) => csvMemberLine(row, context)).join('')));
+              let chunk = '';
+              for (const row of page.items) chunk += csvMemberLine(row, context);
+              controller.enqueue(encoder.encode(chunk));
             }
             after = page.next;
             if (!after) {

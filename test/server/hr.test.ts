@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TOKEN_ROLES, type TokenRole, mintToken } from '../../server/auth.js';
 import type { AlumnusRecord } from '../../server/data/alumni.js';
-import { EXPORT_COLUMNS } from '../../server/domain/hr-export.js';
+import { EXPORT_COLUMNS, csvCell, csvLine } from '../../server/domain/hr-export.js';
 import { INTEREST_IDS, type InterestId } from '../../server/domain/interests.js';
 import { canonicalRomaji, isLatinWord, kanaCanonicalRomaji } from '../../server/domain/romaji.js';
 import { normalizeSearchText, queryWords } from '../../server/domain/search-text.js';
@@ -455,6 +455,57 @@ describe('HR export and record', () => {
       assert.equal(audit[0]!.actorRole, 'hr');
       assert.ok(Date.now() - Date.parse(audit[0]!.at) < 60_000);
       assert.deepEqual(audit[0]!.detail, { purpose: 'outreach', lang: 'ja', segment: { department: ['sales'] }, rows: 1, complete: true });
+    } finally {
+      await fixture.close();
+    }
+  });
+
+  it('writes every cell as the rules say, on the fast path too (a model with the regular expression)', () => {
+    const model = (value: string | number | boolean | null) => {
+      if (value === null) return '""';
+      const text = String(value);
+      return `"${(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text).replaceAll('"', '""')}"`;
+    };
+    const tricky = fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', "'", 'あ', '😀', ' ', 'a');
+    const text = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: tricky }), fc.string({ unit: 'binary' }));
+    const cell = fc.oneof(text, fc.constant(null), fc.integer(), fc.boolean());
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 6 }), (cells) => {
+        for (const value of cells) assert.equal(csvCell(value), model(value));
+        const line = csvLine(cells);
+        assert.equal(line, `${cells.map(model).join(',')}\r\n`);
+        // Read back, each cell is its value (with the apostrophe where one was needed).
+        assert.deepEqual(parseCsv(line)[0], cells.map((value) => (value === null ? '' : /^[=+\-@\t\r]/.test(String(value)) ? `'${value}` : String(value))));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('names every member status in the file, in both languages', async () => {
+    const fixture = await directoryFixture();
+    try {
+      const people = fixture.add(...MEMBER_STATUSES.map((_, index) => alumnus({ familyName: `Status${index}` })));
+      await fixture.settled();
+      for (const [index, status] of MEMBER_STATUSES.entries()) {
+        // Stored as alumni.status (verified or not) and alumni.approval (HR's decision), as MEMBER_STATUS_SQL reads them.
+        const [stored, approval] = status === 'pending' || status === 'active' ? [status, null] : ['active', status];
+        await fixture.sql.run('UPDATE alumni SET status = ?, approval = ? WHERE id = ?', stored, approval, people[index]!.id);
+      }
+      const expected = {
+        en: ['pending verification', 'awaiting approval', 'active', 'declined'],
+        ja: ['メール確認待ち', '承認待ち', '有効', '不承認'],
+      };
+      for (const lang of ['ja', 'en'] as const) {
+        const response = await fixture.app.request(`/api/v1/hr/members/export.csv?purpose=records&lang=${lang}`, { headers: await headers('hr') });
+        const rows = parseCsv(await response.text()).slice(1);
+        const statusColumn = EXPORT_COLUMNS.findIndex((column) => column.label.en === 'Status');
+        const byId = new Map(rows.map((row) => [row[0], row[statusColumn]]));
+        assert.deepEqual(
+          MEMBER_STATUSES.map((_, index) => byId.get(people[index]!.id)),
+          expected[lang],
+          `${MEMBER_STATUSES.join(', ')} in ${lang}`,
+        );
+      }
     } finally {
       await fixture.close();
     }

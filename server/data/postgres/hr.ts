@@ -25,6 +25,8 @@ import { arrayLiteral, expressionCondition, reindexAlumni, tokenSet } from './di
 import { recordAudit } from './audit.js';
 import type { Sql } from './sql.js';
 import { type ProfileRow, profileFields } from '../rows/profile.js';
+import { HR_EXPORT_COLUMNS, HR_EXPORT_COLUMN_COUNT, hrExportRow } from '../rows/hr-export.js';
+import type { HrExportPage } from '../../domain/hr-export.js';
 
 interface MemberRow extends ProfileRow {
   listed: boolean;
@@ -95,7 +97,8 @@ export async function syncHrEntries(sql: Sql, ids: readonly string[]): Promise<v
   );
 }
 
-async function listMembers(sql: Sql, query: HrMemberQuery): Promise<HrMemberPage> {
+/** A segment's WHERE (over the HR index `h`), ORDER BY and LIMIT, with their values. */
+function segmentSql(query: HrMemberQuery): { where: string; order: string; values: unknown[]; column: string } {
   const sort = HR_SORT_COLUMNS[query.sort];
   const column = sort[query.order];
   const conditions: string[] = [];
@@ -134,9 +137,18 @@ async function listMembers(sql: Sql, query: HrMemberQuery): Promise<HrMemberPage
     conditions.push(`(h.${column}, h.alumni_id) ${sort.descending ? '<' : '>'} (${value(query.after.key)}, ${value(query.after.id)})`);
   }
   const direction = sort.descending ? 'DESC' : 'ASC';
+  return {
+    where: conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '',
+    order: ` ORDER BY h.${column} ${direction}, h.alumni_id ${direction} LIMIT ${value(query.limit + 1)}`,
+    values,
+    column,
+  };
+}
+
+async function listMembers(sql: Sql, query: HrMemberQuery): Promise<HrMemberPage> {
+  const { where, order, values, column } = segmentSql(query);
   const positions = await sql.query<{ id: string; key: string }>(
-    `SELECT h.alumni_id AS id, h.${column} AS key FROM hr_member_index h${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}
-     ORDER BY h.${column} ${direction}, h.alumni_id ${direction} LIMIT ${value(query.limit + 1)}`,
+    `SELECT h.alumni_id AS id, h.${column} AS key FROM hr_member_index h${where}${order}`,
     values,
   );
   const more = positions.length > query.limit;
@@ -152,6 +164,22 @@ async function listMembers(sql: Sql, query: HrMemberQuery): Promise<HrMemberPage
     return [member];
   });
   return { items, next: more ? page[page.length - 1]! : null };
+}
+
+/** One batch of an export: the segment's rows with the columns the file holds, in one statement. */
+async function exportMembers(sql: Sql, query: HrMemberQuery): Promise<HrExportPage> {
+  const { where, order, values, column } = segmentSql(query);
+  const rows = await sql.arrays(
+    `SELECT ${HR_EXPORT_COLUMNS}, h.${column} FROM hr_member_index h JOIN alumni al ON al.id = h.alumni_id${where}${order}`,
+    values,
+  );
+  const more = rows.length > query.limit;
+  if (more) rows.length = query.limit;
+  const last = rows[rows.length - 1];
+  return {
+    items: rows.map(hrExportRow),
+    next: more && last ? { key: last[HR_EXPORT_COLUMN_COUNT] as string, id: last[0] as string } : null,
+  };
 }
 
 async function overview(sql: Sql, since: string, month: string): Promise<HrOverviewData> {
@@ -214,6 +242,8 @@ export function hrData(sql: Sql): HrData {
   return {
     // One transaction: a page's positions and its rows come from one snapshot.
     list: (query) => sql.atomic((tx) => listMembers(tx, query)),
+    // One statement, so one snapshot, without a transaction around it.
+    exportPage: (query) => exportMembers(sql, query),
     overview: ({ since, month }) => sql.atomic((tx) => overview(tx, since, month)),
     record: (id) => record(sql, id),
     decide: (id, decision, viewer, now) => sql.atomic((tx) => decide(tx, id, decision, viewer, now)),

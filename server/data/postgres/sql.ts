@@ -10,6 +10,8 @@ export interface Sql {
   query<R extends object = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<R[]>;
   /** The first row, or undefined. */
   first<R extends object = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<R | undefined>;
+  /** Rows as arrays of the selected values, in select-list order (pg's `rowMode: 'array'`): no keyed object per row. */
+  arrays(text: string, values?: readonly unknown[]): Promise<unknown[][]>;
   /** The number of rows the statement changed. */
   run(text: string, values?: readonly unknown[]): Promise<number>;
   atomic<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
@@ -26,6 +28,11 @@ abstract class BaseSql implements Sql {
 
   async first<R extends object>(text: string, values?: readonly unknown[]): Promise<R | undefined> {
     return (await this.query<R>(text, values))[0];
+  }
+
+  async arrays(text: string, values?: readonly unknown[]): Promise<unknown[][]> {
+    const result = await this.target().query<unknown[]>({ text, values: values as unknown[] | undefined, rowMode: 'array' });
+    return result.rows;
   }
 
   async run(text: string, values?: readonly unknown[]): Promise<number> {

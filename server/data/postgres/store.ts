@@ -118,6 +118,10 @@ class TransactionSqlGuard implements Sql {
     this.check();
     return this.inner.first<R>(text, values);
   }
+  async arrays(text: string, values?: readonly unknown[]) {
+    this.check();
+    return this.inner.arrays(text, values);
+  }
   async run(text: string, values?: readonly unknown[]) {
     this.check();
     return this.inner.run(text, values);

@@ -40,8 +40,13 @@ function jsonValue(value: unknown): unknown {
 
 const KNOWN_INTERESTS: ReadonlySet<string> = new Set(INTEREST_IDS);
 
+/** The interests column: the known ids it lists, in order (JSON text or jsonb). */
+export function interestsOf(value: unknown): InterestId[] {
+  const interests = jsonValue(value);
+  return Array.isArray(interests) ? interests.filter((item): item is InterestId => KNOWN_INTERESTS.has(item)) : [];
+}
+
 export function profileFields(row: ProfileRow): Omit<AlumnusProfile, 'intentToReturn'> {
-  const interests = jsonValue(row.interests);
   const visibility = jsonValue(row.visibility);
   return {
     id: row.id,
@@ -60,7 +65,7 @@ export function profileFields(row: ProfileRow): Omit<AlumnusProfile, 'intentToRe
     location: row.location,
     profileUrl: row.profile_url,
     photoUrl: row.photo_url,
-    interests: Array.isArray(interests) ? interests.filter((item): item is InterestId => KNOWN_INTERESTS.has(item)) : [],
+    interests: interestsOf(row.interests),
     contactConsent: Boolean(row.contact_consent),
     visibility: visibility && typeof visibility === 'object' && !Array.isArray(visibility) ? (visibility as StoredVisibility) : {},
   };
