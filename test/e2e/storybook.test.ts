@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './harness.js';
 
 // OKAERI_STORYBOOK_DIR: a build elsewhere (a developer checking stories without touching storybook-static/).
@@ -68,6 +68,41 @@ export function expectedState(story: Pick<IndexEntry, 'title' | 'name'>): { widg
   return { widget, shows: data, never };
 }
 
+/** Pages checking stories at once. */
+const STORY_PAGES = 3;
+
+/** Opens one story and returns what is wrong with it: an element not upgraded, the wrong state. */
+async function checkStory(page: Page, origin: string, story: IndexEntry): Promise<string[]> {
+  const failures: string[] = [];
+  await page.goto(`${origin}/iframe.html?id=${story.id}&viewMode=story`);
+  await page.waitForFunction(() => (document.querySelector('#storybook-root')?.childElementCount ?? 0) > 0, null, { timeout: 10_000 });
+  const bare = await page.evaluate(async () => {
+    const widgets = [...document.querySelectorAll('#storybook-root *')].filter((element) => element.localName.startsWith('okaeri-'));
+    // An element whose define module was dropped never gets defined: wait a bounded time.
+    const defined = Promise.all(widgets.map((element) => customElements.whenDefined(element.localName)));
+    await Promise.race([defined, new Promise((resolve) => setTimeout(resolve, 3000))]);
+    return widgets.length === 0 ? ['(no okaeri element)'] : widgets.filter((element) => !element.shadowRoot && element.localName !== 'okaeri-config').map((element) => element.localName);
+  });
+  if (bare.length) failures.push(`${story.title} / ${story.name}: ${bare.join(', ')} not upgraded`);
+  const state = expectedState(story);
+  if (!state) return failures;
+  const shown = !state.shows || await page
+    .waitForFunction(
+      ({ widget, shows }) => Boolean(document.querySelector(widget)?.shadowRoot?.querySelector(shows)),
+      state,
+      { timeout: 8000 },
+    )
+    .then(() => true, () => false);
+  if (!state.shows) await page.waitForTimeout(500);
+  if (!shown) failures.push(`${story.title} / ${story.name}: shows no ${state.shows}`);
+  const wrong = await page.evaluate(
+    ({ widget, never }) => never.filter((selector) => document.querySelector(widget)?.shadowRoot?.querySelector(selector)),
+    state,
+  );
+  if (wrong.length) failures.push(`${story.title} / ${story.name}: shows ${wrong.join(', ')}`);
+  return failures;
+}
+
 describe('the built Storybook', () => {
   let server: Server;
   let origin: string;
@@ -109,45 +144,23 @@ describe('the built Storybook', () => {
   });
 
   it('renders every story with its widgets defined and upgraded, and nothing thrown', async () => {
-    const page = await browser.newPage();
     const failures: string[] = [];
-    let errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    for (const story of stories) {
-      if (process.env.OKAERI_STORY && !story.id.includes(process.env.OKAERI_STORY)) continue;
-      const started = Date.now();
-      errors = [];
-      await page.goto(`${origin}/iframe.html?id=${story.id}&viewMode=story`);
-      await page.waitForFunction(() => (document.querySelector('#storybook-root')?.childElementCount ?? 0) > 0, null, { timeout: 10_000 });
-      const bare = await page.evaluate(async () => {
-        const widgets = [...document.querySelectorAll('#storybook-root *')].filter((element) => element.localName.startsWith('okaeri-'));
-        // An element whose define module was dropped never gets defined: wait a bounded time.
-        const defined = Promise.all(widgets.map((element) => customElements.whenDefined(element.localName)));
-        await Promise.race([defined, new Promise((resolve) => setTimeout(resolve, 3000))]);
-        return widgets.length === 0 ? ['(no okaeri element)'] : widgets.filter((element) => !element.shadowRoot && element.localName !== 'okaeri-config').map((element) => element.localName);
-      });
-      if (bare.length) failures.push(`${story.title} / ${story.name}: ${bare.join(', ')} not upgraded`);
-      const state = expectedState(story);
-      if (state) {
-        const shown = !state.shows || await page
-          .waitForFunction(
-            ({ widget, shows }) => Boolean(document.querySelector(widget)?.shadowRoot?.querySelector(shows)),
-            state,
-            { timeout: 8000 },
-          )
-          .then(() => true, () => false);
-        if (!state.shows) await page.waitForTimeout(500);
-        if (!shown) failures.push(`${story.title} / ${story.name}: shows no ${state.shows}`);
-        const wrong = await page.evaluate(
-          ({ widget, never }) => never.filter((selector) => document.querySelector(widget)?.shadowRoot?.querySelector(selector)),
-          state,
-        );
-        if (wrong.length) failures.push(`${story.title} / ${story.name}: shows ${wrong.join(', ')}`);
+    const queue = stories.filter((story) => !process.env.OKAERI_STORY || story.id.includes(process.env.OKAERI_STORY));
+    // A few pages take stories from one queue: a story mostly waits (its mock, its timers).
+    const lane = async () => {
+      const page = await browser.newPage();
+      let errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      for (let story = queue.shift(); story; story = queue.shift()) {
+        const started = Date.now();
+        errors = [];
+        failures.push(...(await checkStory(page, origin, story)));
+        if (errors.length) failures.push(`${story.title} / ${story.name}: ${errors.join('; ')}`);
+        if (process.env.OKAERI_STORY !== undefined) console.log(`${story.id} ${Date.now() - started} ms`);
       }
-      if (errors.length) failures.push(`${story.title} / ${story.name}: ${errors.join('; ')}`);
-      if (process.env.OKAERI_STORY !== undefined) console.log(`${story.id} ${Date.now() - started} ms`);
-    }
-    await page.close();
+      await page.close();
+    };
+    await Promise.all(Array.from({ length: STORY_PAGES }, lane));
     assert.ok(stories.length > 0, 'storybook-static/index.json lists no stories: run `npm run build-storybook`');
     assert.deepEqual(failures, []);
   });
