@@ -87,6 +87,7 @@ export type {
   LeaverImportResult,
   ChecklistTemplate,
   ChecklistTemplateItem,
+  VersionedChecklistTemplate,
   Returner,
   ReturnerList,
   ReturnerCreate,

@@ -44,11 +44,32 @@ function checklistOf(who: Returner) {
   };
 }
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+
+/** The template as the server keeps it: the items and a version for its ETag, checked against If-Match on save. */
+function templateRoutes(stored: { items: ChecklistTemplateItem[]; version: number }): Record<string, MockHandler> {
+  const etag = () => `"v${stored.version}"`;
+  return {
+    'GET /api/v1/hr/checklist-template': () => json({ items: stored.items }, 200, { ETag: etag() }),
+    'PUT /api/v1/hr/checklist-template': async (request) => {
+      const ifMatch = request.headers.get('If-Match');
+      if (ifMatch !== '*' && ifMatch !== etag()) {
+        return json({ type: 'about:blank', title: 'The resource changed since you read it', status: 412, current: { items: stored.items } }, 412, {
+          'Content-Type': 'application/problem+json',
+          ETag: etag(),
+        });
+      }
+      stored.items = ((await request.json()) as ChecklistTemplate).items;
+      stored.version++;
+      return json({ items: stored.items }, 200, { ETag: etag() });
+    },
+  };
+}
 
 /** A server that keeps what the story registers, sends and saves for the story's lifetime. */
 function server(overrides: Record<string, MockHandler> = {}): typeof fetch {
-  const stored = { returners: [...returners], announcements: [...announcements], template: structuredClone(checklistTemplate) };
+  const stored = { returners: [...returners], announcements: [...announcements] };
   const routes: Record<string, MockHandler> = {
     'GET /api/v1/meta': reply(seededMeta),
     'GET /api/v1/returners': () => json({ items: stored.returners, nextCursor: null }),
@@ -69,11 +90,7 @@ function server(overrides: Record<string, MockHandler> = {}): typeof fetch {
       stored.announcements = [created, ...stored.announcements];
       return json(created, 201);
     },
-    'GET /api/v1/hr/checklist-template': () => json({ items: stored.template }),
-    'PUT /api/v1/hr/checklist-template': async (request) => {
-      stored.template = ((await request.json()) as ChecklistTemplate).items;
-      return json({ items: stored.template });
-    },
+    ...templateRoutes({ items: structuredClone(checklistTemplate), version: 1 }),
   };
   for (const who of returners) {
     routes[`GET /api/v1/returners/${who.id}/checklist`] = reply(checklistOf(who), { delay: 200 });
@@ -84,11 +101,21 @@ function server(overrides: Record<string, MockHandler> = {}): typeof fetch {
   return mockFetch({ ...routes, ...overrides });
 }
 
-/** The template changes on the server between the editor's load and its save (another HR editor). */
-function concurrentTemplate(): MockHandler {
-  let reads = 0;
+/** Another HR editor saves the template right after this editor loaded it: this editor's save is refused (412). */
+function concurrentTemplate(): Record<string, MockHandler> {
+  const stored = { items: structuredClone(checklistTemplate), version: 1 };
+  const routes = templateRoutes(stored);
   const newer: ChecklistTemplateItem[] = [...checklistTemplate, templateItem('新しいオフィスの案内', 'Tour of the new office', { category: 'what-changed', owner: 'manager', dueOffsetDays: 1 })];
-  return () => json({ items: ++reads > 1 ? newer : checklistTemplate });
+  let reads = 0;
+  return {
+    ...routes,
+    'GET /api/v1/hr/checklist-template': (request) => {
+      const answer = routes['GET /api/v1/hr/checklist-template'] as (request: Request) => Response;
+      const response = answer(request);
+      if (++reads === 1) Object.assign(stored, { items: newer, version: stored.version + 1 });
+      return response;
+    },
+  };
 }
 
 type Section = 'returners' | 'announcements' | 'template';
@@ -163,7 +190,7 @@ export const TemplateEmpty: Story = { args: { section: 'template', routes: { 'GE
 export const TemplateLoadError: Story = { args: { section: 'template', routes: failing('template') } };
 export const TemplateForbidden: Story = { args: { section: 'template', routes: failing('template', 403) } };
 export const TemplateAuthRequired: Story = { args: { section: 'template', token: '' }, globals: { lang: 'en', theme: 'dark' } };
-/** Edit anything and save: someone else saved meanwhile, so the newer version is shown beside the edits. */
-export const TemplateConcurrentSave: Story = { args: { section: 'template', routes: { 'GET /api/v1/hr/checklist-template': concurrentTemplate() } }, globals: { lang: 'en' } };
-/** A server that checks If-Match refuses the save with 412: treated as a concurrent save. */
-export const TemplatePreconditionFailed412: Story = { args: { section: 'template', routes: { 'PUT /api/v1/hr/checklist-template': problem(412) } } };
+/** Edit anything and save: someone else saved meanwhile, so the server refuses the save (412, If-Match) and the newer version is shown beside the kept edits. */
+export const TemplateConcurrentSave: Story = { args: { section: 'template', routes: concurrentTemplate() }, globals: { lang: 'en' } };
+/** The same in Japanese, dark. */
+export const TemplatePreconditionFailed412: Story = { args: { section: 'template', routes: concurrentTemplate() }, globals: { theme: 'dark' } };

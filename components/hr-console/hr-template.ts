@@ -5,7 +5,7 @@ import { checklistEn } from '../reonboarding-checklist/reonboarding-checklist.me
 import { checklistJa } from '../reonboarding-checklist/reonboarding-checklist.messages.ja.js';
 import { adapterMethod } from '../../src/api/adapter.js';
 import { OkaeriApiError } from '../../src/api/errors.js';
-import type { ChecklistOwner, ChecklistTemplate, ChecklistTemplateItem, FieldErrorCode } from '../../src/api/types.js';
+import type { ChecklistOwner, ChecklistTemplate, ChecklistTemplateItem, FieldErrorCode, VersionedChecklistTemplate } from '../../src/api/types.js';
 import { buttonStyles, renderButton } from '../../src/internal/button.js';
 import { errorBannerStyles, renderErrorBanner } from '../../src/internal/error-banner.js';
 import { fieldErrorKey } from '../../src/internal/error-message.js';
@@ -39,15 +39,6 @@ interface Row {
 
 type RowField = 'titleJa' | 'titleEn' | 'descriptionJa' | 'descriptionEn' | 'category' | 'owner' | 'due';
 type RowErrors = Partial<Record<RowField, string>>;
-
-/** The template changed on the server since the edits began (another HR editor saved). */
-class TemplateConflict extends Error {
-  readonly current: ChecklistTemplateItem[];
-  constructor(current: ChecklistTemplateItem[]) {
-    super('[okaeri] the checklist template changed since it was loaded');
-    this.current = current;
-  }
-}
 
 let nextKey = 1;
 
@@ -134,10 +125,11 @@ export class OkaeriHrTemplate extends OkaeriElement {
   static override messages = { en: { ...checklistEn, ...hrTemplateEn }, ja: { ...checklistJa, ...hrTemplateJa } };
 
   @state() private rows?: Row[];
-  /** The template the edits started from: a save is refused when the server's differs from it. */
+  /** The template the edits started from, and its ETag: the server refuses a save (412) once another one was stored. */
   @state() private base: ChecklistTemplateItem[] = [];
-  /** The newer template someone else saved, while HR decides. */
-  @state() private newer?: ChecklistTemplateItem[];
+  private etag: string | null = null;
+  /** The newer template someone else saved (with its ETag), while HR decides. */
+  @state() private newer?: VersionedChecklistTemplate;
   @state() private errors = new Map<number, RowErrors>();
   @state() private saveError?: unknown;
   /** A problem with the list as a whole (empty, too long). */
@@ -149,11 +141,12 @@ export class OkaeriHrTemplate extends OkaeriElement {
   private readonly templateTask = this.loadTask({
     args: () => [] as const,
     task: (_args, { signal, api }) => adapterMethod(api, 'getChecklistTemplate')({ signal }),
-    onComplete: (template) => this.start(template.items),
+    onComplete: (versioned) => this.start(versioned),
   });
 
-  private start(items: ChecklistTemplateItem[]): void {
+  private start({ template: { items }, etag }: VersionedChecklistTemplate): void {
     this.base = items;
+    this.etag = etag;
     this.rows = items.map((item) => rowOf(item));
     this.errors = new Map();
     this.newer = undefined;
@@ -278,13 +271,13 @@ export class OkaeriHrTemplate extends OkaeriElement {
     return (KNOWN_CATEGORIES as readonly string[]).includes(category) ? this.localize.msg(`hrTemplate.category.${category as (typeof KNOWN_CATEGORIES)[number]}`) : category;
   }
 
-  private renderConflict(newer: ChecklistTemplateItem[]): TemplateResult {
+  private renderConflict(newer: VersionedChecklistTemplate): TemplateResult {
     const l = this.localize;
     return html`<div class="panel conflict" part="conflict" role="alert">
       <p>${l.msg('hrTemplate.conflict')}</p>
       <h3>${l.msg('hrTemplate.conflictNewer')}</h3>
       <ol>
-        ${newer.map(
+        ${newer.template.items.map(
           (item) => html`<li>
             ${item.title[l.lang]}
             <span class="muted">· ${this.categoryLabel(item.category)} · ${l.msg(`checklist.owner.${item.owner}`)} · ${l.msg('hrTemplate.dueDays', { days: l.formatNumber(item.dueOffsetDays, { signDisplay: 'exceptZero' }) })}${item.required ? html` · ${l.msg('hrTemplate.required')}` : nothing}</span>
@@ -298,15 +291,16 @@ export class OkaeriHrTemplate extends OkaeriElement {
     </div>`;
   }
 
-  /** The edits stand; the next save replaces the newer version on purpose. */
-  private keepMine(newer: ChecklistTemplateItem[]): void {
-    this.base = newer;
+  /** The edits stand; the next save replaces the newer version on purpose (If-Match: its ETag). */
+  private keepMine(newer: VersionedChecklistTemplate): void {
+    this.base = newer.template.items;
+    this.etag = newer.etag;
     this.newer = undefined;
     void this.announcer.announce(this.localize.msg('hrTemplate.conflictKept'));
     this.focusSelector('.save button');
   }
 
-  private async takeTheirs(newer: ChecklistTemplateItem[]): Promise<void> {
+  private async takeTheirs(newer: VersionedChecklistTemplate): Promise<void> {
     this.start(newer);
     await this.updateComplete;
     this.focusSelector('#template-heading');
@@ -410,9 +404,9 @@ export class OkaeriHrTemplate extends OkaeriElement {
   }
 
   /**
-   * Saves the whole template. It is read again first: if someone saved since the edits began, the
-   * newer version is shown and nothing is overwritten (a 412 from a server that checks If-Match
-   * is treated the same way).
+   * Saves the whole template with `If-Match` set to the ETag of the version the edits started
+   * from. A 412 (someone saved since) keeps the edits: the newer version is read and shown beside
+   * them, and HR chooses which one stands.
    */
   private async save(): Promise<void> {
     if (this.mutations.isPending('save') || !this.rows) return;
@@ -422,34 +416,34 @@ export class OkaeriHrTemplate extends OkaeriElement {
     this.listProblem = rows.length ? undefined : l.msg('hrTemplate.empty');
     if (this.showProblems(new Map(rows.map((row) => [row.key, this.problemsOf(row)]))) || this.listProblem) return;
     const body: ChecklistTemplate = { items: rows.map(itemOf) };
-    const base = this.base;
     const result = await this.mutations.run({
       id: 'save',
-      send: async ({ signal }) => {
-        const current = await adapterMethod(this.api, 'getChecklistTemplate')({ signal });
-        if (!sameItems(current.items, base)) throw new TemplateConflict(current.items);
-        return adapterMethod(this.api, 'saveChecklistTemplate')(body, { signal });
-      },
+      send: ({ signal }) => adapterMethod(this.api, 'saveChecklistTemplate')(body, this.etag ?? '*', { signal }),
     });
     if (!result.ok) {
       if (result.aborted) return;
       const error = result.error;
-      if (error instanceof TemplateConflict) return this.showConflict(error.current);
       if (error instanceof OkaeriApiError && error.status === 412) {
-        const current = await adapterMethod(this.api, 'getChecklistTemplate')().catch(() => undefined);
-        if (current) return this.showConflict(current.items);
+        try {
+          return this.showConflict(await adapterMethod(this.api, 'getChecklistTemplate')());
+        } catch (readError) {
+          this.saveError = readError;
+          return;
+        }
       }
       if (!this.showServerErrors(error)) this.saveError = error;
       return;
     }
-    const saved = result.value.items;
+    const saved = result.value.template.items;
     this.base = saved;
+    this.etag = result.value.etag;
+    this.newer = undefined;
     // The stored items (trimmed) under the same keys, so focus and the order on screen stay.
     this.rows = saved.map((item, index) => rowOf(item, rows[index]?.key));
     void this.announcer.announce(l.msg('hrTemplate.saved'));
   }
 
-  private showConflict(current: ChecklistTemplateItem[]): void {
+  private showConflict(current: VersionedChecklistTemplate): void {
     this.newer = current;
     this.focusSelector('.conflict button');
   }

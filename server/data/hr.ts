@@ -10,7 +10,8 @@
 import type Database from 'better-sqlite3';
 import type { Viewer } from '../auth.js';
 import type { Db } from '../db/open.js';
-import type { ChecklistTemplateItem } from '../domain/checklist-template.js';
+import { type ChecklistTemplateItem, type TemplateReplaceOutcome, templateTag } from '../domain/checklist-template.js';
+import { readChecklistTemplate } from './checklist.js';
 import {
   type HrMemberEntry,
   type HrMemberPage,
@@ -385,9 +386,20 @@ export function decideMember(db: Db, id: string, decision: HrDecision, viewer: V
 // ---------------------------------------------------------------------------------------------
 // The checklist template
 
-/** Replaces the template (in this order) with an audit row, atomically. */
-export function replaceChecklistTemplate(db: Db, items: readonly ChecklistTemplateItem[], viewer: Viewer): void {
-  db.transaction(() => {
+/**
+ * Replaces the template (in this order) with an audit row, if it is still the one `ifMatch` names
+ * (store.ts ChecklistTemplateData.replace). An immediate transaction: a second writer waits for
+ * the first to commit, then reads what it wrote.
+ */
+export function replaceChecklistTemplate(
+  db: Db,
+  items: readonly ChecklistTemplateItem[],
+  viewer: Viewer,
+  ifMatch: '*' | readonly string[],
+): TemplateReplaceOutcome {
+  return db.transaction((): TemplateReplaceOutcome => {
+    const current = readChecklistTemplate(db);
+    if (ifMatch !== '*' && !ifMatch.includes(templateTag(current))) return { outcome: 'stale', items: current };
     db.prepare('DELETE FROM checklist_template').run();
     const insert = db.prepare(
       `INSERT INTO checklist_template (sort, category_id, owner, due_offset_days, required, title_en, title_ja,
@@ -400,5 +412,6 @@ export function replaceChecklistTemplate(db: Db, items: readonly ChecklistTempla
       ),
     );
     recordAudit(db, { viewer, action: 'checklist-template.update', detail: { items: items.length } });
+    return { outcome: 'replaced', items: readChecklistTemplate(db) };
   }).immediate();
 }

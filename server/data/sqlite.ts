@@ -161,7 +161,7 @@ function syncResources(db: Db): SyncResources {
     orgChanges: { list: () => readOrgChanges(db) },
     checklistTemplate: {
       list: () => readChecklistTemplate(db),
-      replace: (items, viewer) => replaceChecklistTemplate(db, items, viewer),
+      replace: (items, viewer, ifMatch) => replaceChecklistTemplate(db, items, viewer, ifMatch),
     },
     hr: {
       // One read transaction: a page's positions and its rows come from one snapshot.

@@ -20,7 +20,7 @@
  */
 import type { Viewer } from '../auth.js';
 import type { ChecklistRelation } from '../domain/checklist-permissions.js';
-import type { ChecklistOwner, ChecklistTemplateItem, OrgChange } from '../domain/checklist-template.js';
+import type { ChecklistOwner, ChecklistTemplateItem, OrgChange, TemplateReplaceOutcome } from '../domain/checklist-template.js';
 import type { AlumnusProfile, Audience } from '../domain/member-view.js';
 import type { Announcement, AnnouncementCreate, Reactions } from '../schemas/announcements.js';
 import type { Checklist, ChecklistItem, ChecklistItemCreate } from '../schemas/checklist.js';
@@ -238,10 +238,13 @@ export interface ChecklistTemplateData {
   /** The company's re-onboarding template (production data, in the database), in order. */
   list(): Promise<ChecklistTemplateItem[]>;
   /**
-   * Replaces the whole template, in this order, with an audit row, atomically. Checklists already
-   * generated keep their items: only returners registered afterwards get the new template.
+   * Replaces the whole template, in this order, with an audit row, atomically, if the stored one
+   * still has a tag `ifMatch` names (templateTag; '*': any): otherwise `stale` with the stored
+   * items, unchanged. Concurrent calls with the same tag: one replaces, the others are stale.
+   * Checklists already generated keep their items: only returners registered afterwards get the
+   * new template.
    */
-  replace(items: readonly ChecklistTemplateItem[], viewer: Viewer): Promise<void>;
+  replace(items: readonly ChecklistTemplateItem[], viewer: Viewer, ifMatch: '*' | readonly string[]): Promise<TemplateReplaceOutcome>;
 }
 
 // ---------------------------------------------------------------------------------------------

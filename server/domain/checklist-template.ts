@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 export type ChecklistOwner = 'returner' | 'manager' | 'hr' | 'it';
 type Bilingual = { en: string; ja: string };
 
@@ -12,6 +14,23 @@ export interface ChecklistTemplateItem {
   description: Bilingual | null;
 }
 export type ChecklistLanguage = 'ja' | 'en';
+
+/**
+ * The template's entity tag (`ETag`, `If-Match`): a digest of its items in order. Two reads
+ * answer the same tag exactly when they answer the same template, on any instance and either
+ * backend, so the tag needs no stored version; a save that changes nothing keeps it.
+ */
+export function templateTag(items: readonly ChecklistTemplateItem[]): string {
+  const canonical = JSON.stringify(
+    items.map((item) => [item.category, item.owner, item.dueOffsetDays, item.required, item.title.en, item.title.ja, item.description?.en ?? null, item.description?.ja ?? null]),
+  );
+  return `"${createHash('sha256').update(canonical).digest('base64url').slice(0, 22)}"`;
+}
+
+/** What replacing the template did: replaced, or not because it is no longer the one `If-Match` names. */
+export type TemplateReplaceOutcome =
+  | { outcome: 'replaced'; items: ChecklistTemplateItem[] }
+  | { outcome: 'stale'; items: ChecklistTemplateItem[] };
 
 /** Who an item belongs to. Part of the contract. */
 export const CHECKLIST_OWNERS = ['returner', 'manager', 'hr', 'it'] as const satisfies readonly ChecklistOwner[];

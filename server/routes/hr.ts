@@ -4,12 +4,13 @@
  * audited), approving or declining signups (when the `approval` setting is on), importing the
  * leaver list, and the checklist template.
  */
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { type Viewer, requireRole } from '../auth.js';
 import { cursorParam, encodeCursor } from '../data/cursor.js';
 import { importLeavers } from '../data/leavers.js';
 import type { HrDecision, HrMemberRecord, Store } from '../data/store.js';
 import { LEAVER_LIMITS, LeaverFileError, readLeaverFile } from '../domain/hr-leavers.js';
+import { templateTag } from '../domain/checklist-template.js';
 import { landingUrl } from '../domain/membership.js';
 import type { MembershipMail } from '../mail/links.js';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, idempotency } from '../middleware/idempotency.js';
@@ -39,6 +40,7 @@ import {
 } from '../schemas/hr.js';
 import { MemberIdParamSchema } from '../schemas/directory.js';
 import { problemResponse, problemResponses } from '../schemas/problem.js';
+import { ifMatchTags } from '../validation.js';
 import { REQUIRED_BEARER, createRouter } from './router.js';
 
 // Personal data of many people: never cached by anything between HR and the server.
@@ -235,6 +237,15 @@ const detailRoute = createRoute({
   },
 });
 
+const TEMPLATE_ETAG = { ETag: { description: 'The template’s entity tag, for `If-Match`.', schema: { type: 'string' as const } } };
+const TemplateIfMatchSchema = z.object({
+  'if-match': z
+    .string()
+    .max(500)
+    .optional()
+    .openapi({ description: 'The `ETag` of `GET /api/v1/hr/checklist-template` as last read, or `*` to replace whatever is stored (428 without it).' }),
+});
+
 const getTemplateRoute = createRoute({
   method: 'get',
   path: '/api/v1/hr/checklist-template',
@@ -244,7 +255,11 @@ const getTemplateRoute = createRoute({
   security: REQUIRED_BEARER,
   middleware: hrOnly,
   responses: {
-    200: { description: 'The template, in order.', content: { 'application/json': { schema: ChecklistTemplateSchema } } },
+    200: {
+      description: 'The template, in order; `ETag` identifies it.',
+      headers: TEMPLATE_ETAG,
+      content: { 'application/json': { schema: ChecklistTemplateSchema } },
+    },
     ...problemResponses(401, 403),
   },
 });
@@ -255,13 +270,14 @@ const putTemplateRoute = createRoute({
   tags: ['hr'],
   operationId: 'putChecklistTemplate',
   summary: 'Replace the checklist template (HR, audited)',
-  description: 'Applies to checklists generated afterwards; checklists of returners already registered keep their items.',
+  description:
+    'Applies to checklists generated afterwards; checklists of returners already registered keep their items. Needs `If-Match` with the `ETag` of `GET /api/v1/hr/checklist-template` (or `*`): 428 without, 412 with the stored template (`current`, and its `ETag`) when someone saved another one since. Of concurrent saves with the same tag, one is applied and the others are 412.',
   security: REQUIRED_BEARER,
   middleware: hrOnly,
-  request: { body: { required: true, content: { 'application/json': { schema: ChecklistTemplateSchema } } } },
+  request: { headers: TemplateIfMatchSchema, body: { required: true, content: { 'application/json': { schema: ChecklistTemplateSchema } } } },
   responses: {
-    200: { description: 'The template as stored.', content: { 'application/json': { schema: ChecklistTemplateSchema } } },
-    ...problemResponses(400, 401, 403, 413, 415),
+    200: { description: 'The template as stored.', headers: TEMPLATE_ETAG, content: { 'application/json': { schema: ChecklistTemplateSchema } } },
+    ...problemResponses(400, 401, 403, 412, 413, 415, 428),
   },
 });
 
@@ -487,10 +503,16 @@ export function hrRoutes({ store, mail }: { store: Store; mail: MembershipMail }
       return c.json({ rows: result.rows, approved: result.approved, review: result.review }, 200);
     })
     .openapi(getTemplateRoute, async (c) => {
+      const items = await store.checklistTemplate.list();
       c.header('Cache-Control', CACHE_CONTROL);
-      return c.json({ items: await store.checklistTemplate.list() }, 200);
+      c.header('ETag', templateTag(items));
+      return c.json({ items }, 200);
     })
     .openapi(putTemplateRoute, async (c) => {
+      const ifMatch = c.req.header('if-match');
+      if (ifMatch === undefined) {
+        throw new ProblemError('precondition-required', 'Send If-Match with the ETag of GET /api/v1/hr/checklist-template (or *).');
+      }
       const { items } = c.req.valid('json');
       const unknown = [...new Set(items.map((item) => item.category))];
       const missing: string[] = [];
@@ -502,7 +524,16 @@ export function hrRoutes({ store, mail }: { store: Store; mail: MembershipMail }
           ),
         });
       }
-      await store.checklistTemplate.replace(items, c.var.viewer);
-      return c.json({ items: await store.checklistTemplate.list() }, 200);
+      const outcome = await store.checklistTemplate.replace(items, c.var.viewer, ifMatchTags(ifMatch));
+      const etag = templateTag(outcome.items);
+      if (outcome.outcome === 'stale') {
+        throw new ProblemError('precondition-failed', `The template is at ${etag}, not ${ifMatch}: someone saved it since.`, {
+          extensions: { current: { items: outcome.items } },
+          headers: { ETag: etag },
+        });
+      }
+      c.header('Cache-Control', CACHE_CONTROL);
+      c.header('ETag', etag);
+      return c.json({ items: outcome.items }, 200);
     });
 }

@@ -1,4 +1,4 @@
-import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Meta, Announcement, AnnouncementApprove, AnnouncementList, Reactions, DirectoryQuery, Member, MemberList, EmailLinkRequest, Session, ProfilePatch, VersionedProfile, MemberExport, EmailChangeReceipt, ConsentChangeRequest, HrOverview, HrMemberQuery, HrMemberList, HrMemberDetail, HrExportQuery, HrDecline, LeaverImportResult, ReturnerQuery, ReturnerList, ReturnerCreate, Returner, AnnouncementCreate, ChecklistTemplate } from './types.js';
+import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Meta, Announcement, AnnouncementApprove, AnnouncementList, Reactions, DirectoryQuery, Member, MemberList, EmailLinkRequest, Session, ProfilePatch, VersionedProfile, MemberExport, EmailChangeReceipt, ConsentChangeRequest, HrOverview, HrMemberQuery, HrMemberList, HrMemberDetail, HrExportQuery, HrDecline, LeaverImportResult, ReturnerQuery, ReturnerList, ReturnerCreate, Returner, AnnouncementCreate, ChecklistTemplate, VersionedChecklistTemplate } from './types.js';
 
 export interface CallOptions {
   /** Aborts the call; pass @lit/task's signal so superseded requests are cancelled. */
@@ -78,10 +78,10 @@ export interface OkaeriAdapter {
   createReturner?(body: ReturnerCreate, options?: WriteOptions): Promise<Returner>;
   /** `POST /api/v1/announcements`: HR drafts a welcome-back announcement for the returner to approve (used by `<okaeri-hr-announcements>`). */
   createAnnouncement?(body: AnnouncementCreate, options?: WriteOptions): Promise<Announcement>;
-  /** `GET /api/v1/hr/checklist-template` (used by `<okaeri-hr-template>`, as is the next). */
-  getChecklistTemplate?(options?: CallOptions): Promise<ChecklistTemplate>;
-  /** `PUT /api/v1/hr/checklist-template`: replaces the template; checklists generated afterwards use it. */
-  saveChecklistTemplate?(body: ChecklistTemplate, options?: WriteOptions): Promise<ChecklistTemplate>;
+  /** `GET /api/v1/hr/checklist-template` with its ETag (used by `<okaeri-hr-template>`, as is the next). */
+  getChecklistTemplate?(options?: CallOptions): Promise<VersionedChecklistTemplate>;
+  /** `PUT /api/v1/hr/checklist-template` with `If-Match: etag`: replaces the template (checklists generated afterwards use it); rejects with 412 (problem `current`) when someone saved since. */
+  saveChecklistTemplate?(body: ChecklistTemplate, etag: string, options?: WriteOptions): Promise<VersionedChecklistTemplate>;
 }
 
 /** Raised when a widget needs an adapter method the host's adapter does not implement. */

@@ -2,7 +2,7 @@ import type { CallOptions, OkaeriAdapter, WriteOptions } from './adapter.js';
 import { endpoints, type EndpointName } from './endpoints.js';
 import { OkaeriApiError } from './errors.js';
 import { backoff, retryableStatuses, retryAfterMs, sleep, untilAborted } from './retry.js';
-import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Health, Meta, Problem, Announcement, AnnouncementApprove, AnnouncementList, Reactions, DirectoryQuery, Member, MemberList, EmailLinkRequest, Session, OwnProfile, ProfilePatch, VersionedProfile, MemberExport, EmailChangeReceipt, ConsentChangeRequest, HrOverview, HrMemberQuery, HrMemberList, HrMemberDetail, HrExportQuery, HrDecline, LeaverImportResult, ReturnerQuery, ReturnerList, ReturnerCreate, Returner, AnnouncementCreate, ChecklistTemplate } from './types.js';
+import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Health, Meta, Problem, Announcement, AnnouncementApprove, AnnouncementList, Reactions, DirectoryQuery, Member, MemberList, EmailLinkRequest, Session, OwnProfile, ProfilePatch, VersionedProfile, MemberExport, EmailChangeReceipt, ConsentChangeRequest, HrOverview, HrMemberQuery, HrMemberList, HrMemberDetail, HrExportQuery, HrDecline, LeaverImportResult, ReturnerQuery, ReturnerList, ReturnerCreate, Returner, AnnouncementCreate, ChecklistTemplate, VersionedChecklistTemplate } from './types.js';
 import { buildUrl, type QueryValue } from './url.js';
 
 export interface OkaeriClientOptions {
@@ -228,13 +228,15 @@ export class OkaeriClient implements OkaeriAdapter {
     return (await this.request<Announcement>('announcements', { method: 'POST', body, idempotencyKey, headers, signal })).data;
   }
 
-  async getChecklistTemplate({ signal }: CallOptions = {}): Promise<ChecklistTemplate> {
-    return (await this.request<ChecklistTemplate>('hrChecklistTemplate', { signal })).data;
+  async getChecklistTemplate({ signal }: CallOptions = {}): Promise<VersionedChecklistTemplate> {
+    const { data, headers } = await this.request<ChecklistTemplate>('hrChecklistTemplate', { signal });
+    return { template: data, etag: headers.get('ETag') };
   }
 
-  /** The whole template, in order, replaces the stored one. */
-  async saveChecklistTemplate(body: ChecklistTemplate, { idempotencyKey, headers, signal }: WriteOptions = {}): Promise<ChecklistTemplate> {
-    return (await this.request<ChecklistTemplate>('hrChecklistTemplate', { method: 'PUT', body, idempotencyKey, headers, signal })).data;
+  /** The whole template, in order, replaces the stored one. Sends `If-Match: etag`; a 412 carries the stored template in `error.problem.current`. */
+  async saveChecklistTemplate(body: ChecklistTemplate, etag: string, { idempotencyKey, headers, signal }: WriteOptions = {}): Promise<VersionedChecklistTemplate> {
+    const answer = await this.request<ChecklistTemplate>('hrChecklistTemplate', { method: 'PUT', body, ifMatch: etag, idempotencyKey, headers, signal });
+    return { template: answer.data, etag: answer.headers.get('ETag') };
   }
 
   async request<T>(endpoint: EndpointName, options: RequestOptions = {}): Promise<ApiResponse<T>> {

@@ -407,7 +407,7 @@ export interface paths {
         get: operations["getChecklistTemplate"];
         /**
          * Replace the checklist template (HR, audited)
-         * @description Applies to checklists generated afterwards; checklists of returners already registered keep their items.
+         * @description Applies to checklists generated afterwards; checklists of returners already registered keep their items. Needs `If-Match` with the `ETag` of `GET /api/v1/hr/checklist-template` (or `*`): 428 without, 412 with the stored template (`current`, and its `ETag`) when someone saved another one since. Of concurrent saves with the same tag, one is applied and the others are 412.
          */
         put: operations["putChecklistTemplate"];
         post?: never;
@@ -3738,9 +3738,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The template, in order. */
+            /** @description The template, in order; `ETag` identifies it. */
             200: {
                 headers: {
+                    /** @description The template’s entity tag, for `If-Match`. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3792,7 +3794,10 @@ export interface operations {
     putChecklistTemplate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of `GET /api/v1/hr/checklist-template` as last read, or `*` to replace whatever is stored (428 without it). */
+                "if-match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3805,6 +3810,8 @@ export interface operations {
             /** @description The template as stored. */
             200: {
                 headers: {
+                    /** @description The template’s entity tag, for `If-Match`. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3840,6 +3847,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The resource changed since the version sent in `If-Match`. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than the server accepts. */
             413: {
                 headers: {
@@ -3851,6 +3867,15 @@ export interface operations {
             };
             /** @description The request body is not application/json. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This write needs an `If-Match` header with the version last read. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

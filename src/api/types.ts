@@ -65,6 +65,11 @@ export type HrMemberQuery = NonNullable<paths['/api/v1/hr/members']['get']['para
 export type HrExportQuery = paths['/api/v1/hr/members/export.csv']['get']['parameters']['query'];
 export type ChecklistTemplate = Schemas['ChecklistTemplate'];
 export type ChecklistTemplateItem = Schemas['ChecklistTemplateItem'];
+/** The checklist template with the `ETag` to send back as `If-Match` when saving it. */
+export interface VersionedChecklistTemplate {
+  template: ChecklistTemplate;
+  etag: string | null;
+}
 export type Returner = Schemas['Returner'];
 export type ReturnerList = Schemas['ReturnerList'];
 export type ReturnerCreate = Schemas['ReturnerCreate'];

@@ -17,7 +17,8 @@ function scripted(...replies: Response[]) {
   return { client: new OkaeriClient({ baseUrl: base, fetch, retryDelay: 1, token: 'hr-token' }), sent };
 }
 
-const jsonReply = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const jsonReply = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 const problemReply = (status: number, extra: Record<string, unknown> = {}) =>
   new Response(JSON.stringify({ type: 'about:blank', title: 'Refused', status, ...extra }), { status, headers: { 'Content-Type': 'application/problem+json' } });
 const route = (request: Request) => `${request.method} ${new URL(request.url).pathname}${new URL(request.url).search}`;
@@ -105,14 +106,14 @@ describe('OkaeriClient HR methods', () => {
       jsonReply({ items: [], nextCursor: null }),
       jsonReply({ id: 'rt_1' }, 201),
       jsonReply({ id: 'an_1', status: 'draft' }, 201),
-      jsonReply(template),
-      jsonReply(template),
+      jsonReply(template, 200, { ETag: '"t1"' }),
+      jsonReply(template, 200, { ETag: '"t2"' }),
     );
     await client.listReturners({ limit: 20 });
     expect((await client.createReturner({ alumniId: 'al_1', returnDate: '2026-04-01' }, { idempotencyKey: 'k-rt' })).id).to.equal('rt_1');
     expect((await client.createAnnouncement({ kind: 'welcome-back', returnerId: 'rt_1', message: 'おかえり' }, { idempotencyKey: 'k-an' })).id).to.equal('an_1');
-    expect(await client.getChecklistTemplate()).to.deep.equal(template);
-    expect(await client.saveChecklistTemplate(template)).to.deep.equal(template);
+    expect(await client.getChecklistTemplate()).to.deep.equal({ template, etag: '"t1"' });
+    expect(await client.saveChecklistTemplate(template, '"t1"')).to.deep.equal({ template, etag: '"t2"' });
     expect(sent.map(route)).to.deep.equal([
       'GET /api/v1/returners?limit=20',
       'POST /api/v1/returners',
@@ -124,5 +125,6 @@ describe('OkaeriClient HR methods', () => {
     expect(await sent[1]!.json()).to.deep.equal({ alumniId: 'al_1', returnDate: '2026-04-01' });
     expect(await sent[4]!.json()).to.deep.equal(template);
     expect(sent[4]!.headers.get('Content-Type')).to.equal('application/json');
+    expect(sent[4]!.headers.get('If-Match')).to.equal('"t1"');
   });
 });

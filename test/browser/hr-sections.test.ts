@@ -351,6 +351,31 @@ describe('<okaeri-hr-announcements>', () => {
 
 const template = checklistTemplate;
 
+/**
+ * The template as the server keeps it: an ETag per version, If-Match checked on save (412 with
+ * the stored template as `current`); `colleagueSaves` is another HR editor's save.
+ */
+function templateServer(initial: ChecklistTemplateItem[] = template) {
+  const stored = { items: initial, version: 1 };
+  const etag = () => `"v${stored.version}"`;
+  const routes: Record<string, RouteHandler> = {
+    'GET /api/v1/hr/checklist-template': () => json({ items: stored.items }, { headers: { ETag: etag() } }),
+    'PUT /api/v1/hr/checklist-template': (request) => {
+      if (request.headers.get('If-Match') !== etag()) return problem(412, { current: { items: stored.items } });
+      stored.items = (request.body as { items: ChecklistTemplateItem[] }).items;
+      stored.version++;
+      return json({ items: stored.items }, { headers: { ETag: etag() } });
+    },
+  };
+  return {
+    routes,
+    colleagueSaves(items: ChecklistTemplateItem[]) {
+      stored.items = items;
+      stored.version++;
+    },
+  };
+}
+
 describe('<okaeri-hr-template>', () => {
   it('shows every item in order with its fields and the note that changes apply to new checklists', async () => {
     for (const [lang, theme] of [['en', 'light'], ['ja', 'dark']] as const) {
@@ -369,11 +394,8 @@ describe('<okaeri-hr-template>', () => {
     }
   });
 
-  it('reorders by buttons and by Alt+arrow keys, keeps focus on the moved item, and saves the new order after re-reading the template', async () => {
-    const routes: Record<string, RouteHandler> = {
-      'GET /api/v1/hr/checklist-template': () => json({ items: template }),
-      'PUT /api/v1/hr/checklist-template': ({ body }) => json(body),
-    };
+  it('reorders by buttons and by Alt+arrow keys, keeps focus on the moved item, and saves the new order with If-Match', async () => {
+    const { routes } = templateServer();
     const { el, root, sent } = await mountSettled('okaeri-hr-template', { routes });
     const items = () => [...root.querySelectorAll('[part~=item]')];
     items()[0]!.querySelector<HTMLButtonElement>('[data-move=down] button')!.click();
@@ -391,9 +413,18 @@ describe('<okaeri-hr-template>', () => {
     await waitUntil(() => sent.some((request) => request.method === 'PUT'), 'saved');
     const put = sent.find((request) => request.method === 'PUT')!;
     expect((put.body as { items: ChecklistTemplateItem[] }).items.map((item) => item.title.en)).to.deep.equal(['Pick up your laptop', 'Team lunch', 'Compliance training']);
-    expect(sent.at(-2)!.method).to.equal('GET', 'the template is read again just before the save');
+    expect(put.headers.get('If-Match')).to.equal('"v1"', 'the ETag of the version the edits started from');
+    expect(sent.map((request) => request.method)).to.deep.equal(['GET', 'PUT'], 'the server checks the version: no read before the save');
     await waitUntil(() => !root.querySelector('.unsaved'), 'nothing left unsaved');
     await expect(el).to.be.accessible();
+    // The next save sends the ETag the save answered.
+    root.querySelectorAll('[part~=item]')[0]!.querySelector<HTMLButtonElement>('[data-move=down] button')!.click();
+    await el.updateComplete;
+    buttonNamed(root, 'Save the template')!.click();
+    await waitUntil(() => sent.filter((request) => request.method === 'PUT').length === 2, 'saved again');
+    expect(sent.at(-1)!.headers.get('If-Match')).to.equal('"v2"');
+    await waitUntil(() => !root.querySelector('.unsaved'), 'saved again without a conflict');
+    expect(root.querySelector('[part~=conflict]')).to.equal(null);
   });
 
   it('adds and removes items and says next to a field what is wrong before sending anything', async () => {
@@ -418,43 +449,55 @@ describe('<okaeri-hr-template>', () => {
     expect(root.querySelectorAll('[part~=item]')).to.have.length(3);
   });
 
-  it('on a concurrent save shows the newer template, keeps the edits, and overwrites only when asked', async () => {
-    let server = template;
-    const routes: Record<string, RouteHandler> = {
-      'GET /api/v1/hr/checklist-template': () => json({ items: server }),
-      'PUT /api/v1/hr/checklist-template': ({ body }) => json(body),
-    };
-    const { el, root, sent } = await mountSettled('okaeri-hr-template', { routes });
-    type(root.querySelector<HTMLInputElement>('[part~=item] input[id$=-titleEn]')!, 'Compliance training (2026)');
-    server = [...template, templateItem('新しい項目', 'Added by a colleague')];
-    buttonNamed(root, 'Save the template')!.click();
-    await waitUntil(() => root.querySelector('[part~=conflict]'), 'the conflict is shown');
-    expect(sent.some((request) => request.method === 'PUT')).to.equal(false, 'nothing is overwritten');
-    expect(text(root.querySelector('[part~=conflict]'))).to.contain('Added by a colleague');
-    expect(root.querySelector<HTMLInputElement>('[part~=item] input[id$=-titleEn]')!.value).to.equal('Compliance training (2026)', 'the edits stay');
-    await expect(el).to.be.accessible();
-    buttonNamed(root, 'Save my version over it')!.click();
-    await el.updateComplete;
-    buttonNamed(root, 'Save the template')!.click();
-    await waitUntil(() => sent.some((request) => request.method === 'PUT'), 'saved after choosing');
-    expect((sent.find((request) => request.method === 'PUT')!.body as { items: ChecklistTemplateItem[] }).items[0]!.title.en).to.equal('Compliance training (2026)');
+  it('on a concurrent save (412) shows the newer template, keeps the edits, and overwrites only when asked, in English and Japanese', async () => {
+    for (const [lang, theme] of [['en', 'light'], ['ja', 'dark']] as const) {
+      const server = templateServer();
+      const { el, root, sent } = await mountSettled('okaeri-hr-template', { lang, theme, routes: server.routes });
+      type(root.querySelector<HTMLInputElement>('[part~=item] input[id$=-titleEn]')!, 'Compliance training (2026)');
+      server.colleagueSaves([...template, templateItem('新しい項目', 'Added by a colleague')]);
+      buttonNamed(root, lang === 'en' ? 'Save the template' : 'テンプレートを保存する')!.click();
+      await waitUntil(() => root.querySelector('[part~=conflict]'), 'the conflict is shown');
+      const puts = () => sent.filter((request) => request.method === 'PUT');
+      expect(puts()).to.have.length(1);
+      expect(puts()[0]!.headers.get('If-Match')).to.equal('"v1"');
+      const conflict = root.querySelector('[part~=conflict]')!;
+      expect(conflict.getAttribute('role')).to.equal('alert');
+      expect(text(conflict)).to.contain(
+        lang === 'en'
+          ? 'Someone else saved the template after you opened it. Your edits are still here; the newer version is below.'
+          : 'このテンプレートは、開いたあとで他の人が保存しました。あなたの編集はそのまま残っています。新しい版は下に表示しています。',
+      );
+      expect(text(conflict)).to.contain(lang === 'en' ? 'Added by a colleague' : '新しい項目');
+      expect(root.activeElement).to.equal(conflict.querySelector('button'), 'focus goes to the choice');
+      expect(root.querySelector<HTMLInputElement>('[part~=item] input[id$=-titleEn]')!.value).to.equal('Compliance training (2026)', 'the edits stay');
+      await expect(el).to.be.accessible();
+      buttonNamed(root, lang === 'en' ? 'Save my version over it' : '自分の版で上書きする')!.click();
+      await el.updateComplete;
+      buttonNamed(root, lang === 'en' ? 'Save the template' : 'テンプレートを保存する')!.click();
+      await waitUntil(() => puts().length === 2, 'saved after choosing');
+      expect(puts()[1]!.headers.get('If-Match')).to.equal('"v2"', 'over the version shown, not any later one');
+      expect((puts()[1]!.body as { items: ChecklistTemplateItem[] }).items[0]!.title.en).to.equal('Compliance training (2026)');
+      await waitUntil(() => !root.querySelector('.unsaved') && !root.querySelector('[part~=conflict]'), 'saved');
+    }
   });
 
-  it('treats a 412 from the server as a concurrent save, and can take the newer version instead', async () => {
-    let reads = 0;
-    const newer = [templateItem('別の版', 'Another version')];
-    const routes: Record<string, RouteHandler> = {
-      // The first two reads (load, check before saving) still see the old template; the save is refused.
-      'GET /api/v1/hr/checklist-template': () => json({ items: ++reads > 2 ? newer : template }),
-      'PUT /api/v1/hr/checklist-template': () => problem(412),
-    };
-    const { el, root } = await mountSettled('okaeri-hr-template', { routes });
+  it('after a 412 can take the newer version instead, and a later save is checked against it', async () => {
+    const server = templateServer();
+    const { el, root, sent } = await mountSettled('okaeri-hr-template', { routes: server.routes });
     type(root.querySelector<HTMLInputElement>('[part~=item] input[id$=-titleEn]')!, 'Mine');
+    server.colleagueSaves([templateItem('別の版', 'Another version')]);
     buttonNamed(root, 'Save the template')!.click();
     await waitUntil(() => root.querySelector('[part~=conflict]'), 'the conflict is shown');
     buttonNamed(root, 'Discard my edits and use the newer version')!.click();
     await el.updateComplete;
     expect([...root.querySelectorAll('[part~=item] legend')].map(text)).to.deep.equal(['Item 1: Another version']);
     expect(root.querySelector('[part~=conflict]')).to.equal(null);
+    expect(root.querySelector('.unsaved')).to.equal(null);
+    type(root.querySelector<HTMLInputElement>('[part~=item] input[id$=-titleEn]')!, 'Another version, edited');
+    buttonNamed(root, 'Save the template')!.click();
+    await waitUntil(() => sent.filter((request) => request.method === 'PUT').length === 2, 'saved');
+    expect(sent.at(-1)!.headers.get('If-Match')).to.equal('"v2"');
+    await waitUntil(() => !root.querySelector('.unsaved'), 'saved without a conflict');
+    await expect(el).to.be.accessible();
   });
 });

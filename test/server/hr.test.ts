@@ -15,6 +15,7 @@ import { syncDirectoryEntries } from '../../server/data/directory.js';
 import { hrPlan } from '../../server/data/hr.js';
 import { TEST_BACKEND } from './backend.js';
 import { alumnus, directoryFixture } from './directory-fixtures.js';
+import { createApp } from '../../server/app.js';
 import { TEST_SECRET, type TestServer, startTestServer } from './harness.js';
 
 /*
@@ -90,7 +91,7 @@ describe('HR routes × roles', () => {
     { method: 'GET', url: `/api/v1/hr/members/${memberId}` },
     { method: 'GET', url: '/api/v1/hr/members/export.csv?purpose=records' },
     { method: 'GET', url: '/api/v1/hr/checklist-template' },
-    { method: 'PUT', url: '/api/v1/hr/checklist-template', body: TEMPLATE_BODY },
+    { method: 'PUT', url: '/api/v1/hr/checklist-template', body: TEMPLATE_BODY, ifMatch: '*' },
   ];
 
   it('answers HR, refuses every other role with 403 and the public with 401 (problem+json)', async () => {
@@ -99,7 +100,10 @@ describe('HR routes × roles', () => {
       for (const role of ['public', ...TOKEN_ROLES] as const) {
         const init: RequestInit = {
           method: route.method,
-          headers: await headers(role, route.body ? { 'Content-Type': 'application/json' } : {}),
+          headers: await headers(role, {
+            ...(route.body ? { 'Content-Type': 'application/json' } : {}),
+            ...(route.ifMatch ? { 'If-Match': route.ifMatch } : {}),
+          }),
           ...(route.body && { body: route.body }),
         };
         const response = await server.app.request(route.url, init);
@@ -597,17 +601,20 @@ describe('HR checklist template', () => {
     const get = await server.app.request('/api/v1/hr/checklist-template', { headers: await headers('hr') });
     const current = (await get.json()) as any;
     assert.equal(current.items.length, 12);
+    const etag = get.headers.get('etag')!;
+    assert.match(etag, /^"[\w-]+"$/);
     const items = [
       { category: 'people', owner: 'manager', dueOffsetDays: 2, required: false, title: { en: 'Coffee with the team', ja: 'チームでコーヒー' }, description: { en: 'Informal.', ja: '気軽に。' } },
       current.items[2],
     ];
     const put = await server.app.request('/api/v1/hr/checklist-template', {
       method: 'PUT',
-      headers: await headers('hr', { 'Content-Type': 'application/json' }),
+      headers: await headers('hr', { 'Content-Type': 'application/json', 'If-Match': etag }),
       body: JSON.stringify({ items }),
     });
     assert.equal(put.status, 200);
     assert.deepEqual(((await put.json()) as any).items, items);
+    assert.notEqual(put.headers.get('etag'), etag);
     const audit = await server.store.audit.list({ action: 'checklist-template.update' });
     assert.deepEqual(audit.map((row) => row.detail), [{ items: 2 }]);
 
@@ -623,7 +630,7 @@ describe('HR checklist template', () => {
 
   it('refuses an unknown category, an empty template and extra fields', async () => {
     const put = (body: unknown) =>
-      headers('hr', { 'Content-Type': 'application/json' }).then((h) =>
+      headers('hr', { 'Content-Type': 'application/json', 'If-Match': '*' }).then((h) =>
         server.app.request('/api/v1/hr/checklist-template', { method: 'PUT', headers: h, body: JSON.stringify(body) }),
       );
     const item = { category: 'nope', owner: 'hr', dueOffsetDays: 0, required: true, title: { en: 'A', ja: 'あ' }, description: null };
@@ -633,5 +640,78 @@ describe('HR checklist template', () => {
     assert.equal((await put({ items: [] })).status, 400);
     assert.equal((await put({ items: [{ ...item, category: 'people', extra: 1 }] })).status, 400);
     assert.equal((await put({ items: [{ ...item, category: 'people', dueOffsetDays: 9999 }] })).status, 400);
+  });
+});
+
+describe('HR checklist template: concurrent editors (ETag, If-Match)', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  const item = (title: string) => ({
+    category: 'training', owner: 'hr', dueOffsetDays: 1, required: true, title: { en: title, ja: `${title}（日本語）` }, description: null,
+  });
+  const read = async () => {
+    const response = await server.app.request('/api/v1/hr/checklist-template', { headers: await headers('hr') });
+    assert.equal(response.status, 200);
+    return { etag: response.headers.get('etag')!, items: ((await response.json()) as any).items };
+  };
+  const save = async (items: unknown[], ifMatch?: string, app = server.app) =>
+    app.request('/api/v1/hr/checklist-template', {
+      method: 'PUT',
+      headers: await headers('hr', { 'Content-Type': 'application/json', ...(ifMatch === undefined ? {} : { 'If-Match': ifMatch }) }),
+      body: JSON.stringify({ items }),
+    });
+
+  it('tags the template, needs If-Match to save, and answers a stale save with 412 and the stored template', async () => {
+    const first = await read();
+    assert.equal((await read()).etag, first.etag, 'the same template, the same tag');
+
+    const without = await save([item('Without a tag')]);
+    assert.equal(without.status, 428);
+    assert.match(without.headers.get('content-type')!, /^application\/problem\+json/);
+
+    const mine = await save([item('Mine')], first.etag);
+    assert.equal(mine.status, 200);
+    const saved = mine.headers.get('etag')!;
+    assert.notEqual(saved, first.etag);
+    assert.equal((await read()).etag, saved, 'GET answers the tag PUT answered');
+
+    // A second editor who read before that save.
+    const theirs = await save([item('Theirs')], first.etag);
+    assert.equal(theirs.status, 412);
+    assert.match(theirs.headers.get('content-type')!, /^application\/problem\+json/);
+    assert.equal(theirs.headers.get('etag'), saved);
+    const problem = (await theirs.json()) as any;
+    assert.equal(problem.status, 412);
+    assert.deepEqual(problem.current, { items: [item('Mine')] });
+    assert.deepEqual((await read()).items, [item('Mine')], 'the stale save changed nothing');
+
+    // A list of tags, a weak tag (never matches a strong comparison), and *.
+    assert.equal((await save([item('Listed')], `"other", ${saved}`)).status, 200);
+    const now = (await read()).etag;
+    assert.equal((await save([item('Weak')], `W/${now}`)).status, 412);
+    assert.equal((await save([item('Anything')], '*')).status, 200);
+    assert.deepEqual((await read()).items, [item('Anything')]);
+    const audit = await server.store.audit.list({ action: 'checklist-template.update' });
+    assert.equal(audit.length, 3, 'only the saves that were applied are audited');
+  });
+
+  it('of two saves sent at once with the same If-Match, exactly one is applied (two instances on one database)', async () => {
+    // Another instance: its own store (connections) on the same database.
+    const other = createApp({ jwtSecret: TEST_SECRET, corsOrigins: [], store: await server.database.openAnother() });
+    for (let round = 0; round < 8; round++) {
+      const { etag } = await read();
+      const responses = await Promise.all([save([item(`A${round}`), item('shared')], etag), save([item(`B${round}`)], etag, other)]);
+      const statuses = responses.map((response) => response.status).sort();
+      assert.deepEqual(statuses, [200, 412], `round ${round}`);
+      const winner = responses.find((response) => response.status === 200)!;
+      const loser = (await responses.find((response) => response.status === 412)!.json()) as any;
+      const stored = await read();
+      assert.equal(stored.etag, winner.headers.get('etag'));
+      assert.deepEqual(loser.current.items, stored.items, 'the 412 carries the winner’s template');
+    }
   });
 });

@@ -5,7 +5,8 @@
  * same transaction; a deleted member's row goes with it (ON DELETE CASCADE).
  */
 import type { Viewer } from '../../auth.js';
-import type { ChecklistTemplateItem } from '../../domain/checklist-template.js';
+import { type ChecklistTemplateItem, type TemplateReplaceOutcome, templateTag } from '../../domain/checklist-template.js';
+import { readChecklistTemplate } from './reference.js';
 import { interestMask } from '../../domain/directory-entry.js';
 import { type MailLanguage, MEMBER_STATUS_SQL, type MemberStatus, type ReturnIntentKind } from '../../domain/membership.js';
 import { wordQueries } from '../../domain/search-text.js';
@@ -280,20 +281,36 @@ async function decide(sql: Sql, id: string, decision: HrDecision, viewer: Viewer
   return { outcome: 'changed', mail };
 }
 
-/** Replaces the template (in this order) with an audit row, in one transaction. */
-export function replaceChecklistTemplate(sql: Sql, items: readonly ChecklistTemplateItem[], viewer: Viewer): Promise<void> {
-  return sql.atomic(async (tx) => {
+/**
+ * Replaces the template (in this order) with an audit row, if it is still the one `ifMatch` names
+ * (store.ts ChecklistTemplateData.replace), in one transaction. The template is many rows and no
+ * one row stands for it, so the table is locked against other writers (SHARE ROW EXCLUSIVE
+ * conflicts with itself and with writes, not with reads): a second save waits for the first to
+ * commit, then reads what it wrote and answers stale.
+ */
+export function replaceChecklistTemplate(
+  sql: Sql,
+  items: readonly ChecklistTemplateItem[],
+  viewer: Viewer,
+  ifMatch: '*' | readonly string[],
+): Promise<TemplateReplaceOutcome> {
+  return sql.atomic(async (tx): Promise<TemplateReplaceOutcome> => {
+    await tx.run('LOCK TABLE checklist_template IN SHARE ROW EXCLUSIVE MODE');
+    const current = await readChecklistTemplate(tx);
+    if (ifMatch !== '*' && !ifMatch.includes(templateTag(current))) return { outcome: 'stale', items: current };
     await tx.run('DELETE FROM checklist_template');
-    for (const [index, item] of items.entries()) {
-      await tx.run(
-        `INSERT INTO checklist_template (sort, category_id, owner, due_offset_days, required, title_en, title_ja,
-           description_en, description_ja) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [
-          index + 1, item.category, item.owner, item.dueOffsetDays, item.required, item.title.en, item.title.ja,
-          item.description?.en ?? null, item.description?.ja ?? null,
-        ],
-      );
-    }
+    const columns = items.map((item, index) => [
+      index + 1, item.category, item.owner, item.dueOffsetDays, item.required, item.title.en, item.title.ja,
+      item.description?.en ?? null, item.description?.ja ?? null,
+    ]);
+    const column = (at: number) => columns.map((row) => row[at]);
+    await tx.run(
+      `INSERT INTO checklist_template (sort, category_id, owner, due_offset_days, required, title_en, title_ja,
+         description_en, description_ja)
+       SELECT * FROM unnest($1::integer[], $2::text[], $3::text[], $4::integer[], $5::boolean[], $6::text[], $7::text[], $8::text[], $9::text[])`,
+      Array.from({ length: 9 }, (_, at) => column(at)),
+    );
     await recordAudit(tx, { viewer, action: 'checklist-template.update', detail: { items: items.length } });
+    return { outcome: 'replaced', items: await readChecklistTemplate(tx) };
   });
 }

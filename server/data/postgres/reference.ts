@@ -120,6 +120,6 @@ export async function readChecklistTemplate(sql: Sql): Promise<ChecklistTemplate
 export function checklistTemplateData(sql: Sql): ChecklistTemplateData {
   return {
     list: () => readChecklistTemplate(sql),
-    replace: (items, viewer) => replaceChecklistTemplate(sql, items, viewer),
+    replace: (items, viewer, ifMatch) => replaceChecklistTemplate(sql, items, viewer, ifMatch),
   };
 }
