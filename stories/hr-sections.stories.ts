@@ -67,12 +67,28 @@ function templateRoutes(stored: { items: ChecklistTemplateItem[]; version: numbe
   };
 }
 
+/** One page of `items` as a cursor-paged route answers it (`limit`, `cursor`: the offset as text). */
+function paged<T>(request: Request, items: readonly T[]): Response {
+  const query = new URL(request.url).searchParams;
+  const start = Number(query.get('cursor') ?? 0);
+  const end = start + Number(query.get('limit') ?? 20);
+  return json({ items: items.slice(start, end), nextCursor: end < items.length ? String(end) : null });
+}
+
+/** A long-running program: 130 returners and as many published announcements, more than a page of each. */
+const many = (() => {
+  const people = Array.from({ length: 130 }, (_, index) =>
+    returner(`rt_many_${index}`, ['佐藤', '鈴木', '高橋', '伊藤'][index % 4]!, ['陽菜', '蓮', '結衣', '湊'][index % 4]!, { returnDate: day(-index * 7), manager: null }),
+  );
+  return { returners: people, announcements: people.map((who, index) => announcementFor(`an_many_${index}`, 'published', who)) };
+})();
+
 /** A server that keeps what the story registers, sends and saves for the story's lifetime. */
-function server(overrides: Record<string, MockHandler> = {}): typeof fetch {
-  const stored = { returners: [...returners], announcements: [...announcements] };
+function server(overrides: Record<string, MockHandler> = {}, data: { returners: Returner[]; announcements: Announcement[] } = { returners, announcements }): typeof fetch {
+  const stored = { returners: [...data.returners], announcements: [...data.announcements] };
   const routes: Record<string, MockHandler> = {
     'GET /api/v1/meta': reply(seededMeta),
-    'GET /api/v1/returners': () => json({ items: stored.returners, nextCursor: null }),
+    'GET /api/v1/returners': (request) => paged(request, stored.returners),
     'POST /api/v1/returners': async (request) => {
       const body = (await request.json()) as ReturnerCreate;
       const chosen = candidates.find((each) => each.id === body.alumniId) ?? members[0]!;
@@ -82,7 +98,7 @@ function server(overrides: Record<string, MockHandler> = {}): typeof fetch {
     },
     'GET /api/v1/hr/overview': reply(overviewWith([{ id: shota.id, done: 1, total: 14 }, { id: misaki.id, done: 9, total: 12 }])),
     'GET /api/v1/hr/members': reply({ items: candidates, nextCursor: null }, { delay: 300 }),
-    'GET /api/v1/announcements': () => json({ items: stored.announcements, nextCursor: null }),
+    'GET /api/v1/announcements': (request) => paged(request, stored.announcements),
     'POST /api/v1/announcements': async (request) => {
       const body = (await request.json()) as AnnouncementCreate;
       const who = stored.returners.find((each) => each.id === body.returnerId)!;
@@ -126,6 +142,8 @@ interface Args {
   token?: string;
   /** Opens the returner form prefilled with this member, as the console's member detail does. */
   prefill?: boolean;
+  /** More returners and announcements than a page of each ("load more"). */
+  many?: boolean;
 }
 
 const meta: Meta<Args> = {
@@ -133,10 +151,11 @@ const meta: Meta<Args> = {
   argTypes: {
     section: { control: 'inline-radio', options: ['returners', 'announcements', 'template'] },
     routes: { table: { disable: true } },
+    many: { control: 'boolean' },
   },
   args: { section: 'returners', token: 'story-hr' },
-  render: ({ section, routes, token, prefill }) => {
-    const fetch = server(routes);
+  render: ({ section, routes, token, prefill, many: long }) => {
+    const fetch = server(routes, long ? many : undefined);
     const body =
       section === 'returners'
         ? html`<okaeri-hr-returners .member=${prefill ? candidates[0] : undefined}></okaeri-hr-returners>`
@@ -161,6 +180,8 @@ const failing = (section: Section, status = 500): Record<string, MockHandler> =>
 export const Returners: Story = {};
 export const ReturnersEnglishDark: Story = { globals: { lang: 'en', theme: 'dark' } };
 export const ReturnersRegisterPrefilled: Story = { args: { prefill: true }, globals: { lang: 'en' } };
+/** 130 returners: the first 50, and "load more" for the next. */
+export const ReturnersMoreThanAPage: Story = { args: { many: true }, globals: { lang: 'en' } };
 export const ReturnersLoading: Story = { args: { routes: pending('returners') } };
 export const ReturnersEmpty: Story = { args: { routes: { 'GET /api/v1/returners': reply({ items: [], nextCursor: null }) } }, globals: { lang: 'en' } };
 export const ReturnersLoadError: Story = { args: { routes: failing('returners') } };
@@ -173,6 +194,8 @@ export const ReturnersRegisterFails: Story = {
 
 export const Announcements: Story = { args: { section: 'announcements' } };
 export const AnnouncementsEnglishDark: Story = { args: { section: 'announcements' }, globals: { lang: 'en', theme: 'dark' } };
+/** 130 announcements: the latest 50, and "load more"; the returner select offers all 130 returners. */
+export const AnnouncementsMoreThanAPage: Story = { args: { section: 'announcements', many: true } };
 export const AnnouncementsLoading: Story = { args: { section: 'announcements', routes: pending('announcements') } };
 export const AnnouncementsEmpty: Story = {
   args: { section: 'announcements', routes: { 'GET /api/v1/returners': reply({ items: [], nextCursor: null }), 'GET /api/v1/announcements': reply({ items: [], nextCursor: null }) } },

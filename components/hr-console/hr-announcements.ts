@@ -6,7 +6,7 @@ import '../welcome-card/welcome-card.js';
 import { parseTopics, TOPICS, type TopicsProblem } from '../welcome-card/welcome-topics.js';
 import { welcomeEn } from '../welcome-card/welcome-card.messages.en.js';
 import { welcomeJa } from '../welcome-card/welcome-card.messages.ja.js';
-import { adapterMethod } from '../../src/api/adapter.js';
+import { adapterMethod, type OkaeriAdapter } from '../../src/api/adapter.js';
 import { OkaeriApiError } from '../../src/api/errors.js';
 import type { Announcement, AnnouncementCreate, Department, FieldErrorCode, HrMember, Returner } from '../../src/api/types.js';
 import { buttonStyles, renderButton } from '../../src/internal/button.js';
@@ -16,6 +16,7 @@ import { fieldStyles, renderField } from '../../src/internal/field.js';
 import { LiveAnnouncer, liveRegionStyles } from '../../src/internal/live-region.js';
 import { Mutations } from '../../src/internal/mutation.js';
 import { OkaeriElement } from '../../src/internal/okaeri-element.js';
+import { renderLoadMore } from '../../src/internal/load-more.js';
 import { renderSpinner, spinnerStyles } from '../../src/internal/spinner.js';
 import { sectionStyles } from './hr-sections.styles.js';
 import { hrAnnouncementsEn } from './hr-announcements.messages.en.js';
@@ -23,7 +24,9 @@ import { hrAnnouncementsJa } from './hr-announcements.messages.ja.js';
 
 /** The server's limits (server/schemas/announcements.ts ANNOUNCEMENT_LIMITS). */
 const LIMITS = { message: 1000, whileAway: 500 } as const;
+/** The returner select offers every returner: their pages are read until the last (the API gives at most 100 at a time). */
 const RETURNERS_PAGE = 100;
+/** Announcements per page, newest first (the API allows at most 50); "load more" shows the next. */
 const ANNOUNCEMENTS_PAGE = 50;
 
 /** What HR is writing for one returner, kept while switching returners (until sent). */
@@ -41,7 +44,26 @@ export type AnnouncementState = 'draft' | 'awaiting-approval' | 'published';
 interface SectionData {
   returners: Returner[];
   announcements: Announcement[];
+  /** Where the next page of announcements starts; null on the last. */
+  nextCursor: string | null;
   departments: Department[];
+}
+
+/** Every returner, page after page. */
+async function allReturners(api: OkaeriAdapter, signal: AbortSignal): Promise<Returner[]> {
+  const returners: Returner[] = [];
+  const seen = new Set<string>();
+  let cursor: string | undefined;
+  do {
+    const page = await adapterMethod(api, 'listReturners')({ limit: RETURNERS_PAGE, ...(cursor && { cursor }) }, { signal });
+    for (const returner of page.items) {
+      if (seen.has(returner.id)) continue;
+      seen.add(returner.id);
+      returners.push(returner);
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return returners;
 }
 
 const emptyDraft: Draft = { message: '', whileAway: '', askMeAbout: '' };
@@ -101,6 +123,10 @@ export class OkaeriHrAnnouncements extends OkaeriElement {
   @state() private sendError?: unknown;
   /** The announcement whose card is shown. */
   @state() private openId?: string;
+  @state() private loadingMore = false;
+  /** Why the last "load more" failed (shown with a retry). */
+  @state() private pageError?: unknown;
+  private pageController?: AbortController;
 
   private readonly announcer = new LiveAnnouncer(this);
   private readonly mutations = new Mutations(this, this.localize);
@@ -109,14 +135,49 @@ export class OkaeriHrAnnouncements extends OkaeriElement {
     args: () => [] as const,
     task: async (_args, { signal, api }): Promise<SectionData> => {
       const [returners, announcements, meta] = await Promise.all([
-        adapterMethod(api, 'listReturners')({ limit: RETURNERS_PAGE }, { signal }),
+        allReturners(api, signal),
         adapterMethod(api, 'listAnnouncements')({ kind: 'welcome-back', limit: ANNOUNCEMENTS_PAGE }, { signal }),
         api.getMeta({ signal }),
       ]);
-      return { returners: returners.items, announcements: announcements.items, departments: meta.departments };
+      return { returners, announcements: announcements.items, nextCursor: announcements.nextCursor, departments: meta.departments };
     },
-    onComplete: (data) => (this.data = data),
+    onComplete: (data) => {
+      this.pageController?.abort();
+      this.pageError = undefined;
+      this.data = data;
+    },
   });
+
+  /** The next page of announcements after the last cursor; ignored while one is loading or when there is none. */
+  private async loadMore(): Promise<void> {
+    const cursor = this.data?.nextCursor;
+    if (!cursor || this.loadingMore) return;
+    const controller = (this.pageController = new AbortController());
+    this.loadingMore = true;
+    this.pageError = undefined;
+    try {
+      const page = await adapterMethod(this.api, 'listAnnouncements')({ kind: 'welcome-back', limit: ANNOUNCEMENTS_PAGE, cursor }, { signal: controller.signal });
+      if (controller.signal.aborted || !this.data) return;
+      const seen = new Set(this.data.announcements.map((announcement) => announcement.id));
+      // One sent meanwhile moves the page boundary: nobody is listed twice.
+      const announcements = [...this.data.announcements, ...page.items.filter((announcement) => !seen.has(announcement.id))];
+      this.data = { ...this.data, announcements, nextCursor: page.nextCursor };
+      const key = page.nextCursor ? 'hrAnnouncements.countMore' : 'hrAnnouncements.count';
+      void this.announcer.announce(this.localize.msg(key, { count: announcements.length }));
+    } catch (error) {
+      if (controller.signal.aborted || (error instanceof DOMException && error.name === 'AbortError')) return;
+      if (error instanceof OkaeriApiError && error.status === 401) this.requireAuth('unauthorized');
+      else if (error instanceof OkaeriApiError && error.status === 403) this.setAccess({ state: 'forbidden' });
+      else this.pageError = error;
+    } finally {
+      if (this.pageController === controller) this.loadingMore = false;
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.pageController?.abort();
+  }
 
   /** The chosen returner's member record: photo, tenure and department, as the card shows them. */
   private readonly memberTask = this.loadTask({
@@ -371,7 +432,7 @@ export class OkaeriHrAnnouncements extends OkaeriElement {
       ${total
         ? html`<div class="table-wrap">
             <table part="table" aria-labelledby="list-heading">
-              <caption class="muted">${l.msg('hrAnnouncements.count', { count: total })}</caption>
+              <caption class="muted">${l.msg(data.nextCursor ? 'hrAnnouncements.countMore' : 'hrAnnouncements.count', { count: total })}</caption>
               <thead>
                 <tr>
                   <th scope="col">${l.msg('hrAnnouncements.column.returner')}</th>
@@ -384,7 +445,14 @@ export class OkaeriHrAnnouncements extends OkaeriElement {
                 ${repeat(data.announcements, (announcement) => announcement.id, (announcement) => this.renderRow(announcement))}
               </tbody>
             </table>
-          </div>`
+          </div>
+          ${renderLoadMore(l, {
+            error: this.pageError,
+            more: Boolean(data.nextCursor),
+            busy: this.loadingMore,
+            onLoadMore: () => void this.loadMore(),
+            messages: { loadMore: 'hrAnnouncements.loadMore', failed: 'hrAnnouncements.pageError' },
+          })}`
         : html`<p class="muted">${l.msg('hrAnnouncements.listEmpty')}</p>`}
     </section>`;
   }

@@ -18,6 +18,7 @@ import { fieldStyles, renderField, renderFieldGroup, renderGroupItem } from '../
 import { LiveAnnouncer, liveRegionStyles } from '../../src/internal/live-region.js';
 import { Mutations } from '../../src/internal/mutation.js';
 import { OkaeriElement } from '../../src/internal/okaeri-element.js';
+import { renderLoadMore } from '../../src/internal/load-more.js';
 import { renderSpinner, spinnerStyles } from '../../src/internal/spinner.js';
 import { sectionStyles } from './hr-sections.styles.js';
 import { hrReturnersEn } from './hr-returners.messages.en.js';
@@ -36,8 +37,8 @@ type RegisterField = keyof ReturnerCreate;
 
 /** The server's limit on new role and team (server/schemas/returners.ts RETURNER_LIMITS.text). */
 const TEXT_MAX = 100;
-/** One page is every returner a program has at once; the API allows at most 100. */
-const PAGE = 100;
+/** Returners per page (the API allows at most 100); "load more" shows the next. */
+const PAGE = 50;
 const SEARCH_LIMIT = 10;
 
 /**
@@ -84,6 +85,14 @@ export class OkaeriHrReturners extends OkaeriElement {
   @property({ attribute: false }) member?: ReturnerCandidate;
 
   @state() private rows?: ReturnerRow[];
+  /** Where the next page of returners starts; null on the last. */
+  @state() private nextCursor: string | null = null;
+  @state() private loadingMore = false;
+  /** Why the last "load more" failed (shown with a retry). */
+  @state() private pageError?: unknown;
+  /** Checklist progress by returner id, from the overview (every returner in progress, not one page). */
+  private progress = new Map<string, { done: number; total: number }>();
+  private pageController?: AbortController;
   /** The returner whose checklist is open. */
   @state() private openId?: string;
   @state() private registering = false;
@@ -110,11 +119,48 @@ export class OkaeriHrReturners extends OkaeriElement {
         adapterMethod(api, 'listReturners')({ limit: PAGE }, { signal }),
         adapterMethod(api, 'getHrOverview')({ signal }),
       ]);
-      const progress = new Map(overview.returnersInProgress.map((entry) => [entry.id, { done: entry.done, total: entry.total }]));
-      return list.items.map((returner) => ({ returner, progress: progress.get(returner.id) }));
+      this.pageController?.abort();
+      this.progress = new Map(overview.returnersInProgress.map((entry) => [entry.id, { done: entry.done, total: entry.total }]));
+      this.nextCursor = list.nextCursor;
+      this.pageError = undefined;
+      return list.items.map((returner) => this.rowOf(returner));
     },
     onComplete: (rows) => (this.rows = rows),
   });
+
+  private rowOf(returner: Returner): ReturnerRow {
+    return { returner, progress: this.progress.get(returner.id) };
+  }
+
+  /** The next page after the last cursor; ignored while one is loading or when there is none. */
+  private async loadMore(): Promise<void> {
+    const cursor = this.nextCursor;
+    if (!cursor || this.loadingMore || !this.rows) return;
+    const controller = (this.pageController = new AbortController());
+    this.loadingMore = true;
+    this.pageError = undefined;
+    try {
+      const page = await adapterMethod(this.api, 'listReturners')({ limit: PAGE, cursor }, { signal: controller.signal });
+      if (controller.signal.aborted) return;
+      const seen = new Set(this.rows.map((row) => row.returner.id));
+      // A page boundary that moved (a returner registered meanwhile) must not show anyone twice.
+      this.rows = [...this.rows, ...page.items.filter((returner) => !seen.has(returner.id)).map((returner) => this.rowOf(returner))];
+      this.nextCursor = page.nextCursor;
+      void this.announcer.announce(this.localize.msg(this.nextCursor ? 'hrReturners.countMore' : 'hrReturners.count', { count: this.rows.length }));
+    } catch (error) {
+      if (controller.signal.aborted || (error instanceof DOMException && error.name === 'AbortError')) return;
+      if (error instanceof OkaeriApiError && error.status === 401) this.requireAuth('unauthorized');
+      else if (error instanceof OkaeriApiError && error.status === 403) this.setAccess({ state: 'forbidden' });
+      else this.pageError = error;
+    } finally {
+      if (this.pageController === controller) this.loadingMore = false;
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.pageController?.abort();
+  }
 
   private readonly candidatesTask = this.loadTask({
     args: () => [this.query] as const,
@@ -198,7 +244,7 @@ export class OkaeriHrReturners extends OkaeriElement {
     const l = this.localize;
     return html`<div class="table-wrap">
       <table part="table" aria-labelledby="returners-heading">
-        <caption class="muted">${l.msg('hrReturners.count', { count: rows.length })}</caption>
+        <caption class="muted">${l.msg(this.nextCursor ? 'hrReturners.countMore' : 'hrReturners.count', { count: rows.length })}</caption>
         <thead>
           <tr>
             <th scope="col">${l.msg('hrReturners.column.name')}</th>
@@ -212,7 +258,14 @@ export class OkaeriHrReturners extends OkaeriElement {
           ${repeat(rows, (row) => row.returner.id, (row) => this.renderRow(row))}
         </tbody>
       </table>
-    </div>`;
+    </div>
+    ${renderLoadMore(l, {
+      error: this.pageError,
+      more: Boolean(this.nextCursor),
+      busy: this.loadingMore,
+      onLoadMore: () => void this.loadMore(),
+      messages: { loadMore: 'hrReturners.loadMore', failed: 'hrReturners.pageError' },
+    })}`;
   }
 
   private renderRow({ returner, progress }: ReturnerRow): TemplateResult {

@@ -116,7 +116,7 @@ describe('<okaeri-hr-returners>', () => {
   it('lists the returners with their checklist progress, in English and Japanese, light and dark', async () => {
     for (const [lang, theme] of [['en', 'light'], ['ja', 'dark']] as const) {
       const { el, root, sent } = await mountSettled<OkaeriHrReturners>('okaeri-hr-returners', { lang, theme, routes: listReturners([shota, emily]) });
-      expect(sent.map((request) => request.url)).to.have.members([`${base}/api/v1/returners?limit=100`, `${base}/api/v1/hr/overview`]);
+      expect(sent.map((request) => request.url)).to.have.members([`${base}/api/v1/returners?limit=50`, `${base}/api/v1/hr/overview`]);
       expect(sent[0]!.headers.get('Authorization')).to.equal('Bearer t0ken');
       const rows = [...root.querySelectorAll('tbody tr')];
       expect(rows.map((row) => text(row.querySelector('th')))).to.deep.equal(lang === 'en' ? ['田中 翔太', 'Emily Clark'] : ['田中 翔太', 'Emily Clark']);
@@ -173,7 +173,7 @@ describe('<okaeri-hr-returners>', () => {
     expect(post.headers.get('Idempotency-Key')).to.match(/^[0-9a-f-]{36}$/);
     expect(root.querySelector('okaeri-reonboarding-checklist')!.getAttribute('returner-id')).to.equal('rt_new');
     expect(root.activeElement).to.equal(root.querySelector('#checklist-panel'));
-    expect(sent.filter((request) => request.url.endsWith('/api/v1/returners?limit=100'))).to.have.length(2, 'the list is read again');
+    expect(sent.filter((request) => request.url.endsWith('/api/v1/returners?limit=50'))).to.have.length(2, 'the list is read again');
   });
 
   it('opens prefilled from the `member` property; says next to each field what is missing or refused', async () => {
@@ -230,6 +230,55 @@ describe('<okaeri-hr-returners>', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => root.activeElement === root.querySelector('tr[data-returner-id=rt_shota] .link'), 'focus returns to the name');
     expect(root.querySelector('okaeri-reonboarding-checklist')).to.equal(null);
+  });
+});
+
+/** Returners in pages of the size asked, with the cursor the server would give (the page's end). */
+function pagedReturners(all: Returner[], options: { failOnce?: boolean } = {}): RouteHandler {
+  let failures = options.failOnce ? 1 : 0;
+  return ({ url }) => {
+    const query = new URL(url).searchParams;
+    const start = Number(query.get('cursor') ?? 0);
+    if (start > 0 && failures > 0) {
+      failures--;
+      return problem(500);
+    }
+    const end = start + Number(query.get('limit'));
+    return json({ items: all.slice(start, end), nextCursor: end < all.length ? String(end) : null });
+  };
+}
+
+const manyReturners = (count: number) =>
+  Array.from({ length: count }, (_, index) => returner(`rt_${String(index).padStart(3, '0')}`, '佐藤', `${index}号`, { returnDate: '2026-04-01' }));
+
+describe('<okaeri-hr-returners>: more than a page', () => {
+  it('loads the next page with the cursor, says how many are shown, and retries a failed page (en, ja)', async () => {
+    for (const [lang, theme] of [['en', 'light'], ['ja', 'dark']] as const) {
+      const all = manyReturners(120);
+      const routes = { 'GET /api/v1/hr/overview': () => overview([{ id: 'rt_110', done: 2, total: 10 }]), 'GET /api/v1/returners': pagedReturners(all, { failOnce: true }) };
+      const { el, root, sent } = await mountSettled<OkaeriHrReturners>('okaeri-hr-returners', { lang, theme, routes });
+      const rows = () => root.querySelectorAll('tbody tr');
+      expect(rows()).to.have.length(50);
+      expect(text(root.querySelector('caption'))).to.equal(lang === 'en' ? '50 returners loaded, more available' : '50人の復職者を表示中（さらにあります）');
+      const more = () => buttonNamed(root, lang === 'en' ? 'Load more returners' : 'さらに読み込む');
+      await expect(el).to.be.accessible();
+      // The first "more" fails: the page's failure and a retry, the rows stay.
+      more()!.click();
+      await waitUntil(() => root.querySelector('[part~=more] [part~=error-banner]'), 'the failed page is shown with a retry');
+      expect(rows()).to.have.length(50);
+      await expect(el).to.be.accessible();
+      buttonNamed(root.querySelector('[part~=more]')!, lang === 'en' ? 'Try again' : 'もう一度試す')!.click();
+      await waitUntil(() => rows().length === 100, 'the second page');
+      expect(sent.at(-1)!.url).to.equal(`${base}/api/v1/returners?limit=50&cursor=50`);
+      more()!.click();
+      await waitUntil(() => rows().length === 120, 'the last page');
+      expect(more(), 'no button after the last page').to.equal(undefined);
+      expect(text(root.querySelector('caption'))).to.equal(lang === 'en' ? '120 returners' : '120人の復職者');
+      const late = root.querySelector('tr[data-returner-id=rt_110]')!;
+      expect(text(late.querySelectorAll('td')[3])).to.equal(lang === 'en' ? '2 of 10 items done' : '10件中2件完了', 'a later page has its progress too');
+      expect(new Set([...rows()].map((row) => row.getAttribute('data-returner-id'))).size).to.equal(120);
+      await expect(el).to.be.accessible();
+    }
   });
 });
 
@@ -346,6 +395,47 @@ describe('<okaeri-hr-announcements>', () => {
     await el.updateComplete;
     expect(root.querySelector<HTMLTextAreaElement>('#compose-askMeAbout')!.value).to.equal('a\nb\nc\nd\ne\nf');
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<okaeri-hr-announcements>: more than a page', () => {
+  it('offers every returner in the select (all their pages) and loads more announcements with the cursor (en, ja)', async () => {
+    for (const [lang, theme] of [['en', 'light'], ['ja', 'dark']] as const) {
+      const returners = manyReturners(130);
+      const announcements = Array.from({ length: 70 }, (_, index) => announcementFor(`an_${String(index).padStart(3, '0')}`, 'published', returners[index]!));
+      let failed = false;
+      const routes: Record<string, RouteHandler> = {
+        ...announcementRoutes([], returners),
+        'GET /api/v1/returners': pagedReturners(returners),
+        'GET /api/v1/announcements': ({ url }) => {
+          const query = new URL(url).searchParams;
+          const start = Number(query.get('cursor') ?? 0);
+          if (start && !failed) {
+            failed = true;
+            return problem(500);
+          }
+          const end = start + Number(query.get('limit'));
+          return json({ items: announcements.slice(start, end), nextCursor: end < announcements.length ? String(end) : null });
+        },
+      };
+      const { el, root, sent } = await mountSettled('okaeri-hr-announcements', { lang, theme, routes });
+      expect(root.querySelectorAll('#compose-returner option')).to.have.length(131, 'every returner, and "choose"');
+      expect(sent.filter((request) => request.url.includes('/api/v1/returners')).map((request) => new URL(request.url).search)).to.deep.equal(['?limit=100', '?limit=100&cursor=100']);
+      const rows = () => root.querySelectorAll('tbody tr[data-announcement-id]');
+      expect(rows()).to.have.length(50);
+      expect(text(root.querySelector('caption'))).to.equal(lang === 'en' ? '50 announcements loaded, more available' : '50件の紹介を表示中（さらにあります）');
+      await expect(el).to.be.accessible();
+      const more = () => buttonNamed(root, lang === 'en' ? 'Load more announcements' : 'さらに読み込む');
+      more()!.click();
+      await waitUntil(() => root.querySelector('[part~=more] [part~=error-banner]'), 'the failed page with a retry');
+      expect(rows()).to.have.length(50);
+      buttonNamed(root.querySelector('[part~=more]')!, lang === 'en' ? 'Try again' : 'もう一度試す')!.click();
+      await waitUntil(() => rows().length === 70, 'the last page');
+      expect(sent.at(-1)!.url).to.equal(`${base}/api/v1/announcements?kind=welcome-back&limit=50&cursor=50`);
+      expect(more()).to.equal(undefined);
+      expect(text(root.querySelector('caption'))).to.equal(lang === 'en' ? '70 announcements' : '70件の紹介');
+      await expect(el).to.be.accessible();
+    }
   });
 });
 
