@@ -29,6 +29,7 @@ function member(i: number): Member {
   const joined = 2005 + (i % 10);
   return {
     ...base,
+    ...intentOf(i),
     department: programMeta.departments[i % programMeta.departments.length]!.id,
     joined: `${joined}-04`,
     left: `${joined + 3 + (i % 6)}-03`,
@@ -39,9 +40,39 @@ function member(i: number): Member {
   };
 }
 
+/** 'YYYY-MM', `months` from this month. */
+function monthFromNow(months: number): string {
+  const now = new Date();
+  const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, 1));
+  return date.toISOString().slice(0, 7);
+}
+
+/** Some members share a return intent with every viewer: open now, from a month soon, later, not now. */
+function intentOf(i: number): Pick<Member, 'returnIntent'> {
+  switch (i % 6) {
+    case 0:
+      return { returnIntent: { intent: 'open-now', contractWork: i % 4 === 0, referrals: true } };
+    case 1:
+      return { returnIntent: { intent: 'open-from', from: monthFromNow(3), contractWork: false, referrals: false } };
+    case 2:
+      return { returnIntent: { intent: 'open-from', from: monthFromNow(12), contractWork: true, referrals: false } };
+    case 3:
+      return { returnIntent: { intent: 'not-now', contractWork: false, referrals: true } };
+    default:
+      return {};
+  }
+}
+
+/** The member's window this month, as the server's `intent` filter has it. */
+function windowOf(intent: Member['returnIntent']): string | null {
+  if (intent?.intent === 'open-now' || (intent?.intent === 'open-from' && intent.from! <= monthFromNow(0))) return 'open-now';
+  if (intent?.intent === 'open-from') return intent.from! <= monthFromNow(6) ? 'within-6-months' : 'later';
+  return null;
+}
+
 /**
  * A paging server over `total` generated members: honours `q` (substring of name, reading,
- * company or role), `department`, `interest`, `cursor` and `limit`, like the reference server.
+ * company or role), `department`, `interest`, `intent`, `cursor` and `limit`, like the reference server.
  */
 function directoryServer(total: number, delay = 250): MockHandler {
   return async (request) => {
@@ -49,6 +80,7 @@ function directoryServer(total: number, delay = 250): MockHandler {
     const q = url.searchParams.get('q')?.toLowerCase();
     const departments = url.searchParams.getAll('department');
     const interests = url.searchParams.getAll('interest');
+    const intents = url.searchParams.getAll('intent');
     const limit = Math.min(Number(url.searchParams.get('limit') ?? 20), 100);
     let start = Number(url.searchParams.get('cursor') ?? 0);
     const items: Member[] = [];
@@ -59,6 +91,7 @@ function directoryServer(total: number, delay = 250): MockHandler {
       if (q && !haystack.includes(q)) continue;
       if (departments.length && !departments.includes(m.department ?? '')) continue;
       if (interests.length && !m.interests?.some((each) => interests.includes(each))) continue;
+      if (intents.length && !intents.includes(windowOf(m.returnIntent) ?? '')) continue;
       items.push(m);
     }
     start = i;
@@ -132,6 +165,18 @@ export const EmptyEnglish: Story = { args: { alumni: nobody }, play: typeQuery('
 export const NobodyListed: Story = { args: { alumni: reply({ items: [], nextCursor: null }) } };
 /** Searching as you type: try 鈴木, さとう or a company. */
 export const Search: Story = { play: typeQuery('鈴木') };
+/** "Open to returning" now or within 6 months: the intent filter, where members made it visible. */
+export const OpenToReturning: Story = {
+  play: async ({ canvasElement }) => {
+    const directory = canvasElement.querySelector('okaeri-directory')!;
+    await directory.updateComplete;
+    for (const window of ['open-now', 'within-6-months']) {
+      directory.shadowRoot!.querySelector<HTMLInputElement>(`#intent input[value=${window}]`)!.click();
+      await directory.updateComplete;
+    }
+  },
+};
+export const OpenToReturningEnglishDark: Story = { ...OpenToReturning, globals: { lang: 'en', theme: 'dark' } };
 export const LoadError: Story = { args: { alumni: problem(500, undefined, 'Server error') } };
 export const Offline: Story = { args: { alumni: 'offline' }, globals: { lang: 'en' } };
 export const AuthRequired: Story = { args: { token: '' } };

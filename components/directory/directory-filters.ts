@@ -4,7 +4,7 @@ import type { InterestId, Meta } from '../../src/api/types.js';
 import type { LocalizeController } from '../../src/i18n/localize.js';
 import { renderButton } from '../../src/internal/button.js';
 import { renderField, renderFieldGroup } from '../../src/internal/field.js';
-import { activeFilterCount, parseYear, type DirectoryFilters } from './directory-query.js';
+import { INTENT_WINDOWS, type IntentWindow, activeFilterCount, parseYear, type DirectoryFilters } from './directory-query.js';
 
 export interface FilterHandlers {
   /** Typing in the search box or the location (debounced by the widget). */
@@ -33,6 +33,8 @@ export function renderFilters(
   const active = activeFilterCount(applied);
   const toggleInterest = (id: InterestId, on: boolean) =>
     onChange({ interests: on ? [...applied.interests, id] : applied.interests.filter((each) => each !== id) });
+  const toggleIntent = (window: IntentWindow, on: boolean) =>
+    onChange({ intents: on ? [...applied.intents, window] : applied.intents.filter((each) => each !== window) });
   const year = (key: 'leftFrom' | 'leftTo') =>
     renderField(l, { id: key, label: l.msg(key === 'leftFrom' ? 'directory.leftFrom' : 'directory.leftTo') }, (control) =>
       html`<input
@@ -108,6 +110,23 @@ export function renderFilters(
             </div>`,
           )
         : nothing}
+      ${renderFieldGroup(
+        l,
+        { id: 'intent', label: l.msg('directory.filter.intent'), hint: l.msg('directory.filter.intentHint') },
+        html`<div class="checks">
+          ${INTENT_WINDOWS.map(
+            (window) => html`<label class="check">
+              <input
+                type="checkbox"
+                value=${window}
+                .checked=${live(applied.intents.includes(window))}
+                @change=${(event: Event) => toggleIntent(window, (event.target as HTMLInputElement).checked)}
+              />
+              <span>${l.msg(`directory.filter.intent.${window}`)}</span>
+            </label>`,
+          )}
+        </div>`,
+      )}
     </fieldset>
     <div class="clear" part="clear">
       ${renderButton({ label: l.msg('directory.clear'), variant: 'quiet', onClick: onClear })}

@@ -1,5 +1,9 @@
 import type { DirectoryQuery, InterestId } from '../../src/api/types.js';
 
+/** "Open to returning" windows (the HR console's intent windows the directory filters by). */
+export type IntentWindow = NonNullable<DirectoryQuery['intent']>[number];
+export const INTENT_WINDOWS: readonly IntentWindow[] = ['open-now', 'within-6-months', 'later'];
+
 /** What the viewer searches for: the query and the filters, as applied (after the debounce). */
 export interface DirectoryFilters {
   q: string;
@@ -9,12 +13,16 @@ export interface DirectoryFilters {
   location: string;
   leftFrom?: number;
   leftTo?: number;
+  /** Open to returning in any of these windows (where the member made the intent visible); empty for anyone. */
+  intents: IntentWindow[];
 }
 
-export const emptyFilters: DirectoryFilters = { q: '', department: '', interests: [], location: '' };
+export const emptyFilters: DirectoryFilters = { q: '', department: '', interests: [], location: '', intents: [] };
 
 export function hasFilters(f: DirectoryFilters): boolean {
-  return Boolean(f.department || f.interests.length || f.location.trim() || f.leftFrom !== undefined || f.leftTo !== undefined);
+  return Boolean(
+    f.department || f.interests.length || f.location.trim() || f.leftFrom !== undefined || f.leftTo !== undefined || f.intents.length,
+  );
 }
 
 export function isBlank(f: DirectoryFilters): boolean {
@@ -29,7 +37,8 @@ export function parseYear(value: string | null | undefined): number | undefined 
 
 /** How many filters are set (a year range counts once): the number on the filters button. */
 export function activeFilterCount(f: DirectoryFilters): number {
-  return [f.department, f.interests.length, f.location.trim(), f.leftFrom !== undefined || f.leftTo !== undefined].filter(Boolean).length;
+  return [f.department, f.interests.length, f.location.trim(), f.leftFrom !== undefined || f.leftTo !== undefined, f.intents.length].filter(Boolean)
+    .length;
 }
 
 /** The filters with a reversed year range (from 2020 to 2010) put in order. */
@@ -51,6 +60,8 @@ export function toQuery(f: DirectoryFilters, limit: number, lang: 'en' | 'ja', c
   if (f.location.trim()) query.location = f.location.trim();
   if (leftFrom !== undefined) query.leftFrom = leftFrom;
   if (leftTo !== undefined) query.leftTo = leftTo;
+  // In the one order the windows have, whatever order they were ticked in: one request, one cached page.
+  if (f.intents.length) query.intent = INTENT_WINDOWS.filter((window) => f.intents.includes(window));
   if (cursor) query.cursor = cursor;
   return query;
 }

@@ -1,9 +1,9 @@
 import type { InterestId } from '../../src/api/types.js';
-import { parseYear, type DirectoryFilters } from './directory-query.js';
+import { INTENT_WINDOWS, type IntentWindow, parseYear, type DirectoryFilters } from './directory-query.js';
 
 // Prefixed so the widget never collides with the host page's own parameters.
 const prefix = 'okaeri-';
-const names = ['q', 'department', 'interest', 'location', 'left-from', 'left-to'] as const;
+const names = ['q', 'department', 'interest', 'location', 'left-from', 'left-to', 'intent'] as const;
 
 /** The filters kept in the page URL (`?okaeri-q=…&okaeri-interest=…`), or undefined when none are. */
 export function readFiltersFromUrl(search = location.search): Partial<DirectoryFilters> | undefined {
@@ -16,6 +16,8 @@ export function readFiltersFromUrl(search = location.search): Partial<DirectoryF
     location: params.get(`${prefix}location`) ?? '',
     leftFrom: parseYear(params.get(`${prefix}left-from`)),
     leftTo: parseYear(params.get(`${prefix}left-to`)),
+    // A value this widget does not know (a stale or edited link) is left out, not sent.
+    intents: params.getAll(`${prefix}intent`).filter((value): value is IntentWindow => (INTENT_WINDOWS as readonly string[]).includes(value)),
   };
 }
 
@@ -32,5 +34,6 @@ export function writeFiltersToUrl(f: DirectoryFilters): void {
   set('location', f.location);
   set('left-from', f.leftFrom);
   set('left-to', f.leftTo);
+  for (const intent of f.intents) set('intent', intent);
   if (url.href !== location.href) history.replaceState(history.state, '', url);
 }

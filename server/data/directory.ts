@@ -18,6 +18,7 @@ import {
   parseVisibility,
 } from '../domain/member-view.js';
 import { normalizeSearchText, wordQueries } from '../domain/search-text.js';
+import { type DirectoryIntentWindow, currentMonth, intentConditions } from '../domain/hr-members.js';
 import { MEMBER_STATUS_SQL, type MemberStatus, type ReturnIntentKind, isListable } from '../domain/membership.js';
 import { DirectoryPageCache } from './directory-page-cache.js';
 import { prepareHrSync, rebuildHrIndex } from './hr.js';
@@ -140,13 +141,17 @@ interface IndexSourceRow {
   listed: number;
   status: MemberStatus;
   visibility: string;
+  return_intent: ReturnIntentKind | null;
+  return_from: string | null;
+  return_intent_visibility: string;
   name_en: string | null;
   name_ja: string | null;
 }
 
 const INDEX_SOURCE = `SELECT al.id, al.family_name, al.given_name, al.family_name_kana, al.given_name_kana,
     al.department_id, al.department_other, al.left_month, al.current_company, al.current_position,
-    al.location, al.interests, al.listed, ${MEMBER_STATUS_SQL} AS status, al.visibility, d.name_en, d.name_ja
+    al.location, al.interests, al.listed, ${MEMBER_STATUS_SQL} AS status, al.visibility,
+    al.return_intent, al.return_from, al.return_intent_visibility, d.name_en, d.name_ja
   FROM alumni al LEFT JOIN departments d ON d.id = al.department_id`;
 
 function entryOf(row: IndexSourceRow): DirectoryEntry {
@@ -168,6 +173,8 @@ function entryOf(row: IndexSourceRow): DirectoryEntry {
     listed: row.listed === 1,
     status: row.status,
     visibility: parseVisibility(row.visibility),
+    // The entry needs only the intent, its month and its level (contract work and referrals are not filters).
+    intentToReturn: { intent: row.return_intent, from: row.return_from, contractWork: false, referrals: false, visibility: row.return_intent_visibility },
   });
 }
 
@@ -175,13 +182,14 @@ function entryOf(row: IndexSourceRow): DirectoryEntry {
 function prepareEntryWriter(db: Db): (entry: DirectoryEntry) => void {
   const upsert = db.prepare<unknown[], number>(
     `INSERT INTO directory_entries (alumni_id, listed, sort_ja, sort_en, department_id, department_rank,
-       location_key, location_rank, left_year, left_rank, interest_mask, interests_rank)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       location_key, location_rank, left_year, left_rank, interest_mask, interests_rank, return_intent, return_from, intent_rank)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (alumni_id) DO UPDATE SET listed = excluded.listed, sort_ja = excluded.sort_ja,
        sort_en = excluded.sort_en, department_id = excluded.department_id,
        department_rank = excluded.department_rank, location_key = excluded.location_key,
        location_rank = excluded.location_rank, left_year = excluded.left_year, left_rank = excluded.left_rank,
-       interest_mask = excluded.interest_mask, interests_rank = excluded.interests_rank
+       interest_mask = excluded.interest_mask, interests_rank = excluded.interests_rank,
+       return_intent = excluded.return_intent, return_from = excluded.return_from, intent_rank = excluded.intent_rank
      RETURNING entry_id`,
   ).pluck();
   const deleteSearch = db.prepare('DELETE FROM directory_search WHERE rowid = ?');
@@ -189,7 +197,7 @@ function prepareEntryWriter(db: Db): (entry: DirectoryEntry) => void {
   return (e) => {
     const entryId = upsert.get(
       e.alumniId, e.listed ? 1 : 0, e.sortJa, e.sortEn, e.departmentId, e.departmentRank, e.locationKey,
-      e.locationRank, e.leftYear, e.leftRank, e.interestMask, e.interestsRank,
+      e.locationRank, e.leftYear, e.leftRank, e.interestMask, e.interestsRank, e.returnIntent, e.returnFrom, e.intentRank,
     )!;
     deleteSearch.run(entryId);
     insertSearch.run(entryId, e.searchAlumni, e.searchHr);
@@ -304,6 +312,10 @@ export interface DirectoryQuery {
   location: string | null;
   leftFrom: number | null;
   leftTo: number | null;
+  /** Any of these return-intent windows (empty or omitted: any member), where the viewer may see the intent. */
+  intents?: readonly DirectoryIntentWindow[];
+  /** The current month ('YYYY-MM'), which the intent windows are relative to; omitted: this month. */
+  month?: string;
   after: DirectoryPosition | null;
   limit: number;
 }
@@ -390,6 +402,16 @@ function readDirectoryPage(db: Db, query: DirectoryQuery): DirectoryPage {
   if (query.leftTo !== null) {
     conditions.push('e.left_year <= :leftTo AND e.left_rank <= :rank');
     params.leftTo = query.leftTo;
+  }
+  if (query.intents?.length) {
+    const windows = intentConditions(query.intents, query.month ?? currentMonth(), 'e');
+    let next = 0;
+    const sql = windows.sql.replaceAll('?', () => {
+      const name = `intent${next}`;
+      params[name] = windows.params[next++];
+      return `:${name}`;
+    });
+    conditions.push(`(${sql}) AND e.intent_rank <= :rank`);
   }
   if (query.after) {
     conditions.push(`(e.${sort}, e.alumni_id) > (:afterKey, :afterId)`);

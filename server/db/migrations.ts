@@ -636,6 +636,22 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX hr_member_index_counts ON hr_member_index (status, listed, contactable, return_intent, return_from);
   `,
+  // 11: the directory filters by return intent ("open to returning", issue 10). Each entry holds
+  // the intent and its month next to the intent's own visibility rank, as every other filter value
+  // (empty when nothing was said or the member hid it: a hidden intent is not indexed at all); the
+  // order indexes cover the new columns too. Clearing directory_index_state refills them.
+  `
+  ALTER TABLE directory_entries ADD COLUMN return_intent TEXT NOT NULL DEFAULT '';
+  ALTER TABLE directory_entries ADD COLUMN return_from TEXT NOT NULL DEFAULT '';
+  ALTER TABLE directory_entries ADD COLUMN intent_rank INTEGER NOT NULL DEFAULT 2;
+  DROP INDEX directory_entries_order_ja;
+  DROP INDEX directory_entries_order_en;
+  CREATE INDEX directory_entries_order_ja ON directory_entries (sort_ja, alumni_id, listed, department_id, department_rank, location_key, location_rank, left_year,
+    left_rank, interest_mask, interests_rank, return_intent, return_from, intent_rank);
+  CREATE INDEX directory_entries_order_en ON directory_entries (sort_en, alumni_id, listed, department_id, department_rank, location_key, location_rank, left_year,
+    left_rank, interest_mask, interests_rank, return_intent, return_from, intent_rank);
+  DELETE FROM directory_index_state;
+  `,
 ];
 
 

@@ -1,5 +1,5 @@
 import { INTEREST_IDS, type InterestId } from './interests.js';
-import { AUDIENCE_RANK, type Audience, type StoredVisibility, visibilityRank } from './member-view.js';
+import { AUDIENCE_RANK, HIDDEN_RANK, type Audience, type StoredReturnIntent, type StoredVisibility, levelRank, visibilityRank } from './member-view.js';
 import { type MemberStatus, isListable } from './membership.js';
 import { canonicalRomaji, isKanaWord, isLatinWord, kanaCanonicalRomaji, kanaToDisplayRomaji } from './romaji.js';
 import { indexTextWithRomaji, normalizeSearchText, searchWords } from './search-text.js';
@@ -157,6 +157,8 @@ export interface IndexableAlumnus extends SearchableFields {
   location: string | null;
   left: string | null;
   interests: readonly string[];
+  /** The return intent with its own level; omitted: nothing said. */
+  intentToReturn?: StoredReturnIntent | null;
 }
 
 /** One row of the directory index: every sort and filter value, and the two search columns. */
@@ -174,6 +176,13 @@ export interface DirectoryEntry {
   leftRank: number;
   interestMask: number;
   interestsRank: number;
+  /**
+   * The stated return intent ('' when none, or when the member hid it: a hidden intent is not in
+   * the index at all) and its 'YYYY-MM' for 'open-from' (else ''), at the intent's own level.
+   */
+  returnIntent: string;
+  returnFrom: string;
+  intentRank: number;
   /** FTS tokens searched by every role. */
   searchAlumni: string;
   /** FTS tokens searched by HR only. */
@@ -196,7 +205,18 @@ export function directoryEntry(alumnus: IndexableAlumnus): DirectoryEntry {
     leftRank: rank('left'),
     interestMask: interestMask(alumnus.interests),
     interestsRank: rank('interests'),
+    ...intentColumns(alumnus.intentToReturn),
     searchAlumni: directorySearchText('alumni', alumnus),
     searchHr: directorySearchText('hr', alumnus),
   };
+}
+
+/** The index's intent columns: only what some viewer may see (a hidden intent leaves them empty). */
+function intentColumns(intent: StoredReturnIntent | null | undefined): Pick<DirectoryEntry, 'returnIntent' | 'returnFrom' | 'intentRank'> {
+  const intentRank = intent ? levelRank(intent.visibility) : HIDDEN_RANK;
+  // 'open-from' without a month is nothing said, as intentWindow() has it.
+  if (!intent?.intent || intentRank >= HIDDEN_RANK || (intent.intent === 'open-from' && !intent.from)) {
+    return { returnIntent: '', returnFrom: '', intentRank };
+  }
+  return { returnIntent: intent.intent, returnFrom: intent.intent === 'open-from' ? intent.from! : '', intentRank };
 }

@@ -143,6 +143,18 @@ export function hrMemberEntry(member: HrIndexable): HrMemberEntry {
 export const INTENT_WINDOWS = ['open-now', 'within-6-months', 'later', 'not-now', 'not-said'] as const;
 export type IntentWindow = (typeof INTENT_WINDOWS)[number];
 
+/** The current month in UTC ('YYYY-MM'), which intent windows are relative to. */
+export function currentMonth(now = new Date()): string {
+  return now.toISOString().slice(0, 7);
+}
+
+/**
+ * The windows the directory filters by ("open to returning"): the open ones. Alumni and
+ * employees find who would consider coming back, and when; `not-now` and `not-said` are HR's.
+ */
+export const DIRECTORY_INTENT_WINDOWS = ['open-now', 'within-6-months', 'later'] as const satisfies readonly IntentWindow[];
+export type DirectoryIntentWindow = (typeof DIRECTORY_INTENT_WINDOWS)[number];
+
 /** 'YYYY-MM' `months` after `month`. */
 export function addMonths(month: string, months: number): string {
   const [year, m] = month.split('-').map(Number) as [number, number];
@@ -267,21 +279,25 @@ export function visibilityLevels(visibility: StoredVisibility): Record<Visibilit
   ) as Record<VisibilityField, VisibilityLevel>;
 }
 
-/** The SQL of "in any of these intent windows" (intentWindow() is the model); `?` placeholders. */
-export function intentConditions(windows: readonly IntentWindow[], month: string): { sql: string; params: string[] } {
+/**
+ * The SQL of "in any of these intent windows" (intentWindow() is the model); `?` placeholders.
+ * Over `return_intent` and `return_from` of the table aliased `alias` (the HR index `h`, the
+ * directory's entries `e`: both hold '' for nothing said).
+ */
+export function intentConditions(windows: readonly IntentWindow[], month: string, alias = 'h'): { sql: string; params: string[] } {
   const horizon = addMonths(month, 6);
   const parts: { sql: string; params: string[] }[] = windows.map((window) => {
     switch (window) {
       case 'open-now':
-        return { sql: "h.return_intent = 'open-now' OR (h.return_intent = 'open-from' AND h.return_from <= ?)", params: [month] };
+        return { sql: `${alias}.return_intent = 'open-now' OR (${alias}.return_intent = 'open-from' AND ${alias}.return_from <= ?)`, params: [month] };
       case 'within-6-months':
-        return { sql: "(h.return_intent = 'open-from' AND h.return_from > ? AND h.return_from <= ?)", params: [month, horizon] };
+        return { sql: `(${alias}.return_intent = 'open-from' AND ${alias}.return_from > ? AND ${alias}.return_from <= ?)`, params: [month, horizon] };
       case 'later':
-        return { sql: "(h.return_intent = 'open-from' AND h.return_from > ?)", params: [horizon] };
+        return { sql: `(${alias}.return_intent = 'open-from' AND ${alias}.return_from > ?)`, params: [horizon] };
       case 'not-now':
-        return { sql: "h.return_intent = 'not-now'", params: [] };
+        return { sql: `${alias}.return_intent = 'not-now'`, params: [] };
       case 'not-said':
-        return { sql: "h.return_intent = '' OR (h.return_intent = 'open-from' AND h.return_from = '')", params: [] };
+        return { sql: `${alias}.return_intent = '' OR (${alias}.return_intent = 'open-from' AND ${alias}.return_from = '')`, params: [] };
     }
   });
   return { sql: parts.map((part) => part.sql).join(' OR '), params: parts.flatMap((part) => part.params) };

@@ -3,6 +3,7 @@ import { requireRole } from '../auth.js';
 import { cursorParam, encodeCursor as encodePosition } from '../data/cursor.js';
 import type { DirectoryPosition, Store } from '../data/store.js';
 import type { DirectoryOrder } from '../domain/directory-entry.js';
+import { currentMonth } from '../domain/hr-members.js';
 import { audienceOf, memberView } from '../domain/member-view.js';
 import { normalizeSearchText, queryWords } from '../domain/search-text.js';
 import { ProblemError } from '../problem.js';
@@ -90,6 +91,8 @@ export function directoryRoutes({ store }: { store: Store }) {
           location: location || null,
           leftFrom: query.leftFrom ?? null,
           leftTo: query.leftTo ?? null,
+          intents: query.intent,
+          month: currentMonth(),
           order: query.lang,
           after: query.cursor === undefined ? null : decodeCursor(query.cursor, query.lang),
           limit: query.limit,

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { MAX_QUERY_WORDS, MAX_QUERY_WORD_LENGTH, searchWords } from '../domain/search-text.js';
 import { RETURN_INTENTS } from '../domain/membership.js';
+import { DIRECTORY_INTENT_WINDOWS } from '../domain/hr-members.js';
 import { InterestIdSchema } from './meta.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -131,6 +132,14 @@ export const DirectoryQuerySchema = z
     }),
     leftFrom: yearParameter('Left in this year or later (inclusive); only where the viewer may see it.'),
     leftTo: yearParameter('Left in this year or earlier (inclusive); only where the viewer may see it.'),
+    intent: listParameter(z.enum(DIRECTORY_INTENT_WINDOWS)).openapi({
+      description:
+        'Open to returning, in any of these windows relative to the current month (the HR console’s `intent` windows): `open-now` (open now, or from a month that has come), `within-6-months` (from one of the next 6 months), `later` (from a month after that). Repeat the parameter or separate with commas. Only where the member made the return intent visible to the viewer’s role: an intent hidden from the viewer never matches.',
+      param: { style: 'form', explode: true },
+      type: 'array',
+      items: { type: 'string', enum: [...DIRECTORY_INTENT_WINDOWS] },
+      example: ['open-now', 'within-6-months'],
+    }),
     lang: z.enum(['ja', 'en']).default('ja').openapi({
       description:
         'The order of the list: `ja` by reading (あいう順, the furigana) with names in Latin letters after them; `en` by family name in Latin order, Japanese names by their romanized reading. A reading the viewer may not see is never used: such names sort by their written form. A cursor continues only the order it came from.',

@@ -2764,6 +2764,8 @@ export interface operations {
                 leftFrom?: number;
                 /** @description Left in this year or earlier (inclusive); only where the viewer may see it. */
                 leftTo?: number;
+                /** @description Open to returning, in any of these windows relative to the current month (the HR console’s `intent` windows): `open-now` (open now, or from a month that has come), `within-6-months` (from one of the next 6 months), `later` (from a month after that). Repeat the parameter or separate with commas. Only where the member made the return intent visible to the viewer’s role: an intent hidden from the viewer never matches. */
+                intent?: ("open-now" | "within-6-months" | "later")[];
                 /** @description The order of the list: `ja` by reading (あいう順, the furigana) with names in Latin letters after them; `en` by family name in Latin order, Japanese names by their romanized reading. A reading the viewer may not see is never used: such names sort by their written form. A cursor continues only the order it came from. */
                 lang?: "ja" | "en";
                 /** @description The `nextCursor` of the previous page. */

@@ -267,6 +267,51 @@ describe('<okaeri-directory>', () => {
     });
   });
 
+  describe('open to returning', () => {
+    for (const lang of ['en', 'ja'] as const) {
+      it(`filters by the return intent windows, in their own order, counted once (${lang})`, async () => {
+        const fake = server(pageOf([{ ...suzuki, returnIntent: { intent: 'open-now', contractWork: false, referrals: false } }]));
+        const { el, root, sent } = await mount(fake, { debounce: 0, lang });
+        expect(text(root.querySelector('[part~=intent]'))).to.equal(lang === 'en' ? 'Open to returning' : '復職に関心あり', 'the card says it as before');
+        const group = root.querySelector('fieldset#intent')!;
+        const labels = lang === 'en' ? ['Open to returning', 'Now', 'Within 6 months', 'Later'] : ['復職に関心', '今すぐ', '6か月以内', 'それ以降'];
+        expect(text(group.querySelector('legend'))).to.equal(labels[0]);
+        expect([...group.querySelectorAll('label.check')].map(text)).to.deep.equal(labels.slice(1));
+        expect(group.getAttribute('aria-describedby')).to.equal('intent-hint');
+
+        const box = (value: string) => group.querySelector<HTMLInputElement>(`input[type=checkbox][value=${value}]`)!;
+        box('within-6-months').click();
+        await waitUntil(() => sent.length === 2);
+        expect(sent.at(-1)!.url.searchParams.getAll('intent')).to.deep.equal(['within-6-months']);
+        box('open-now').click();
+        await waitUntil(() => sent.length === 3);
+        expect(sent.at(-1)!.url.searchParams.getAll('intent')).to.deep.equal(['open-now', 'within-6-months']);
+        expect(text(root.querySelector('.filters-toggle'))).to.equal(lang === 'en' ? 'Filters (1 active)' : '絞り込み（1件）');
+        await expect(el).to.be.accessible();
+
+        box('open-now').click();
+        await el.updateComplete;
+        box('within-6-months').click();
+        await waitUntil(() => !sent.at(-1)!.url.searchParams.has('intent'));
+        expect(box('open-now').checked || box('within-6-months').checked).to.equal(false);
+      });
+    }
+
+    it('keeps the windows in the page URL with sync-url and restores them, ignoring unknown ones', async () => {
+      history.replaceState(null, '', `${location.pathname}?okaeri-intent=later&okaeri-intent=not-now`);
+      const { root, sent } = await mount(server(pageOf([suzuki])), { syncUrl: true, debounce: 0 });
+      expect(sent[0]!.url.searchParams.getAll('intent')).to.deep.equal(['later']);
+      const box = (value: string) => root.querySelector<HTMLInputElement>(`#intent input[value=${value}]`)!;
+      expect(box('later').checked).to.equal(true);
+      box('open-now').click();
+      await waitUntil(() => new URLSearchParams(location.search).getAll('okaeri-intent').length === 2);
+      expect(new URLSearchParams(location.search).getAll('okaeri-intent')).to.deep.equal(['later', 'open-now']);
+      root.querySelector<HTMLButtonElement>('.clear button')!.click();
+      await waitUntil(() => !new URLSearchParams(location.search).has('okaeri-intent'));
+      expect(box('later').checked).to.equal(false);
+    });
+  });
+
   describe('errors and sign-in', () => {
     it('shows a localized error with retry, accessibly', async () => {
       for (const [lang, theme] of [['en', 'light'], ['ja', 'dark']] as const) {

@@ -6,6 +6,7 @@ import {
   ensureDirectoryIndex,
   syncDirectoryEntries,
 } from '../../server/data/directory.js';
+import { addMonths, currentMonth } from '../../server/domain/hr-members.js';
 import { kanaToDisplayRomaji } from '../../server/domain/romaji.js';
 import { normalizeSearchText, queryWords } from '../../server/domain/search-text.js';
 import { seedAlumni } from '../../server/seed/alumni.js';
@@ -291,6 +292,81 @@ describe('the directory', () => {
       });
     }
   });
+});
+
+describe('the directory\'s "open to returning" filter', () => {
+  const month = currentMonth();
+  const intent = (kind: 'open-now' | 'open-from' | 'not-now', visibility: string, fromOffset = 0) => ({
+    intent: kind,
+    from: kind === 'open-from' ? addMonths(month, fromOffset) : null,
+    contractWork: false,
+    referrals: true,
+    visibility,
+  });
+  const now = alumnus({ familyName: '青木', intentToReturn: intent('open-now', 'alumni') });
+  const cameDue = alumnus({ familyName: '石井', intentToReturn: intent('open-from', 'alumni', -1) });
+  const soon = alumnus({ familyName: '上田', intentToReturn: intent('open-from', 'alumni', 6) });
+  const later = alumnus({ familyName: '江藤', intentToReturn: intent('open-from', 'alumni', 7) });
+  const notNow = alumnus({ familyName: '大野', intentToReturn: intent('not-now', 'alumni') });
+  const forHr = alumnus({ familyName: '加藤', intentToReturn: intent('open-now', 'hr') });
+  const hidden = alumnus({ familyName: '木村', intentToReturn: intent('open-now', 'hidden') });
+  const unlisted = alumnus({ familyName: '工藤', listed: false, intentToReturn: intent('open-now', 'alumni') });
+  const silent = alumnus({ familyName: '小林' });
+
+  let dir: DirectoryFixture;
+  before(async () => {
+    dir = await directoryFixture();
+    dir.add(now, cameDue, soon, later, notNow, forHr, hidden, unlisted, silent);
+  });
+  after(() => dir.close());
+
+  const ids = async (role: 'alumni' | 'employee' | 'hr', params: Parameters<typeof listPath>[0]) => {
+    const { status, body } = await dir.get(role, listPath(params));
+    assert.equal(status, 200, JSON.stringify(body));
+    return body.items.map((item: { id: string }) => item.id).sort();
+  };
+  const of = (...people: { id: string }[]) => people.map((person) => person.id).sort();
+
+  it('finds members by the window of their intent this month: open now (or from a month that has come), within 6 months, later', async () => {
+    assert.deepEqual(await ids('alumni', { intent: 'open-now' }), of(now, cameDue));
+    assert.deepEqual(await ids('alumni', { intent: 'within-6-months' }), of(soon));
+    assert.deepEqual(await ids('alumni', { intent: 'later' }), of(later));
+    assert.deepEqual(await ids('employee', { intent: ['open-now', 'within-6-months'] }), of(now, cameDue, soon));
+    assert.deepEqual(await ids('alumni', { intent: 'open-now,within-6-months,later' }), of(now, cameDue, soon, later));
+  });
+
+  it('matches an intent only where the member made it visible to the viewer: HR-level for HR, hidden for nobody', async () => {
+    assert.deepEqual(await ids('hr', { intent: 'open-now' }), of(now, cameDue, forHr, unlisted));
+    for (const role of ['alumni', 'employee'] as const) {
+      assert.ok(!(await ids(role, { intent: 'open-now' })).includes(forHr.id), role);
+    }
+    for (const role of TOKEN_ROLES) {
+      assert.ok(!(await ids(role, { intent: 'open-now,within-6-months,later' })).includes(hidden.id), role);
+    }
+  });
+
+  it('keeps a hidden intent out of the index, and an HR-level one at its rank', { skip: SQLITE_ONLY }, async () => {
+    await dir.settled();
+    const entry = (id: string) =>
+      dir.db.prepare('SELECT return_intent, return_from, intent_rank FROM directory_entries WHERE alumni_id = ?').get(id);
+    assert.deepEqual(entry(hidden.id), { return_intent: '', return_from: '', intent_rank: 2 });
+    assert.deepEqual(entry(forHr.id), { return_intent: 'open-now', return_from: '', intent_rank: 1 });
+    assert.deepEqual(entry(soon.id), { return_intent: 'open-from', return_from: addMonths(month, 6), intent_rank: 0 });
+  });
+
+  it('combines with the other filters and search', async () => {
+    assert.deepEqual(await ids('alumni', { intent: 'open-now', q: '青木' }), of(now));
+    assert.deepEqual(await ids('alumni', { intent: 'later', leftTo: 2010 }), []);
+  });
+
+  for (const value of ['not-now', 'not-said', 'soon']) {
+    it(`answers 400 naming intent for intent=${value} (the directory filters by the open windows only)`, async () => {
+      const { status, body, headers } = await dir.get('alumni', listPath({ intent: value }));
+      assert.equal(status, 400);
+      assert.equal(headers.get('content-type'), PROBLEM_CONTENT_TYPE);
+      assert.ok('intent.0' in body.errors, JSON.stringify(body));
+    });
+  }
 });
 
 describe('directory paging', () => {

@@ -390,6 +390,14 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
       assert.equal((await patch({ department: 'no-such-department' }, '*')).status, 400);
 
       assert.ok((await listedIds('employee', 'Okaeri Labs')).includes(member.id), 'the directory searches the new company');
+      const openToReturning = async (intent: string) => {
+        const response = await get(`/api/v1/alumni?q=${encodeURIComponent('Okaeri Labs')}&intent=${intent}`, await bearer('employee'));
+        assert.equal(response.status, 200);
+        return ((await response.json()) as { items: { id: string }[] }).items.map((item) => item.id);
+      };
+      assert.deepEqual(await openToReturning('open-now,within-6-months,later'), [member.id], "the directory's filter finds the new intent");
+      assert.equal((await patch({ returnIntent: { visibility: 'hidden' } }, '*')).status, 200);
+      assert.deepEqual(await openToReturning('open-now,within-6-months,later'), [], 'and not once it is hidden');
       const row = await database.sql.rows<{ current_company: string; return_intent: string }>('SELECT current_company, return_intent FROM alumni WHERE id = ?', member.id);
       assert.deepEqual(row, [{ current_company: 'Okaeri Labs', return_intent: 'open-from' }]);
       const audit = await database.store.audit.list({ subject: member.id, action: 'alumni.profile.update' });

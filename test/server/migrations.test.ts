@@ -20,6 +20,7 @@ const RELEASED: readonly string[] = [
   '4c2064ac273b9b10fbae1a884e51bae8beb020d44cdc62f46eb1aefcc9cd7b5c', // 8: directory index generation
   '64ba1328d310a94ab331b23f1c788ef0aec15dcfc0b5b1bf4310895e3e673826', // 9: HR approval, the leaver list, HR search text
   '2baf0030895dca6378b16b03613e6f071ac186dd4073ac2f0be2653b4b99aa3a', // 10: the HR overview's covering index
+  'd6db11f9d0cfc75ce6a2b7a5043e4ce5c20d6a588b44b2cf8aa8e79817c964ed', // 11: the directory's return intent filter
 ];
 
 describe('released migrations', () => {

@@ -1,5 +1,5 @@
 import type { SignupRequest } from '../../schemas/signup.js';
-import type { AlumnusRecord } from '../alumni.js';
+import { type AlumnusRecord, intentColumns } from '../alumni.js';
 import { completeVisibility, newId } from '../signup.js';
 import type { AlumniData, SignupContext, SignupOutcome } from '../store.js';
 import { recordAudit } from './audit.js';
@@ -13,16 +13,18 @@ const ALUMNI_COLUMNS = [
   ['role_at_leaving', 'text'], ['joined_month', 'text'], ['left_month', 'text'], ['current_company', 'text'],
   ['current_position', 'text'], ['location', 'text'], ['profile_url', 'text'], ['photo_url', 'text'],
   ['interests', 'jsonb'], ['listed', 'boolean'], ['visibility', 'jsonb'], ['contact_consent', 'boolean'],
-  ['created_at', 'text'], ['updated_at', 'text'], ['status', 'text'], ['lang', 'text'],
+  ['created_at', 'text'], ['updated_at', 'text'], ['status', 'text'], ['lang', 'text'], ['return_intent', 'text'],
+  ['return_from', 'text'], ['contract_work', 'boolean'], ['referrals', 'boolean'], ['return_intent_visibility', 'text'],
 ] as const;
 
 function alumnusValues(a: AlumnusRecord): unknown[] {
+  const intent = intentColumns(a);
   return [
     a.id, a.familyName, a.givenName, a.familyNameKana, a.givenNameKana, a.email.trim().toLowerCase(),
     a.departmentId, a.departmentOther, a.roleAtLeaving, a.joined, a.left, a.currentCompany,
     a.currentRole, a.location, a.profileUrl, a.photoUrl, JSON.stringify(a.interests),
     a.listed, JSON.stringify(a.visibility), a.contactConsent, a.createdAt, a.createdAt,
-    a.status ?? 'active', a.lang ?? 'ja',
+    a.status ?? 'active', a.lang ?? 'ja', intent.intent, intent.from, intent.contractWork, intent.referrals, intent.visibility,
   ];
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type IndexableAlumnus, directoryEntry, interestMask } from '../../domain/directory-entry.js';
 import { AUDIENCE_RANK, type AlumnusProfile, type Audience } from '../../domain/member-view.js';
 import { wordQueries } from '../../domain/search-text.js';
+import { currentMonth, intentConditions } from '../../domain/hr-members.js';
 import { MEMBER_STATUS_SQL, type MemberStatus, type ReturnIntentKind, isListable } from '../../domain/membership.js';
 import { DIRECTORY_INDEX_VERSION } from '../directory.js';
 import type { DirectoryData, DirectoryPage, DirectoryPosition, DirectoryQuery } from '../store.js';
@@ -28,7 +29,8 @@ export type DepartmentNames = ReadonlyMap<string, { en: string; ja: string }>;
 const ENTRY_COLUMNS = [
   ['alumni_id', 'text'], ['sort_ja', 'text'], ['sort_en', 'text'], ['listed', 'boolean'], ['department_id', 'text'],
   ['department_rank', 'smallint'], ['location_key', 'text'], ['location_rank', 'smallint'], ['left_year', 'integer'],
-  ['left_rank', 'smallint'], ['interest_mask', 'integer'], ['interests_rank', 'smallint'], ['a_text', 'text'],
+  ['left_rank', 'smallint'], ['interest_mask', 'integer'], ['interests_rank', 'smallint'], ['return_intent', 'text'],
+  ['return_from', 'text'], ['intent_rank', 'smallint'], ['a_text', 'text'],
   ['h_text', 'text'], ['a_tokens', 'text[]'], ['ah_tokens', 'text[]'],
 ] as const;
 
@@ -58,7 +60,7 @@ function entryRow(alumnus: IndexedAlumnus, departments: DepartmentNames): unknow
   return [
     entry.alumniId, entry.sortJa, entry.sortEn, entry.listed, entry.departmentId, entry.departmentRank,
     entry.locationKey, entry.locationRank, entry.leftYear, entry.leftRank, entry.interestMask, entry.interestsRank,
-    entry.searchAlumni, entry.searchHr, arrayLiteral(aTokens), arrayLiteral(tokenSet(entry.searchHr, new Set(aTokens))),
+    entry.returnIntent, entry.returnFrom, entry.intentRank, entry.searchAlumni, entry.searchHr, arrayLiteral(aTokens), arrayLiteral(tokenSet(entry.searchHr, new Set(aTokens))),
   ];
 }
 
@@ -211,6 +213,13 @@ async function readPage(sql: Sql, query: DirectoryQuery): Promise<DirectoryPage>
   }
   if (query.leftFrom !== null) conditions.push(`e.left_year >= ${param(query.leftFrom)} AND e.left_rank <= ${rank()}`);
   if (query.leftTo !== null) conditions.push(`e.left_year <= ${param(query.leftTo)} AND e.left_rank <= ${rank()}`);
+  if (query.intents?.length) {
+    // The SQLite conditions (intentConditions) with $n placeholders.
+    const windows = intentConditions(query.intents, query.month ?? currentMonth(), 'e');
+    let next = 0;
+    const sqlText = windows.sql.replaceAll('?', () => param(windows.params[next++]));
+    conditions.push(`(${sqlText}) AND e.intent_rank <= ${rank()}`);
+  }
   if (query.after) {
     conditions.push(`(e.${sort}, e.alumni_id) > (${param(query.after.sortKey)}, ${param(query.after.id)})`);
   }
