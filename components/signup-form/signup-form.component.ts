@@ -261,7 +261,9 @@ export class OkaeriSignupForm extends OkaeriElement {
       const extras = (await this.beforeSubmit?.(body)) || {};
       const website = this.values.website;
       const sent = { ...body, ...(website ? { website } : {}), ...extras.fields } as SignupRequest;
-      const created = await adapterMethod(this.api, 'createAlumnus')(sent, { idempotencyKey, headers: extras.headers, signal });
+      // The form's language becomes the member's: every mail to them is written in it.
+      const headers = { 'Accept-Language': this.localize.lang, ...extras.headers };
+      const created = await adapterMethod(this.api, 'createAlumnus')(sent, { idempotencyKey, headers, signal });
       if (this.storageKey) clearDraft(this.storageKey);
       this.pending = {};
       this.done = created;

@@ -45,6 +45,7 @@ export function authLinkRoutes({ store, mail, jwtSecret, maxTtlSeconds, rateLimi
     description: [
       'Always 202, whoever the address belongs to (no enumeration). An active member gets a sign-in link (20 minutes, single use);',
       'an address still pending verification gets a new verification link; any other address gets nothing.',
+      'The mail is in the member’s language (`lang` of `GET /api/v1/me`), not the asking page’s.',
       `The link lands on OKAERI_PUBLIC_URL + the landing path with the token in \`${TOKEN_PARAMETER}\`.`,
       `Limited to ${describeRateLimit(emailLimit)} per client address (429 with \`Retry-After\`), and to a few mails per address per hour (silently).`,
     ].join(' '),
@@ -85,7 +86,8 @@ export function authLinkRoutes({ store, mail, jwtSecret, maxTtlSeconds, rateLimi
       // Counted for every address, member or not, so the limit says nothing about membership.
       if (await mail.mayMail(email)) {
         const member = await store.membership.findByEmail(email);
-        const language = lang ?? member?.lang ?? languageOf(c.req.header('accept-language'));
+        // The member's own language (chosen at signup, changed in their profile), whatever page asks.
+        const language = member?.lang ?? lang ?? languageOf(c.req.header('accept-language'));
         if (member?.status === 'active') {
           await mail.sendLink({ kind: 'sign-in', purpose: 'sign-in', alumniId: member.id, to: email, lang: language });
         } else if (member?.status === 'pending') {

@@ -14,7 +14,9 @@ const EmailSchema = SignupSchema.shape.email;
 export const EmailLinkRequestSchema = z
   .strictObject({
     email: EmailSchema,
-    lang: LanguageSchema.optional().openapi({ description: 'The mail’s language; default: the member’s, else from Accept-Language.' }),
+    lang: LanguageSchema.optional().openapi({
+      description: 'The asking page’s language. Mail to a member is in the member’s own language; this (else Accept-Language) only where none is stored.',
+    }),
   })
   .openapi('EmailLinkRequest');
 

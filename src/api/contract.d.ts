@@ -233,7 +233,7 @@ export interface paths {
         put?: never;
         /**
          * Join the alumni network (public)
-         * @description Stores the member as `pending`, with the consent given (policy version, contact, time) and the directory visibility choices, and mails a verification link (72 hours, single use) in the language of `Accept-Language` (ja unless en). A pending member is listed and found by nobody but HR; opening the link (`POST /api/v1/auth/token`) makes them active. Unverified signups are purged after `OKAERI_PENDING_DAYS`. An address that is already a member’s is answered exactly like a new one, creates nothing, and that address is mailed a sign-in link instead. A new signup with an address that is still pending replaces the pending one. Send an `Idempotency-Key` so that a retry after a lost response never creates a second member: a replay returns the first response with `Idempotent-Replayed: true`. Limited to 10 requests in 10 min per client address (429 with `Retry-After`; `OKAERI_RATE_LIMIT_SIGNUP` sets it).
+         * @description Stores the member as `pending`, with the consent given (policy version, contact, time) and the directory visibility choices, and mails a verification link (72 hours, single use) in the language of `Accept-Language` (ja unless en; `<okaeri-signup-form>` sends its own), which becomes the member’s language for every later mail. A pending member is listed and found by nobody but HR; opening the link (`POST /api/v1/auth/token`) makes them active. Unverified signups are purged after `OKAERI_PENDING_DAYS`. An address that is already a member’s is answered exactly like a new one, creates nothing, and that address is mailed a sign-in link instead, in that member’s language. A new signup with an address that is still pending replaces the pending one. Send an `Idempotency-Key` so that a retry after a lost response never creates a second member: a replay returns the first response with `Idempotent-Replayed: true`. Limited to 10 requests in 10 min per client address (429 with `Retry-After`; `OKAERI_RATE_LIMIT_SIGNUP` sets it).
          */
         post: operations["createAlumnus"];
         delete?: never;
@@ -428,7 +428,7 @@ export interface paths {
         put?: never;
         /**
          * Mail a sign-in link to a member (public)
-         * @description Always 202, whoever the address belongs to (no enumeration). An active member gets a sign-in link (20 minutes, single use); an address still pending verification gets a new verification link; any other address gets nothing. The link lands on OKAERI_PUBLIC_URL + the landing path with the token in `okaeri-token`. Limited to 10 requests in 10 min per client address (429 with `Retry-After`), and to a few mails per address per hour (silently).
+         * @description Always 202, whoever the address belongs to (no enumeration). An active member gets a sign-in link (20 minutes, single use); an address still pending verification gets a new verification link; any other address gets nothing. The mail is in the member’s language (`lang` of `GET /api/v1/me`), not the asking page’s. The link lands on OKAERI_PUBLIC_URL + the landing path with the token in `okaeri-token`. Limited to 10 requests in 10 min per client address (429 with `Retry-After`), and to a few mails per address per hour (silently).
          */
         post: operations["requestSignInLink"];
         delete?: never;
@@ -1267,7 +1267,7 @@ export interface components {
             lang?: components["schemas"]["MailLanguage"];
         };
         /**
-         * @description The mail’s language; default: the member’s, else from Accept-Language.
+         * @description The asking page’s language. Mail to a member is in the member’s own language; this (else Accept-Language) only where none is stored.
          * @enum {string}
          */
         MailLanguage: "ja" | "en";

@@ -289,6 +289,7 @@ describe('<okaeri-signup-form>', () => {
       expect(request.method).to.equal('POST');
       expect(request.headers.get('Content-Type')).to.equal('application/json');
       expect(request.headers.get('Idempotency-Key')).to.match(uuid);
+      expect(request.headers.get('Accept-Language')).to.equal(lang, "the form's language: the member's mail is written in it");
       expect(request.body).to.deep.equal(expectedBody);
 
       expect(events.submit.calledOnce).to.be.true;

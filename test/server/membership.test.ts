@@ -4,10 +4,8 @@
  * transport. Rows are checked in the database itself, not only through the API.
  */
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { createApp } from '../../server/app.js';
 import { mintToken } from '../../server/auth.js';
 import { matchExpression } from '../../server/data/directory.js';
@@ -18,38 +16,9 @@ import { seedIfEmpty } from '../../server/seed/demo.js';
 import { DEMO_PERSONAS } from '../../server/seed/personas.js';
 import { TEST_BACKEND, type TestDatabase, freshDatabase } from './backend.js';
 import { PROBLEM_CONTENT_TYPE, TEST_SECRET } from './harness.js';
+import { type SmtpSink as Sink, recipients, startSmtpSink } from './smtp-sink.js';
 
 const POLICY_VERSION = '2025-04-01';
-
-/** An SMTP server on a free port that keeps every message it receives, parsed. */
-async function startSmtpSink() {
-  const inbox: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          inbox.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    inbox,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-type Sink = Awaited<ReturnType<typeof startSmtpSink>>;
-
-const recipients = (mail: ParsedMail) =>
-  (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((to) => to.value.map((v) => v.address?.toLowerCase()));
 
 let sequence = 0;
 function signup(overrides: Record<string, unknown> = {}) {
