@@ -6,7 +6,15 @@
  */
 import type { MailLanguage } from '../domain/membership.js';
 
-export type MailKind = 'verify' | 'already-member' | 'sign-in' | 'email-change' | 'email-changed' | 'approved' | 'declined';
+export type MailKind =
+  | 'verify'
+  | 'already-member'
+  | 'sign-in'
+  | 'awaiting-approval'
+  | 'email-change'
+  | 'email-changed'
+  | 'approved'
+  | 'declined';
 
 interface Template {
   subject: string;
@@ -40,6 +48,15 @@ const TEMPLATES: Record<MailLanguage, Record<MailKind, Template>> = {
       intro: ['Use this link to sign in to your alumni profile:'],
       action: 'Sign in',
       outro: ['The link works once, for 20 minutes. If you did not ask for it, ignore this mail.'],
+    },
+    // Asked for a sign-in link (or joined again) while HR has not decided yet: no link, since none would open anything.
+    'awaiting-approval': {
+      subject: 'Your alumni network membership is waiting for approval',
+      intro: [
+        'Someone (probably you) asked to sign in to, or to join, the alumni network with this address. Your address is confirmed, and your membership is waiting for the alumni program team to approve it.',
+        'You cannot sign in until then. When it is approved, we will mail you here, and you can ask for a sign-in link.',
+      ],
+      outro: ['If it was not you, you can ignore this mail. If you have waited long, contact the alumni program team of the company.'],
     },
     'email-change': {
       subject: 'Confirm your new address for the alumni network',
@@ -91,6 +108,14 @@ const TEMPLATES: Record<MailLanguage, Record<MailKind, Template>> = {
       intro: ['次のリンクからアルムナイのプロフィールにサインインできます。'],
       action: 'サインインする',
       outro: ['リンクは20分間、1回だけ有効です。お心当たりがない場合は、このメールを無視してください。'],
+    },
+    'awaiting-approval': {
+      subject: 'アルムナイネットワーク：ご登録は承認待ちです',
+      intro: [
+        'このメールアドレスでアルムナイネットワークへのサインインまたはご登録が求められました。メールアドレスの確認は済んでおり、ご登録は現在アルムナイ担当の承認待ちです。',
+        '承認されるまではサインインできません。承認されましたらこのアドレスにお知らせしますので、その後サインイン用リンクをお求めください。',
+      ],
+      outro: ['お心当たりがない場合は、このメールを無視してください。長くお待ちの場合は、会社のアルムナイ担当までご連絡ください。'],
     },
     'email-change': {
       subject: 'アルムナイネットワーク：新しいメールアドレスの確認',

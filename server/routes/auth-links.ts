@@ -44,7 +44,7 @@ export function authLinkRoutes({ store, mail, jwtSecret, maxTtlSeconds, rateLimi
     summary: 'Mail a sign-in link to a member (public)',
     description: [
       'Always 202, whoever the address belongs to (no enumeration). An active member gets a sign-in link (20 minutes, single use);',
-      'an address still pending verification gets a new verification link; any other address gets nothing.',
+      'an address still pending verification gets a new verification link; a member awaiting HR’s approval is told it waits for HR, and a declined one gets the decline notice again (neither with a link); any other address gets nothing.',
       'The mail is in the member’s language (`lang` of `GET /api/v1/me`), not the asking page’s.',
       `The link lands on OKAERI_PUBLIC_URL + the landing path with the token in \`${TOKEN_PARAMETER}\`.`,
       `Limited to ${describeRateLimit(emailLimit)} per client address (429 with \`Retry-After\`), and to a few mails per address per hour (silently).`,
@@ -92,6 +92,9 @@ export function authLinkRoutes({ store, mail, jwtSecret, maxTtlSeconds, rateLimi
           await mail.sendLink({ kind: 'sign-in', purpose: 'sign-in', alumniId: member.id, to: email, lang: language });
         } else if (member?.status === 'pending') {
           await mail.sendLink({ kind: 'verify', purpose: 'verify', alumniId: member.id, to: email, lang: language });
+        } else if (member?.status === 'awaiting-approval' || member?.status === 'declined') {
+          // Verified but not (or no longer) admitted: say so, with no link (none would open anything).
+          mail.deliver(member.status, email, language);
         }
       }
       return c.body(null, 202);

@@ -37,7 +37,7 @@ export function signupRoutes({ store, mail, rateLimit: limits = SIGNUP_RATE_LIMI
     description: [
       'Stores the member as `pending`, with the consent given (policy version, contact, time) and the directory visibility choices, and mails a verification link (72 hours, single use) in the language of `Accept-Language` (ja unless en; `<okaeri-signup-form>` sends its own), which becomes the member’s language for every later mail.',
       'A pending member is listed and found by nobody but HR; opening the link (`POST /api/v1/auth/token`) makes them active. Unverified signups are purged after `OKAERI_PENDING_DAYS`.',
-      'An address that is already a member’s is answered exactly like a new one, creates nothing, and that address is mailed a sign-in link instead, in that member’s language. A new signup with an address that is still pending replaces the pending one.',
+      'An address that is already a member’s is answered exactly like a new one, creates nothing, and that address is mailed a sign-in link instead, in that member’s language (a member awaiting HR’s approval is told it waits for HR; a declined one gets the decline notice again). A new signup with an address that is still pending replaces the pending one.',
       `Send an \`${IDEMPOTENCY_KEY_HEADER}\` so that a retry after a lost response never creates a second member:`,
       `a replay returns the first response with \`${IDEMPOTENT_REPLAYED_HEADER}: true\`.`,
       `Limited to ${describeRateLimit(limits)} per client address (429 with \`Retry-After\`; \`OKAERI_RATE_LIMIT_SIGNUP\` sets it).`,
@@ -86,7 +86,13 @@ export function signupRoutes({ store, mail, rateLimit: limits = SIGNUP_RATE_LIMI
         } else if (memberId) {
           // To the member who holds the address, in their language (not the language of whoever signed up with it).
           const member = await store.membership.findByEmail(input.email);
-          await mail.sendLink({ kind: 'already-member', purpose: 'sign-in', alumniId: memberId, to: input.email, lang: member?.lang ?? lang });
+          const language = member?.lang ?? lang;
+          if (member?.status === 'awaiting-approval' || member?.status === 'declined') {
+            // A sign-in link would open nothing for them.
+            mail.deliver(member.status, input.email, language);
+          } else {
+            await mail.sendLink({ kind: 'already-member', purpose: 'sign-in', alumniId: memberId, to: input.email, lang: language });
+          }
         }
       }
       return c.json({ id, receivedAt }, 201);

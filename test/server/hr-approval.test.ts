@@ -197,6 +197,62 @@ describe('HR approval and the leaver list', () => {
     assert.ok(welcome[0]!.text.includes(LANDING) && !welcome[0]!.text.includes(TOKEN_PARAMETER), 'links the alumni page, no token');
   });
 
+  it('a member awaiting approval who asks for a sign-in link (or joins again) is told it waits for HR: no link, the same 202 and 201', async () => {
+    await setApproval(true);
+    const member = await signUpAndVerify({}, { 'Accept-Language': 'en' });
+    assert.equal(await status(member.id), 'awaiting-approval');
+    const stranger = `nobody.${sequence}@example.net`;
+    const before = (await outboxTo(member.email)).length;
+
+    const asked = await request('POST', '/api/v1/auth/email-link', 'public', { body: JSON.stringify({ email: member.email, lang: 'ja' }) });
+    const strangerAsked = await request('POST', '/api/v1/auth/email-link', 'public', { body: JSON.stringify({ email: stranger }) });
+    assert.equal(asked.status, 202);
+    assert.equal(strangerAsked.status, 202);
+    assert.equal(await asked.text(), await strangerAsked.text(), 'the answer says nothing about the address');
+    assert.deepEqual([...asked.headers.keys()].sort(), [...strangerAsked.headers.keys()].sort());
+
+    // The outbox lists newest first: what came after `before`.
+    const since = async () => {
+      const all = await outboxTo(member.email);
+      return all.slice(0, all.length - before);
+    };
+    const waiting = await since();
+    assert.equal(waiting.length, 1, 'one mail');
+    assert.equal(waiting[0]!.subject, 'Your alumni network membership is waiting for approval', 'in the member’s language (English), not the page’s');
+    assert.ok(!waiting[0]!.text.includes('http') && !waiting[0]!.html.includes('href'), 'no link: none would open anything yet');
+    assert.equal(Number(await server.sql.value("SELECT COUNT(*) FROM link_tokens WHERE alumni_id = ? AND purpose = 'sign-in'", member.id)), 0, 'no token issued');
+    assert.equal((await outboxTo(stranger)).length, 0);
+
+    // Joining again with the address: the same notice instead of a sign-in link that could not work.
+    const again = await request('POST', '/api/v1/alumni', 'public', { body: JSON.stringify(signupBody({ email: member.email })) });
+    assert.equal(again.status, 201);
+    const latest = await since();
+    assert.equal(latest.length, 2);
+    assert.ok(latest.every((message) => message.subject === 'Your alumni network membership is waiting for approval' && !message.text.includes(TOKEN_PARAMETER)));
+    assert.equal(await status(member.id), 'awaiting-approval', 'nothing changed');
+
+    // Once approved, the same request mails a sign-in link.
+    assert.equal((await request('POST', `/api/v1/hr/members/${member.id}/approve`, 'hr')).status, 200);
+    assert.equal((await request('POST', '/api/v1/auth/email-link', 'public', { body: JSON.stringify({ email: member.email }) })).status, 202);
+    const signIn = (await outboxTo(member.email))[0]!;
+    assert.equal(signIn.subject, 'Your sign-in link for the alumni network');
+    assert.ok(signIn.text.includes(TOKEN_PARAMETER));
+  });
+
+  it('a declined member who asks for a sign-in link (or joins again) gets the decline notice again, never a link', async () => {
+    await setApproval(true);
+    const member = await signUpAndVerify();
+    assert.equal((await request('POST', `/api/v1/hr/members/${member.id}/decline`, 'hr', { body: JSON.stringify({}) })).status, 200);
+    const before = (await outboxTo(member.email)).length;
+    assert.equal((await request('POST', '/api/v1/auth/email-link', 'public', { body: JSON.stringify({ email: member.email }) })).status, 202);
+    assert.equal((await request('POST', '/api/v1/alumni', 'public', { body: JSON.stringify(signupBody({ email: member.email })) })).status, 201);
+    const all = await outboxTo(member.email);
+    const after = all.slice(0, all.length - before);
+    assert.equal(after.length, 2);
+    assert.ok(after.every((message) => message.subject === 'アルムナイネットワーク：ご登録について' && !message.text.includes('http')), 'the neutral notice, in Japanese');
+    assert.equal(await status(member.id), 'declined');
+  });
+
   it('decline: unlisted for good, a neutral localized notice without the reason, idempotent, purged like a pending signup', async () => {
     await setApproval(true);
     const member = await signUpAndVerify();
