@@ -1,5 +1,6 @@
 import { TaskStatus } from '@lit/task';
 import { adapterMethod } from '../../src/api/adapter.js';
+import { getMeta, searchAlumni } from '../../src/api/operations.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { OkaeriApiError } from '../../src/api/errors.js';
@@ -152,7 +153,7 @@ export class OkaeriDirectory extends OkaeriElement {
     needsSignIn: false,
     task: async (_, { signal, api }): Promise<Meta | undefined> => {
       try {
-        return await api.getMeta({ signal });
+        return await adapterMethod(api, 'getMeta', getMeta)({ signal });
       } catch (error) {
         // Filters without department and interest choices still work; the search itself reports errors.
         if (isAbort(error)) throw error;
@@ -169,7 +170,7 @@ export class OkaeriDirectory extends OkaeriElement {
       // Network only: a next page of the old results is now wasted work. The list's own state
       // (loadingMore, pageError) changes in onComplete, for the latest run only.
       this.pageController?.abort();
-      return adapterMethod(api, 'searchAlumni')(toQuery(this.filters, pageSize, lang), { signal });
+      return adapterMethod(api, 'searchAlumni', searchAlumni)(toQuery(this.filters, pageSize, lang), { signal });
     },
     onComplete: (page) => {
       this.loadingMore = false;
@@ -259,7 +260,7 @@ export class OkaeriDirectory extends OkaeriElement {
     this.loadingMore = true;
     this.pageError = undefined;
     try {
-      const page = await adapterMethod(this.api, 'searchAlumni')(toQuery(this.filters, this.pageSize, this.localize.lang, cursor), { signal: controller.signal });
+      const page = await adapterMethod(this.api, 'searchAlumni', searchAlumni)(toQuery(this.filters, this.pageSize, this.localize.lang, cursor), { signal: controller.signal });
       if (controller.signal.aborted) return;
       this.items = [...this.items, ...this.fresh(page.items)];
       this.nextCursor = page.nextCursor;

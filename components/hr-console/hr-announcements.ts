@@ -6,7 +6,8 @@ import '../welcome-card/welcome-card.js';
 import { parseTopics, TOPICS, type TopicsProblem } from '../welcome-card/welcome-topics.js';
 import { welcomeEn } from '../welcome-card/welcome-card.messages.en.js';
 import { welcomeJa } from '../welcome-card/welcome-card.messages.ja.js';
-import { adapterMethod, type OkaeriAdapter } from '../../src/api/adapter.js';
+import { adapterMethod, type Api } from '../../src/api/adapter.js';
+import { createAnnouncement, getHrMember, getMeta, listAnnouncements, listReturners } from '../../src/api/operations.js';
 import { OkaeriApiError } from '../../src/api/errors.js';
 import type { Announcement, AnnouncementCreate, Department, FieldErrorCode, HrMember, Returner } from '../../src/api/types.js';
 import { buttonStyles, renderButton } from '../../src/internal/button.js';
@@ -50,12 +51,12 @@ interface SectionData {
 }
 
 /** Every returner, page after page. */
-async function allReturners(api: OkaeriAdapter, signal: AbortSignal): Promise<Returner[]> {
+async function allReturners(api: Api, signal: AbortSignal): Promise<Returner[]> {
   const returners: Returner[] = [];
   const seen = new Set<string>();
   let cursor: string | undefined;
   do {
-    const page = await adapterMethod(api, 'listReturners')({ limit: RETURNERS_PAGE, ...(cursor && { cursor }) }, { signal });
+    const page = await adapterMethod(api, 'listReturners', listReturners)({ limit: RETURNERS_PAGE, ...(cursor && { cursor }) }, { signal });
     for (const returner of page.items) {
       if (seen.has(returner.id)) continue;
       seen.add(returner.id);
@@ -136,8 +137,8 @@ export class OkaeriHrAnnouncements extends OkaeriElement {
     task: async (_args, { signal, api }): Promise<SectionData> => {
       const [returners, announcements, meta] = await Promise.all([
         allReturners(api, signal),
-        adapterMethod(api, 'listAnnouncements')({ kind: 'welcome-back', limit: ANNOUNCEMENTS_PAGE }, { signal }),
-        api.getMeta({ signal }),
+        adapterMethod(api, 'listAnnouncements', listAnnouncements)({ kind: 'welcome-back', limit: ANNOUNCEMENTS_PAGE }, { signal }),
+        adapterMethod(api, 'getMeta', getMeta)({ signal }),
       ]);
       return { returners, announcements: announcements.items, nextCursor: announcements.nextCursor, departments: meta.departments };
     },
@@ -156,7 +157,7 @@ export class OkaeriHrAnnouncements extends OkaeriElement {
     this.loadingMore = true;
     this.pageError = undefined;
     try {
-      const page = await adapterMethod(this.api, 'listAnnouncements')({ kind: 'welcome-back', limit: ANNOUNCEMENTS_PAGE, cursor }, { signal: controller.signal });
+      const page = await adapterMethod(this.api, 'listAnnouncements', listAnnouncements)({ kind: 'welcome-back', limit: ANNOUNCEMENTS_PAGE, cursor }, { signal: controller.signal });
       if (controller.signal.aborted || !this.data) return;
       const seen = new Set(this.data.announcements.map((announcement) => announcement.id));
       // One sent meanwhile moves the page boundary: nobody is listed twice.
@@ -185,7 +186,7 @@ export class OkaeriHrAnnouncements extends OkaeriElement {
     task: async ([alumniId], { signal, api }): Promise<HrMember | undefined> => {
       if (!alumniId) return undefined;
       try {
-        return (await adapterMethod(api, 'getHrMember')(alumniId, { signal })).member;
+        return (await adapterMethod(api, 'getHrMember', getHrMember)(alumniId, { signal })).member;
       } catch (error) {
         // A member who erased their data since: the preview goes on with what the returner record has.
         if (error instanceof OkaeriApiError && error.status === 404) return undefined;
@@ -386,7 +387,7 @@ export class OkaeriHrAnnouncements extends OkaeriElement {
     const result = await this.mutations.run({
       id: 'send',
       body,
-      send: (options) => adapterMethod(this.api, 'createAnnouncement')(body, options),
+      send: (options) => adapterMethod(this.api, 'createAnnouncement', createAnnouncement)(body, options),
     });
     if (!result.ok) {
       if (result.aborted) return;

@@ -3,6 +3,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { adapterMethod } from '../../src/api/adapter.js';
+import { approveMember, declineMember, exportHrMembers, getHrMember, getHrOverview, getMeta, importLeavers, listHrMembers } from '../../src/api/operations.js';
 import { OkaeriApiError } from '../../src/api/errors.js';
 import type { HrMember, HrMemberDetail, HrMemberList, HrOverview, LeaverImportResult, Meta } from '../../src/api/types.js';
 import { HrExportEvent } from '../../src/events/hr-export.js';
@@ -166,7 +167,7 @@ export class OkaeriHrConsole extends OkaeriElement {
     needsSignIn: false,
     task: async (_, { signal, api }): Promise<Meta | undefined> => {
       try {
-        return await api.getMeta({ signal });
+        return await adapterMethod(api, 'getMeta', getMeta)({ signal });
       } catch (error) {
         // Department and interest names fall back to their ids; the HR loads report errors themselves.
         if (isAbort(error)) throw error;
@@ -178,7 +179,7 @@ export class OkaeriHrConsole extends OkaeriElement {
   // Always loaded: it decides the access state and whether Approvals is a tab.
   private readonly overviewTask = this.loadTask({
     args: () => [] as const,
-    task: (_, { signal, api }): Promise<HrOverview> => adapterMethod(api, 'getHrOverview')({ signal }),
+    task: (_, { signal, api }): Promise<HrOverview> => adapterMethod(api, 'getHrOverview', getHrOverview)({ signal }),
   });
 
   private readonly membersTask = this.loadTask({
@@ -186,7 +187,7 @@ export class OkaeriHrConsole extends OkaeriElement {
     task: async ([wanted, , sort, limit, lang], { signal, api }): Promise<HrMemberList | undefined> => {
       if (!wanted) return undefined;
       this.pageController?.abort();
-      return adapterMethod(api, 'listHrMembers')(toMemberQuery(this.segment, { sort, lang, limit }), { signal });
+      return adapterMethod(api, 'listHrMembers', listHrMembers)(toMemberQuery(this.segment, { sort, lang, limit }), { signal });
     },
     onComplete: (page) => {
       if (!page) return;
@@ -203,13 +204,13 @@ export class OkaeriHrConsole extends OkaeriElement {
   private readonly detailTask = this.loadTask({
     args: () => [this.openMemberId] as const,
     task: ([id], { signal, api }): Promise<HrMemberDetail | undefined> =>
-      id === undefined ? Promise.resolve(undefined) : adapterMethod(api, 'getHrMember')(id, { signal }),
+      id === undefined ? Promise.resolve(undefined) : adapterMethod(api, 'getHrMember', getHrMember)(id, { signal }),
   });
 
   private readonly queueTask = this.loadTask({
     args: () => [this.visited.has('approvals')] as const,
     task: async ([wanted], { signal, api }): Promise<HrMemberList | undefined> =>
-      wanted ? adapterMethod(api, 'listHrMembers')(this.queueQuery(), { signal }) : undefined,
+      wanted ? adapterMethod(api, 'listHrMembers', listHrMembers)(this.queueQuery(), { signal }) : undefined,
     onComplete: (page) => {
       if (!page) return;
       this.queue = page.items;
@@ -307,7 +308,7 @@ export class OkaeriHrConsole extends OkaeriElement {
     this.pageError = undefined;
     try {
       const query = toMemberQuery(this.segment, { sort: this.sort, lang: this.localize.lang, limit: this.pageSize, cursor });
-      const page = await adapterMethod(this.api, 'listHrMembers')(query, { signal: controller.signal });
+      const page = await adapterMethod(this.api, 'listHrMembers', listHrMembers)(query, { signal: controller.signal });
       if (controller.signal.aborted) return;
       const seen = new Set(this.members.map((member) => member.id));
       // A page boundary that moved must not show anyone twice.
@@ -474,7 +475,7 @@ export class OkaeriHrConsole extends OkaeriElement {
     const purpose = this.exportPurpose;
     const query = toExportQuery(this.segment, purpose, this.localize.lang);
     // A read: no Idempotency-Key, and nothing to undo.
-    const result = await this.mutations.run({ id: 'export', send: ({ signal }) => adapterMethod(this.api, 'exportHrMembers')(query, { signal }) });
+    const result = await this.mutations.run({ id: 'export', send: ({ signal }) => adapterMethod(this.api, 'exportHrMembers', exportHrMembers)(query, { signal }) });
     if (!result.ok) {
       if (!result.aborted) this.exportError = result.error;
       return;
@@ -519,7 +520,7 @@ export class OkaeriHrConsole extends OkaeriElement {
       },
       rollback: () => (this.queue = before),
       send: (options) =>
-        decision.approve ? adapterMethod(this.api, 'approveMember')(id, options) : adapterMethod(this.api, 'declineMember')(id, { reason }, options),
+        decision.approve ? adapterMethod(this.api, 'approveMember', approveMember)(id, options) : adapterMethod(this.api, 'declineMember', declineMember)(id, { reason }, options),
     });
     const name = this.localize.personName(member);
     if (!result.ok) {
@@ -557,7 +558,7 @@ export class OkaeriHrConsole extends OkaeriElement {
     if (!cursor || this.queueLoadingMore) return;
     this.queueLoadingMore = true;
     try {
-      const page = await adapterMethod(this.api, 'listHrMembers')({ ...this.queueQuery(), cursor });
+      const page = await adapterMethod(this.api, 'listHrMembers', listHrMembers)({ ...this.queueQuery(), cursor });
       const seen = new Set(this.queue.map((member) => member.id));
       this.queue = [...this.queue, ...page.items.filter((member) => !seen.has(member.id))];
       this.queueCursor = page.nextCursor;
@@ -579,7 +580,7 @@ export class OkaeriHrConsole extends OkaeriElement {
       return;
     }
     this.leaverProblem = undefined;
-    const result = await this.mutations.run({ id: 'leavers', body: text, send: (options) => adapterMethod(this.api, 'importLeavers')(text, options) });
+    const result = await this.mutations.run({ id: 'leavers', body: text, send: (options) => adapterMethod(this.api, 'importLeavers', importLeavers)(text, options) });
     if (!result.ok) {
       if (result.aborted) return;
       const status = statusOf(result.error);

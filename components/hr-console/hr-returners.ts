@@ -9,6 +9,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import '../reonboarding-checklist/reonboarding-checklist.js';
 import { adapterMethod } from '../../src/api/adapter.js';
+import { createReturner, getHrOverview, listHrMembers, listReturners } from '../../src/api/operations.js';
 import { OkaeriApiError } from '../../src/api/errors.js';
 import type { FieldErrorCode, HrMember, Locale, Returner, ReturnerCreate } from '../../src/api/types.js';
 import { buttonStyles, renderButton } from '../../src/internal/button.js';
@@ -116,8 +117,8 @@ export class OkaeriHrReturners extends OkaeriElement {
       // The list has no progress of its own: the overview's returners in progress carry it, and a
       // returner missing there has every item done.
       const [list, overview] = await Promise.all([
-        adapterMethod(api, 'listReturners')({ limit: PAGE }, { signal }),
-        adapterMethod(api, 'getHrOverview')({ signal }),
+        adapterMethod(api, 'listReturners', listReturners)({ limit: PAGE }, { signal }),
+        adapterMethod(api, 'getHrOverview', getHrOverview)({ signal }),
       ]);
       this.pageController?.abort();
       this.progress = new Map(overview.returnersInProgress.map((entry) => [entry.id, { done: entry.done, total: entry.total }]));
@@ -140,7 +141,7 @@ export class OkaeriHrReturners extends OkaeriElement {
     this.loadingMore = true;
     this.pageError = undefined;
     try {
-      const page = await adapterMethod(this.api, 'listReturners')({ limit: PAGE, cursor }, { signal: controller.signal });
+      const page = await adapterMethod(this.api, 'listReturners', listReturners)({ limit: PAGE, cursor }, { signal: controller.signal });
       if (controller.signal.aborted) return;
       const seen = new Set(this.rows.map((row) => row.returner.id));
       // A page boundary that moved (a returner registered meanwhile) must not show anyone twice.
@@ -166,7 +167,7 @@ export class OkaeriHrReturners extends OkaeriElement {
     args: () => [this.query] as const,
     task: async ([q], { signal, api }): Promise<HrMember[] | undefined> => {
       if (!q) return undefined;
-      const page = await adapterMethod(api, 'listHrMembers')({ q, status: ['active'], sort: 'name', lang: this.localize.lang, limit: SEARCH_LIMIT }, { signal });
+      const page = await adapterMethod(api, 'listHrMembers', listHrMembers)({ q, status: ['active'], sort: 'name', lang: this.localize.lang, limit: SEARCH_LIMIT }, { signal });
       return page.items;
     },
     onComplete: (items) => {
@@ -458,7 +459,7 @@ export class OkaeriHrReturners extends OkaeriElement {
     const result = await this.mutations.run({
       id: 'register',
       body,
-      send: (options) => adapterMethod(this.api, 'createReturner')(body, options),
+      send: (options) => adapterMethod(this.api, 'createReturner', createReturner)(body, options),
     });
     if (!result.ok) {
       if (result.aborted) return;

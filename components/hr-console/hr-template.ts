@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { checklistEn } from '../reonboarding-checklist/reonboarding-checklist.messages.en.js';
 import { checklistJa } from '../reonboarding-checklist/reonboarding-checklist.messages.ja.js';
 import { adapterMethod } from '../../src/api/adapter.js';
+import { getChecklistTemplate, saveChecklistTemplate } from '../../src/api/operations.js';
 import { OkaeriApiError } from '../../src/api/errors.js';
 import type { ChecklistOwner, ChecklistTemplate, ChecklistTemplateItem, FieldErrorCode, VersionedChecklistTemplate } from '../../src/api/types.js';
 import { buttonStyles, renderButton } from '../../src/internal/button.js';
@@ -140,7 +141,7 @@ export class OkaeriHrTemplate extends OkaeriElement {
 
   private readonly templateTask = this.loadTask({
     args: () => [] as const,
-    task: (_args, { signal, api }) => adapterMethod(api, 'getChecklistTemplate')({ signal }),
+    task: (_args, { signal, api }) => adapterMethod(api, 'getChecklistTemplate', getChecklistTemplate)({ signal }),
     onComplete: (versioned) => this.start(versioned),
   });
 
@@ -418,14 +419,14 @@ export class OkaeriHrTemplate extends OkaeriElement {
     const body: ChecklistTemplate = { items: rows.map(itemOf) };
     const result = await this.mutations.run({
       id: 'save',
-      send: ({ signal }) => adapterMethod(this.api, 'saveChecklistTemplate')(body, this.etag ?? '*', { signal }),
+      send: ({ signal }) => adapterMethod(this.api, 'saveChecklistTemplate', saveChecklistTemplate)(body, this.etag ?? '*', { signal }),
     });
     if (!result.ok) {
       if (result.aborted) return;
       const error = result.error;
       if (error instanceof OkaeriApiError && error.status === 412) {
         try {
-          return this.showConflict(await adapterMethod(this.api, 'getChecklistTemplate')());
+          return this.showConflict(await adapterMethod(this.api, 'getChecklistTemplate', getChecklistTemplate)());
         } catch (readError) {
           this.saveError = readError;
           return;

@@ -1,7 +1,8 @@
 import { initialState } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { adapterMethod, type OkaeriAdapter } from '../../src/api/adapter.js';
+import { adapterMethod, type Api } from '../../src/api/adapter.js';
+import { changeMyEmail, deleteMyMembership, exchangeLinkToken, exportMyData, getMeta, getMyProfile, requestSignInLink, setMyConsent, updateMyProfile } from '../../src/api/operations.js';
 import { OkaeriApiError } from '../../src/api/errors.js';
 import type { Meta, OwnProfile, ProfilePatch, VersionedProfile } from '../../src/api/types.js';
 import { configure } from '../../src/config/global.js';
@@ -183,7 +184,7 @@ export class OkaeriMyProfile extends OkaeriElement {
   private readonly metaTask = this.loadTask({
     args: () => [] as const,
     needsSignIn: false,
-    task: (_, { signal, api }) => api.getMeta({ signal }),
+    task: (_, { signal, api }) => adapterMethod(api, 'getMeta', getMeta)({ signal }),
   });
 
   // A link's token counts as a viewer to come: the exchange runs here, then the session changes
@@ -192,7 +193,7 @@ export class OkaeriMyProfile extends OkaeriElement {
     args: () => [this.linkToken] as const,
     task: async ([linkToken], { signal, api }) => {
       if (linkToken) return this.redeem(linkToken, api, signal);
-      return adapterMethod(api, 'getMyProfile')({ signal });
+      return adapterMethod(api, 'getMyProfile', getMyProfile)({ signal });
     },
     onComplete: (loaded) => {
       if (loaded !== initialState) this.adopt(loaded as VersionedProfile);
@@ -249,9 +250,9 @@ export class OkaeriMyProfile extends OkaeriElement {
     this.dispatchEvent(new SignOutEvent({ reason }));
   }
 
-  private async redeem(token: string, api: OkaeriAdapter, signal: AbortSignal): Promise<typeof initialState> {
+  private async redeem(token: string, api: Api, signal: AbortSignal): Promise<typeof initialState> {
     try {
-      const session = await adapterMethod(api, 'exchangeLinkToken')(token, { signal });
+      const session = await adapterMethod(api, 'exchangeLinkToken', exchangeLinkToken)(token, { signal });
       storeSession(this.sessionKey, session);
       this.linkProblem = undefined;
       this.linkToken = undefined;
@@ -294,7 +295,7 @@ export class OkaeriMyProfile extends OkaeriElement {
     }
     const lang = this.localize.lang;
     const sent = await this.act('sign-in-link', async (signal) => {
-      await adapterMethod(this.api, 'requestSignInLink')({ email, lang }, { signal });
+      await adapterMethod(this.api, 'requestSignInLink', requestSignInLink)({ email, lang }, { signal });
       return true;
     });
     if (!sent) return;
@@ -389,7 +390,7 @@ export class OkaeriMyProfile extends OkaeriElement {
     this.failures = { ...this.failures, confirm: undefined };
     const result = await this.mutations.run({
       id,
-      send: ({ signal }) => adapterMethod(this.api, 'updateMyProfile')(patch, this.etag ?? '*', { signal }),
+      send: ({ signal }) => adapterMethod(this.api, 'updateMyProfile', updateMyProfile)(patch, this.etag ?? '*', { signal }),
     });
     if (result.ok) {
       this.conflict = undefined;
@@ -417,7 +418,7 @@ export class OkaeriMyProfile extends OkaeriElement {
   private async showConflict(unsaved: ProfilePatch): Promise<void> {
     const before = this.base!;
     try {
-      const fresh = await adapterMethod(this.api, 'getMyProfile')();
+      const fresh = await adapterMethod(this.api, 'getMyProfile', getMyProfile)();
       this.conflict = changedFields(before, fresh.profile);
       this.base = fresh.profile;
       this.etag = fresh.etag;
@@ -473,7 +474,7 @@ export class OkaeriMyProfile extends OkaeriElement {
       this.renderRoot.querySelector<HTMLElement>('#new-email')?.focus();
       return;
     }
-    const receipt = await this.act('email', (signal) => adapterMethod(this.api, 'changeMyEmail')(email, { signal }));
+    const receipt = await this.act('email', (signal) => adapterMethod(this.api, 'changeMyEmail', changeMyEmail)(email, { signal }));
     const code = Object.values((this.failures.email as OkaeriApiError | undefined)?.fieldErrors ?? {})[0];
     if (code) {
       this.failures = { ...this.failures, email: undefined };
@@ -489,7 +490,7 @@ export class OkaeriMyProfile extends OkaeriElement {
   private async toggleConsent(meta: Meta): Promise<void> {
     const contact = !this.base!.consent.contact;
     const body = { contact, privacyPolicyVersion: meta.privacyPolicy.version };
-    const stored = await this.act('consent', (signal) => adapterMethod(this.api, 'setMyConsent')(body, { signal }));
+    const stored = await this.act('consent', (signal) => adapterMethod(this.api, 'setMyConsent', setMyConsent)(body, { signal }));
     if (!stored) return;
     this.adopt(stored, { keepEdits: true });
     void this.announcer.announce(this.localize.msg(contact ? 'profile.consent.doneGiven' : 'profile.consent.doneWithdrawn'));
@@ -497,7 +498,7 @@ export class OkaeriMyProfile extends OkaeriElement {
   }
 
   private async exportData(): Promise<void> {
-    const data = await this.act('export', (signal) => adapterMethod(this.api, 'exportMyData')({ signal }));
+    const data = await this.act('export', (signal) => adapterMethod(this.api, 'exportMyData', exportMyData)({ signal }));
     if (!data) return;
     const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
     const link = Object.assign(document.createElement('a'), { href: url, download: 'okaeri-my-data.json' });
@@ -522,7 +523,7 @@ export class OkaeriMyProfile extends OkaeriElement {
   private async leave(): Promise<void> {
     const id = this.base!.id;
     const erased = await this.act('leave', async (signal) => {
-      await adapterMethod(this.api, 'deleteMyMembership')({ signal });
+      await adapterMethod(this.api, 'deleteMyMembership', deleteMyMembership)({ signal });
       return true;
     });
     if (!erased) return;

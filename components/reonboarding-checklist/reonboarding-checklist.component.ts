@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { adapterMethod } from '../../src/api/adapter.js';
+import { addChecklistItem, getChecklist, setChecklistItemDone } from '../../src/api/operations.js';
 import { OkaeriApiError } from '../../src/api/errors.js';
 import type { Checklist, ChecklistItem, ChecklistItemCreate, ChecklistOwner, FieldErrorCode } from '../../src/api/types.js';
 import { ChecklistChangeEvent } from '../../src/events/checklist-change.js';
@@ -101,7 +102,7 @@ export class OkaeriReonboardingChecklist extends OkaeriElement {
 
   private readonly checklistTask = this.loadTask({
     args: () => [this.returnerId || 'me'] as const,
-    task: ([id], { signal, api }) => adapterMethod(api, 'getChecklist')(id, { signal }),
+    task: ([id], { signal, api }) => adapterMethod(api, 'getChecklist', getChecklist)(id, { signal }),
     onComplete: (checklist) => {
       this.data = checklist;
       this.notes = new Map();
@@ -284,7 +285,7 @@ export class OkaeriReonboardingChecklist extends OkaeriElement {
     const result = await this.mutations.run({
       id: 'add',
       body: { returnerId, ...body },
-      send: (options) => adapterMethod(this.api, 'addChecklistItem')(returnerId, body, options),
+      send: (options) => adapterMethod(this.api, 'addChecklistItem', addChecklistItem)(returnerId, body, options),
     });
     if (!result.ok) {
       if (result.aborted) return;
@@ -334,7 +335,7 @@ export class OkaeriReonboardingChecklist extends OkaeriElement {
         const current = error instanceof OkaeriApiError && error.status === 412 ? (error.problem as { current?: ChecklistItem } | undefined)?.current : undefined;
         this.replace(current ?? before);
       },
-      send: ({ signal }) => adapterMethod(this.api, 'setChecklistItemDone')(returnerId, before.id, done, before.version, { signal }),
+      send: ({ signal }) => adapterMethod(this.api, 'setChecklistItemDone', setChecklistItemDone)(returnerId, before.id, done, before.version, { signal }),
     });
     if (result.ok) {
       const saved = result.value;

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { SignupRequest, SignupReceipt, Meta } from '../../src/api/types.js';
 import { adapterMethod } from '../../src/api/adapter.js';
+import { createAlumnus, getMeta } from '../../src/api/operations.js';
 import { OkaeriApiError } from '../../src/api/errors.js';
 import { SignupErrorEvent } from '../../src/events/signup-error.js';
 import { SignupSubmitEvent } from '../../src/events/signup-submit.js';
@@ -142,7 +143,7 @@ export class OkaeriSignupForm extends OkaeriElement {
   private readonly metaTask = this.loadTask({
     args: () => [] as const,
     needsSignIn: false,
-    task: (_, { signal, api }) => api.getMeta({ signal }),
+    task: (_, { signal, api }) => adapterMethod(api, 'getMeta', getMeta)({ signal }),
   });
 
   // The draft keeps the pending Idempotency-Key, so a retry after a reload (a lost answer, then the
@@ -263,7 +264,7 @@ export class OkaeriSignupForm extends OkaeriElement {
       const sent = { ...body, ...(website ? { website } : {}), ...extras.fields } as SignupRequest;
       // The form's language becomes the member's: every mail to them is written in it.
       const headers = { 'Accept-Language': this.localize.lang, ...extras.headers };
-      const created = await adapterMethod(this.api, 'createAlumnus')(sent, { idempotencyKey, headers, signal });
+      const created = await adapterMethod(this.api, 'createAlumnus', createAlumnus)(sent, { idempotencyKey, headers, signal });
       if (this.storageKey) clearDraft(this.storageKey);
       this.pending = {};
       this.done = created;

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { adapterMethod } from '../../src/api/adapter.js';
+import { approveAnnouncement, getAnnouncement, listAnnouncements, setReaction } from '../../src/api/operations.js';
 import { OkaeriApiError } from '../../src/api/errors.js';
 import type { Announcement, AnnouncementApprove } from '../../src/api/types.js';
 import { WelcomeOpenEvent } from '../../src/events/welcome-open.js';
@@ -133,9 +134,9 @@ export class OkaeriWelcomeCard extends OkaeriElement {
     args: () => [this.announcementId, this.limit, this.preview] as const,
     task: async ([id, limit, preview], { signal, api }): Promise<Announcement[]> => {
       if (preview) return preview;
-      if (!id) return (await adapterMethod(api, 'listAnnouncements')({ kind: 'welcome-back', limit }, { signal })).items;
+      if (!id) return (await adapterMethod(api, 'listAnnouncements', listAnnouncements)({ kind: 'welcome-back', limit }, { signal })).items;
       try {
-        return [await adapterMethod(api, 'getAnnouncement')(id, { signal })];
+        return [await adapterMethod(api, 'getAnnouncement', getAnnouncement)(id, { signal })];
       } catch (error) {
         // A draft this viewer may not see is, for them, nothing to show.
         if (error instanceof OkaeriApiError && error.status === 404) return [];
@@ -198,7 +199,7 @@ export class OkaeriWelcomeCard extends OkaeriElement {
       id,
       apply: () => this.replace({ ...announcement, reactions: { ...reactions, mine: reacted, count: reactions.count + (reacted ? 1 : -1) } }),
       rollback: () => withReactions(() => reactions),
-      send: ({ signal }) => adapterMethod(this.api, 'setReaction')(id, reacted, { signal }),
+      send: ({ signal }) => adapterMethod(this.api, 'setReaction', setReaction)(id, reacted, { signal }),
     });
     if (result.ok) {
       withReactions((current) => ({ ...current.reactions, ...result.value }));
@@ -213,7 +214,7 @@ export class OkaeriWelcomeCard extends OkaeriElement {
     this.approveError = undefined;
     const result = await this.mutations.run({
       id: `approve:${announcement.id}`,
-      send: ({ signal }) => adapterMethod(this.api, 'approveAnnouncement')(announcement.id, body, { signal }),
+      send: ({ signal }) => adapterMethod(this.api, 'approveAnnouncement', approveAnnouncement)(announcement.id, body, { signal }),
     });
     if (!result.ok) {
       if (!result.aborted) this.approveError = { id: announcement.id, error: result.error };

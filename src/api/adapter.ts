@@ -1,3 +1,4 @@
+import { OkaeriTransport } from './transport.js';
 import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Meta, Announcement, AnnouncementApprove, AnnouncementList, Reactions, DirectoryQuery, Member, MemberList, EmailLinkRequest, Session, ProfilePatch, VersionedProfile, MemberExport, EmailChangeReceipt, ConsentChangeRequest, HrOverview, HrMemberQuery, HrMemberList, HrMemberDetail, HrExportQuery, HrDecline, LeaverImportResult, ReturnerQuery, ReturnerList, ReturnerCreate, Returner, AnnouncementCreate, ChecklistTemplate, VersionedChecklistTemplate } from './types.js';
 
 export interface CallOptions {
@@ -96,15 +97,23 @@ export class AdapterMethodMissingError extends Error {
 
 type Method<K extends keyof OkaeriAdapter> = NonNullable<OkaeriAdapter[K]>;
 
+/** What a widget calls: the host's adapter, or (without one) the shared transport for its configuration. */
+export type Api = OkaeriAdapter | OkaeriTransport;
+
+/** The standalone operation (`src/api/operations.ts`) behind an adapter method: the same call, the transport first. */
+export type Operation<K extends keyof OkaeriAdapter> = (transport: OkaeriTransport, ...args: Parameters<Method<K>>) => ReturnType<Method<K>>;
+
 /**
- * The one policy for an optional adapter method a widget needs (no `!`, no TypeError): the method
- * bound to its adapter, or an `AdapterMethodMissingError` thrown when it is called, which a widget
- * shows as "this isn't available here" without a retry (retrying cannot help) and logs for the
- * integrator.
+ * The one way a widget gets the call it needs: the host adapter's method when it has one (bound to
+ * it); else, on the shared transport, the standalone `operation` the widget imported (so its bundle
+ * carries only the operations it calls); else, for a host adapter without the method, an
+ * `AdapterMethodMissingError` thrown when it is called (no `!`, no TypeError), which a widget shows
+ * as "this isn't available here" without a retry (retrying cannot help) and logs for the integrator.
  */
-export function adapterMethod<K extends keyof OkaeriAdapter>(adapter: OkaeriAdapter, name: K): Method<K> {
-  const method = adapter[name] as ((...args: unknown[]) => unknown) | undefined;
-  if (typeof method === 'function') return method.bind(adapter) as Method<K>;
+export function adapterMethod<K extends keyof OkaeriAdapter>(api: Api, name: K, operation: Operation<K>): Method<K> {
+  const method = (api as OkaeriAdapter)[name] as ((...args: unknown[]) => unknown) | undefined;
+  if (typeof method === 'function') return method.bind(api) as Method<K>;
+  if (api instanceof OkaeriTransport) return ((...args: Parameters<Method<K>>) => operation(api, ...args)) as Method<K>;
   return ((): never => {
     const error = new AdapterMethodMissingError(name);
     console.error(error.message);

@@ -1,10 +1,10 @@
-import type { OkaeriAdapter } from '../api/adapter.js';
-import { OkaeriClient } from '../api/client.js';
+import type { Api } from '../api/adapter.js';
+import { OkaeriTransport } from '../api/transport.js';
 import type { OkaeriConfig } from './types.js';
 
-// Widgets ask for their adapter on every render; equal options must yield the same client so
+// Widgets ask for their adapter on every render; equal options must yield the same transport so
 // @lit/task sees unchanged args and does not refetch. Bounded because tokens rotate.
-const clients = new Map<string, OkaeriClient>();
+const clients = new Map<string, OkaeriTransport>();
 const maxClients = 16;
 
 const functionIds = new WeakMap<object, number>();
@@ -21,8 +21,11 @@ function entries(record: Record<string, string | undefined> | undefined): [strin
   return Object.entries(record ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
-/** The host's adapter when it gave one, else the shared client for these options. */
-export function adapterFor(config: OkaeriConfig): OkaeriAdapter {
+/**
+ * The host's adapter when it gave one, else the shared transport for these options (widgets call
+ * operations on it through `adapterMethod`, so no widget ships the whole `OkaeriClient`).
+ */
+export function adapterFor(config: OkaeriConfig): Api {
   if (config.adapter) return config.adapter;
   const { baseUrl, token, getToken, headers, credentials, timeout, paths, fetch } = config;
   const key = JSON.stringify([
@@ -37,7 +40,7 @@ export function adapterFor(config: OkaeriConfig): OkaeriAdapter {
   ]);
   let client = clients.get(key);
   if (!client) {
-    client = new OkaeriClient({ baseUrl, token, getToken, headers, credentials, timeout, paths, fetch });
+    client = new OkaeriTransport({ baseUrl, token, getToken, headers, credentials, timeout, paths, fetch });
     clients.set(key, client);
     if (clients.size > maxClients) clients.delete(clients.keys().next().value!);
   }

@@ -2,7 +2,7 @@ import { consume } from '@lit/context';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, LitElement, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { OkaeriAdapter } from '../api/adapter.js';
+import type { Api } from '../api/adapter.js';
 import { OkaeriApiError } from '../api/errors.js';
 import { adapterFor } from '../config/adapter-for.js';
 import { configContext } from '../config/context.js';
@@ -28,7 +28,7 @@ export interface LoadOptions<A extends readonly unknown[], R> {
   /** What the load depends on; it re-runs when one of them changes (the adapter is always included). */
   args: () => A;
   /** The request(s). Pass `signal` to every call: it aborts superseded runs and on disconnect. */
-  task: (args: A, options: { signal: AbortSignal; api: OkaeriAdapter }) => Promise<R>;
+  task: (args: A, options: { signal: AbortSignal; api: Api }) => Promise<R>;
   /** Side effects of the latest successful run only (never of a superseded one). */
   onComplete?: (value: R) => void;
   /** Whether the data needs a signed-in viewer (default true): without credentials, nothing is sent. */
@@ -85,8 +85,11 @@ export class OkaeriElement extends LitElement {
     return overlay(overlay(overlay(defaults, globalConfig()), this.provided ?? {}), own);
   }
 
-  /** The host's adapter or the shared client for the resolved options (stable across renders). */
-  get api(): OkaeriAdapter {
+  /**
+   * The host's adapter or the shared transport for the resolved options (stable across renders);
+   * call it through `adapterMethod(api, name, operation)`.
+   */
+  get api(): Api {
     return adapterFor(this.config);
   }
 
@@ -138,7 +141,7 @@ export class OkaeriElement extends LitElement {
           return initialState;
         }
         try {
-          const value = await options.task(args as unknown as A, { signal, api: api as OkaeriAdapter });
+          const value = await options.task(args as unknown as A, { signal, api: api as Api });
           // Only a load that needs a viewer proves the viewer may see the data (a public one, such
           // as the directory's meta, says nothing about it).
           if (needsSignIn && !signal.aborted) this.setAccess(undefined);

@@ -1,8 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../components/config/config.js';
-import type { OkaeriAdapter } from '../../src/api/adapter.js';
-import { OkaeriClient } from '../../src/api/client.js';
+import { adapterMethod, type OkaeriAdapter } from '../../src/api/adapter.js';
+import { getMeta } from '../../src/api/operations.js';
+import { OkaeriTransport } from '../../src/api/transport.js';
 import { adapterFor } from '../../src/config/adapter-for.js';
 import { configure } from '../../src/config/global.js';
 import type { OkaeriConfigElement } from '../../components/config/config.component.js';
@@ -113,7 +114,8 @@ describe('configuration resolution', () => {
     await probe.updateComplete;
     expect(probe.api, 'the same client across renders').to.equal(api);
 
-    await api.getMeta();
+    expect(api, 'no host adapter: the shared transport').to.be.instanceOf(OkaeriTransport);
+    await adapterMethod(api, 'getMeta', getMeta)();
     const [url, init] = fetch.firstCall.args as [string, RequestInit];
     expect(url).to.equal('https://provider.example.test/hr/meta');
     expect(new Headers(init.headers).get('Authorization')).to.equal('Bearer t');
@@ -131,7 +133,7 @@ describe('configuration resolution', () => {
     const a = adapterFor({ baseUrl: 'https://a.example.test', headers: { A: '1', B: '2' }, getToken });
     const b = adapterFor({ baseUrl: 'https://a.example.test', headers: { B: '2', A: '1' }, getToken });
     const c = adapterFor({ baseUrl: 'https://a.example.test', headers: { A: '1', B: '2' }, getToken: () => 'x' });
-    expect(a).to.be.instanceOf(OkaeriClient);
+    expect(a).to.be.instanceOf(OkaeriTransport);
     expect(b).to.equal(a);
     expect(c, 'a different token getter is a different client').not.to.equal(a);
   });

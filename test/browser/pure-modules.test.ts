@@ -1,11 +1,14 @@
 // Unit tests of the pure browser modules: signup validation, directory query building, URL sync,
 // the windowed range, and the shared helpers (dates, plurals, retryability, idempotency keys).
 import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
 import { emptyFilters, toQuery } from '../../components/directory/directory-query.js';
 import { readFiltersFromUrl, writeFiltersToUrl } from '../../components/directory/url-sync.js';
 import { WindowedList } from '../../src/internal/windowed-list.js';
 import { completeUrl, emptyValues, validate, type Rules } from '../../components/signup-form/signup-validation.js';
 import { AdapterMethodMissingError, adapterMethod } from '../../src/api/adapter.js';
+import { searchAlumni } from '../../src/api/operations.js';
+import { OkaeriTransport } from '../../src/api/transport.js';
 import { OkaeriApiError } from '../../src/api/errors.js';
 import { messageText } from '../../src/i18n/catalogs.js';
 import { localToday } from '../../src/internal/dates.js';
@@ -119,10 +122,17 @@ describe('pure modules', () => {
       expect(isRetryable(new AdapterMethodMissingError('getChecklist'))).to.equal(false);
     });
 
-    it('adapterMethod binds what exists and turns what is missing into AdapterMethodMissingError', async () => {
+    it("adapterMethod: the host adapter's method wins, else the operation on the shared transport, else AdapterMethodMissingError", async () => {
+      const operation = sinon.spy(async (_transport: OkaeriTransport, returnerId: string) => `operation for ${returnerId}` as never);
       const adapter = { getMeta: async () => ({}) as never, name: 'mine', async getChecklist(this: { name: string }) { return this.name as never; } };
-      expect(await adapterMethod(adapter, 'getChecklist')('me')).to.equal('mine');
-      const missing = adapterMethod(adapter, 'searchAlumni');
+      expect(await adapterMethod(adapter, 'getChecklist', operation)('me')).to.equal('mine');
+      expect(operation.called, "a host adapter's method is used, not the operation").to.equal(false);
+
+      const transport = new OkaeriTransport({ baseUrl: 'https://api.example.test' });
+      expect(await adapterMethod(transport, 'getChecklist', operation)('r1', {})).to.equal('operation for r1');
+      expect(operation.firstCall.args[0], 'the operation runs on the transport').to.equal(transport);
+
+      const missing = adapterMethod(adapter, 'searchAlumni', searchAlumni);
       expect(() => missing({})).to.throw(AdapterMethodMissingError);
     });
 
