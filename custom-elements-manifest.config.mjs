@@ -11,7 +11,7 @@ const sharedTokens = [...readFileSync(new URL('./src/styles/tokens.ts', import.m
 
 export default {
   // okaeri-element.ts: the base class, so each widget lists the members it inherits.
-  // The HR console's sections are classes of their own, defined together by hr-sections.ts.
+  // The HR console's sections are classes of their own, each defined by hr-<section>.define.ts.
   globs: ['components/*/*.component.ts', 'components/hr-console/hr-{returners,announcements,template}.ts', 'src/internal/okaeri-element.ts'],
   // The drift test writes a fresh manifest elsewhere to compare it with the committed one.
   outdir: process.env.OKAERI_CEM_OUTDIR ?? '.',

@@ -100,7 +100,10 @@ function react(list) {
   const file = 'components/react/react.ts';
   const imports = list
     .map((element) => {
-      const define = importPath(file, element.module).replace(/\.component\.js$/, '.js');
+      // A widget's define module sits beside its class (<widget>.component.js → <widget>.js); an HR
+      // section's beside its class too (hr-returners.js → hr-returners.define.js).
+      const module = importPath(file, element.module);
+      const define = module.endsWith('.component.js') ? module.replace(/\.component\.js$/, '.js') : module.replace(/\.js$/, '.define.js');
       const local = element.className === `${pascal(element.tag)}Element` ? element.className : `${element.className} as ${pascal(element.tag)}Element`;
       return `import '${define}';\nimport { ${local} } from '${importPath(file, element.module)}';`;
     })

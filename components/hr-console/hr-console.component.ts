@@ -21,21 +21,33 @@ import { OkaeriElement } from '../../src/internal/okaeri-element.js';
 import { searchDelay } from '../../src/internal/search-delay.js';
 import { renderSpinner } from '../../src/internal/spinner.js';
 import { WindowedList, type WindowRange } from '../../src/internal/windowed-list.js';
-import { renderLeaverImport, renderQueue } from './hr-approvals.js';
 import { hrConsoleEn } from './hr-console.messages.en.js';
 import { hrConsoleJa } from './hr-console.messages.ja.js';
 import { styles } from './hr-console.styles.js';
-import { download, exportFileName, renderExport, type ExportPurpose } from './hr-export.js';
-import { renderMemberDetail } from './hr-member-detail.js';
-import { COLUMNS, renderGrid, renderMemberFilters } from './hr-members.js';
+import type { ExportPurpose } from './hr-export.js';
 import { renderOverview } from './hr-overview.js';
 import { emptySegment, isEverybody, orderedYears, toExportQuery, toMemberQuery, type HrSegment, type HrSort } from './hr-segment.js';
 
 export const HR_SECTIONS = ['overview', 'members', 'approvals', 'returners', 'announcements', 'template'] as const;
 export type HrSection = (typeof HR_SECTIONS)[number];
 
-/** The sections that are elements of their own (components/hr-console/hr-sections.ts). */
+/** The sections that are elements of their own (components/hr-console/hr-<section>.define.ts). */
 type ElementSection = 'returners' | 'announcements' | 'template';
+
+/**
+ * What each section needs beyond the shell and the overview, imported when its tab first opens
+ * (a chunk of its own in a bundler's output): the Members and Approvals views, and the define
+ * modules of the section elements, with the checklist and welcome card they embed.
+ */
+const sectionModules = {
+  members: () => import('./hr-members-view.js'),
+  approvals: () => import('./hr-approvals.js'),
+  returners: () => import('./hr-returners.define.js'),
+  announcements: () => import('./hr-announcements.define.js'),
+  template: () => import('./hr-template.define.js'),
+};
+type LazySection = keyof typeof sectionModules;
+type SectionModules = { [S in LazySection]: Awaited<ReturnType<(typeof sectionModules)[S]>> };
 
 type Member = HrMemberDetail['member'];
 
@@ -119,6 +131,9 @@ export class OkaeriHrConsole extends OkaeriElement {
   /** The open section: `overview`, `members`, `approvals`, `returners`, `announcements` or `template`. */
   @property({ reflect: true }) section: HrSection = 'overview';
 
+  /** Where each section's module comes from (a subclass in a test replaces one to see the loading and failed states). */
+  protected static sectionModules: typeof sectionModules = sectionModules;
+
   /** Members per request (the server caps it at 100). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
 
@@ -149,6 +164,10 @@ export class OkaeriHrConsole extends OkaeriElement {
   @state() private leaverResult?: LeaverImportResult;
   /** Sections opened once stay loaded, so going back to them shows what was there. */
   @state() private visited: ReadonlySet<HrSection> = new Set();
+  /** The sections' modules that have arrived, and why one failed to (shown with a retry). */
+  @state() private modules: Partial<SectionModules> = {};
+  @state() private moduleErrors: Partial<Record<LazySection, unknown>> = {};
+  private readonly moduleLoads = new Map<LazySection, Promise<void>>();
 
   private readonly announcer = new LiveAnnouncer(this);
   private readonly mutations = new Mutations(this, this.localize);
@@ -229,7 +248,30 @@ export class OkaeriHrConsole extends OkaeriElement {
     if (changed.has('section')) {
       if (!HR_SECTIONS.includes(this.section)) this.section = 'overview';
       if (!this.visited.has(this.section)) this.visited = new Set([...this.visited, this.section]);
+      void this.sectionModule(this.section);
     }
+  }
+
+  /**
+   * Imports a section's module the first time it is asked for (its tab opened); resolves once it
+   * has arrived. A failure is kept for the section's error banner, whose retry imports it again.
+   */
+  private sectionModule(section: HrSection): Promise<void> {
+    if (section === 'overview') return Promise.resolve();
+    let load = this.moduleLoads.get(section);
+    if (!load) {
+      const { [section]: _, ...others } = this.moduleErrors;
+      this.moduleErrors = others;
+      load = (this.constructor as typeof OkaeriHrConsole).sectionModules[section]().then(
+        (module) => void (this.modules = { ...this.modules, [section]: module }),
+        (error: unknown) => {
+          this.moduleLoads.delete(section);
+          this.moduleErrors = { ...this.moduleErrors, [section]: error };
+        },
+      );
+      this.moduleLoads.set(section, load);
+    }
+    return load;
   }
 
   private get overview(): HrOverview | undefined {
@@ -398,7 +440,7 @@ export class OkaeriHrConsole extends OkaeriElement {
     const page = Math.max(1, Math.floor((this.window.viewportHeight || 400) / ROW_HEIGHT) - 1);
     const row = this.activeRow;
     const column = this.activeColumn;
-    const lastColumn = COLUMNS.length - 1;
+    const lastColumn = this.modules.members!.COLUMNS.length - 1;
     const ctrl = event.ctrlKey || event.metaKey;
     const moves: Record<string, [number, number]> = {
       ArrowDown: [row + 1, column],
@@ -464,6 +506,8 @@ export class OkaeriHrConsole extends OkaeriElement {
   private async registerReturner(member: Member): Promise<void> {
     this.select('returners');
     await this.updateComplete;
+    await this.sectionModule('returners');
+    await this.updateComplete;
     await this.renderRoot.querySelector('okaeri-hr-returners')?.openRegister(member);
   }
 
@@ -480,6 +524,8 @@ export class OkaeriHrConsole extends OkaeriElement {
       if (!result.aborted) this.exportError = result.error;
       return;
     }
+    // The export button is in the Members tab: its module has arrived.
+    const { exportFileName, download } = this.modules.members!;
     const fileName = exportFileName(this.localize, purpose);
     const event = new HrExportEvent({ purpose, query, file: result.value, fileName });
     if (this.dispatchEvent(event)) download(result.value, fileName);
@@ -542,6 +588,7 @@ export class OkaeriHrConsole extends OkaeriElement {
     this.declining = member.id;
     this.select('approvals');
     await this.updateComplete;
+    await this.sectionModule('approvals');
     await this.queueTask.taskComplete.catch(() => undefined);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`#reason-${CSS.escape(member.id)}`)?.focus();
@@ -630,16 +677,16 @@ export class OkaeriHrConsole extends OkaeriElement {
   }
 
   private renderSection(): TemplateResult {
-    switch (this.section) {
-      case 'overview':
-        return this.renderOverviewSection();
-      case 'members':
-        return this.renderMembersSection();
-      case 'approvals':
-        return this.renderApprovalsSection();
-      default:
-        return this.renderElementSection(this.section);
-    }
+    const section = this.section;
+    if (section === 'overview') return this.renderOverviewSection();
+    const { members, approvals } = this.modules;
+    if (section === 'members' && members) return this.renderMembersSection(members);
+    if (section === 'approvals' && approvals) return this.renderApprovalsSection(approvals);
+    if (section !== 'members' && section !== 'approvals' && this.modules[section]) return this.renderElementSection(section);
+    const error = this.moduleErrors[section];
+    return error === undefined
+      ? this.renderLoading()
+      : renderErrorBanner(this.localize, { error, onRetry: () => void this.sectionModule(section) });
   }
 
   /** The section elements resolve their configuration themselves; the console's own overrides go along. */
@@ -679,7 +726,8 @@ export class OkaeriHrConsole extends OkaeriElement {
       })}`;
   }
 
-  private renderMembersSection(): TemplateResult {
+  private renderMembersSection(view: SectionModules['members']): TemplateResult {
+    const { renderMemberFilters, renderExport } = view;
     const l = this.localize;
     return html`<h2 class="visually-hidden">${l.msg('hrConsole.tab.members')}</h2>
       ${renderMemberFilters(
@@ -699,12 +747,12 @@ export class OkaeriHrConsole extends OkaeriElement {
         { onPurpose: (purpose) => (this.exportPurpose = purpose), onExport: () => void this.exportSegment() },
       )}
       <div class="members-layout">
-        <div class="members-results">${this.renderResults()}</div>
-        ${this.openMemberId === undefined ? nothing : this.renderDetail()}
+        <div class="members-results">${this.renderResults(view)}</div>
+        ${this.openMemberId === undefined ? nothing : this.renderDetail(view)}
       </div>`;
   }
 
-  private renderResults(): TemplateResult {
+  private renderResults({ renderGrid }: SectionModules['members']): TemplateResult {
     const l = this.localize;
     const task = this.membersTask;
     const pending = task.status === TaskStatus.PENDING || task.status === TaskStatus.INITIAL;
@@ -756,13 +804,13 @@ export class OkaeriHrConsole extends OkaeriElement {
   }
 
 
-  private renderDetail(): TemplateResult {
+  private renderDetail(view: SectionModules['members']): TemplateResult {
     const l = this.localize;
     const detail = this.detailTask.value;
     const body = this.detailTask.render({
       initial: () => this.renderLoading('hrConsole.detail.loading'),
-      pending: () => (detail ? this.renderDetailBody(detail) : this.renderLoading('hrConsole.detail.loading')),
-      complete: (value) => (value ? this.renderDetailBody(value) : this.renderLoading('hrConsole.detail.loading')),
+      pending: () => (detail ? this.renderDetailBody(view, detail) : this.renderLoading('hrConsole.detail.loading')),
+      complete: (value) => (value ? this.renderDetailBody(view, value) : this.renderLoading('hrConsole.detail.loading')),
       error: (error) => renderErrorBanner(l, { error, onRetry: () => void this.detailTask.run() }),
     });
     return html`<section class="detail" part="detail" tabindex="-1" aria-label=${l.msg('hrConsole.detail.label')} @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.closeMember()}>
@@ -770,7 +818,7 @@ export class OkaeriHrConsole extends OkaeriElement {
     </section>`;
   }
 
-  private renderDetailBody(detail: HrMemberDetail): TemplateResult {
+  private renderDetailBody({ renderMemberDetail }: SectionModules['members'], detail: HrMemberDetail): TemplateResult {
     return renderMemberDetail(
       this.localize,
       { detail, meta: this.metaTask.value, busy: this.mutations.isPending(detail.member.id) },
@@ -783,7 +831,7 @@ export class OkaeriHrConsole extends OkaeriElement {
     );
   }
 
-  private renderApprovalsSection(): TemplateResult {
+  private renderApprovalsSection({ renderQueue, renderLeaverImport }: SectionModules['approvals']): TemplateResult {
     const l = this.localize;
     const task = this.queueTask;
     const queue =

@@ -1,7 +1,7 @@
 import { define } from '../../src/internal/define.js';
 import { OkaeriHrConsole } from './hr-console.component.js';
-// The returners, announcements and checklist template sections, which the console renders in its tabs.
-import './hr-sections.js';
+// The sections beyond the overview (and the checklist and welcome card they embed) are imported
+// when their tabs first open: see sectionModules in hr-console.component.ts.
 
 export { OkaeriHrConsole };
 export type { HrSection } from './hr-console.component.js';

@@ -2,7 +2,7 @@
 // form prefilled in one of two ways, whichever suits the shell: set the `member` property (an
 // HrMember, or any { id, familyName, givenName }) on <okaeri-hr-returners>, or call
 // `openRegister(member)` on it once it is rendered. Both show the form with that member chosen
-// and focus its first empty field. The define call is in hr-sections.ts.
+// and focus its first empty field. The define call is in hr-returners.define.ts.
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';

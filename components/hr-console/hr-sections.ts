@@ -1,21 +1,12 @@
-import { define } from '../../src/internal/define.js';
 import { OkaeriHrAnnouncements } from './hr-announcements.js';
 import { OkaeriHrReturners } from './hr-returners.js';
 import { OkaeriHrTemplate } from './hr-template.js';
+// The three sections <okaeri-hr-console> shows in its tabs (it imports each define module when its
+// tab first opens); each also works on its own, and this module defines all three at once.
+import './hr-returners.define.js';
+import './hr-announcements.define.js';
+import './hr-template.define.js';
 
 export { OkaeriHrAnnouncements, OkaeriHrReturners, OkaeriHrTemplate };
 export type { AnnouncementState } from './hr-announcements.js';
 export type { ReturnerCandidate, ReturnerRow } from './hr-returners.js';
-
-// The three sections <okaeri-hr-console> shows in its tabs; each also works on its own.
-define('okaeri-hr-returners', OkaeriHrReturners);
-define('okaeri-hr-announcements', OkaeriHrAnnouncements);
-define('okaeri-hr-template', OkaeriHrTemplate);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'okaeri-hr-returners': OkaeriHrReturners;
-    'okaeri-hr-announcements': OkaeriHrAnnouncements;
-    'okaeri-hr-template': OkaeriHrTemplate;
-  }
-}

@@ -3,7 +3,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../components/config/config.js';
 import '../../components/hr-console/hr-console.js';
-import type { OkaeriHrConsole } from '../../components/hr-console/hr-console.component.js';
+import { OkaeriHrConsole } from '../../components/hr-console/hr-console.component.js';
 import type { HrExportEvent } from '../../src/events/hr-export.js';
 import type { HrMemberApproveEvent } from '../../src/events/hr-member-approve.js';
 import type { HrMemberDeclineEvent } from '../../src/events/hr-member-decline.js';
@@ -186,6 +186,45 @@ describe('<okaeri-hr-console>', () => {
       expect($(el, '#tab-approvals')!.textContent).to.contain('Approvals').and.contain('3 waiting');
     });
 
+    it('loads each section when its tab first opens: a loading state, then the section; a failed load has a retry', async () => {
+      let fail = true;
+      let release!: () => void;
+      const arrived = new Promise<void>((resolve) => (release = resolve));
+      const real = (OkaeriHrConsole as unknown as { sectionModules: Record<string, () => Promise<unknown>> }).sectionModules;
+      class LazyConsole extends OkaeriHrConsole {
+        static override sectionModules = {
+          ...real,
+          members: async () => {
+            if (fail) throw new TypeError('Failed to fetch dynamically imported module');
+            await arrived;
+            return real.members!();
+          },
+        } as never;
+      }
+      customElements.define('okaeri-hr-console-lazy', LazyConsole);
+      const fake = fakeServer(routes());
+      const wrapper = await fixture<HTMLElement>(html`<okaeri-config base-url=${base} token="hr-token" .fetch=${fake.fetch}>
+        <okaeri-hr-console-lazy></okaeri-hr-console-lazy>
+      </okaeri-config>`);
+      const el = wrapper.querySelector<OkaeriHrConsole>('okaeri-hr-console-lazy')!;
+      await overviewShown(el);
+      expect($(el, '[role=grid]'), 'nothing of Members before its tab opens').not.to.exist;
+
+      el.section = 'members';
+      await waitUntil(() => $(el, '[part=error-banner]'), 'a failed import is shown as a failure');
+      expect($(el, '[part=panel] [part=error-banner]')!.textContent).to.contain('Something went wrong');
+      await expect(el).to.be.accessible();
+
+      fail = false;
+      $(el, '[part=error-banner] button')!.click();
+      await waitUntil(() => $(el, '[part=panel] .loading'), 'the retry shows the loading state');
+      expect($(el, '[part=error-banner]')).not.to.exist;
+      await expect(el).to.be.accessible();
+      release();
+      await gridShown(el);
+      expect(text(el)).to.contain('30 members');
+    });
+
     it('a host deep-links with the section attribute', async () => {
       const { el, sent } = await mount(routes(), { section: 'members' });
       await gridShown(el);
@@ -204,9 +243,7 @@ describe('<okaeri-hr-console>', () => {
       el.baseUrl = `${base}/alt`;
       for (const [section, tag] of [['returners', 'okaeri-hr-returners'], ['announcements', 'okaeri-hr-announcements'], ['template', 'okaeri-hr-template']] as const) {
         el.section = section;
-        await el.updateComplete;
-        const child = $(el, tag)!;
-        expect(child, tag).to.exist;
+        const child = await waitUntil(() => $(el, tag), `${tag} renders once its module has arrived`).then(() => $(el, tag)!);
         expect([child.getAttribute('lang'), child.getAttribute('theme'), child.getAttribute('base-url')]).to.deep.equal(['ja', 'dark', `${base}/alt`]);
       }
     });

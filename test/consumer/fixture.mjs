@@ -41,26 +41,33 @@ export function installConsumer(packages = []) {
 /**
  * The package's element entries as a consumer imports them: the core (`okaeri`) and one
  * `okaeri/<name>.js` per folder of dist/components/ that has a define module of the same name.
- * Each comes with the tags it must register.
+ * Each comes with the tags it must register when it loads, and, for the HR console, the tags each
+ * of its sections registers when its tab first opens (`sections`).
  */
-/** @param {string} packageDir @returns {{ name: string, specifier: string, tags: string[] }[]} */
+/** @param {string} packageDir @returns {{ name: string, specifier: string, tags: string[], sections?: Record<string, string[]> }[]} */
 export function consumerEntries(packageDir) {
   const components = join(packageDir, 'dist', 'components');
   const entries = [{ name: 'core', specifier: 'okaeri', tags: ['okaeri-config'] }];
   for (const name of readdirSync(components).sort()) {
     if (!existsSync(join(components, name, `${name}.js`)) || name === 'react') continue;
     const own = name === 'config' ? ['okaeri-config'] : [`okaeri-${name}`];
-    entries.push({ name, specifier: `okaeri/${name}.js`, tags: [...own, ...(EMBEDDED_TAGS[name] ?? [])] });
+    entries.push({ name, specifier: `okaeri/${name}.js`, tags: own, ...(LAZY_SECTIONS[name] ? { sections: LAZY_SECTIONS[name] } : {}) });
   }
   return entries;
 }
 
 /**
- * The tags an entry defines besides its own: the HR console's sections are elements of their own,
- * and it shows returners' checklists and welcome cards with those widgets.
+ * The tags an entry defines when one of its sections first opens: the HR console's returners,
+ * announcements and template sections are elements of their own, imported with their tabs, and
+ * show returners' checklists and welcome cards with those widgets. (Members and Approvals load
+ * views of the console itself, no tag.)
  */
-const EMBEDDED_TAGS = {
-  'hr-console': ['okaeri-hr-returners', 'okaeri-hr-announcements', 'okaeri-hr-template', 'okaeri-reonboarding-checklist', 'okaeri-welcome-card'],
+const LAZY_SECTIONS = {
+  'hr-console': {
+    returners: ['okaeri-hr-returners', 'okaeri-reonboarding-checklist'],
+    announcements: ['okaeri-hr-announcements', 'okaeri-welcome-card'],
+    template: ['okaeri-hr-template'],
+  },
 };
 
 /** Writes one consumer source file per entry (`import '<specifier>';`) plus one importing them all. */

@@ -1,5 +1,6 @@
 // The parts a widget really renders, read from its sources: every static name in a `part="…"`
-// of its own folder's modules (following their relative imports into other components' folders),
+// of its own folder's modules (following their relative imports, re-exports and import()s into
+// other components' folders, but not into another element's define module),
 // plus those of the shared pieces of src/internal it renders (renderButton, renderField, …) and
 // of OkaeriElement's access states when it calls renderAccess. Dynamic names (`button-${variant}`)
 // become patterns. Used by test/consumer/manifest.test.ts to hold the manifest's @csspart lists to
@@ -40,7 +41,13 @@ export function renderedParts(componentFile) {
     const found = partsIn(file);
     found.names.forEach((name) => names.add(name));
     patterns.push(...found.patterns);
-    for (const match of found.source.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'(\.[^']+)\.js'/g)) {
+    // What a module loads with import() renders in the same shadow root (the HR console's tab
+    // views), unless it is a define module: that is another element, with parts of its own.
+    for (const match of found.source.matchAll(/\bimport\(\s*'(\.[^']+)\.js'\s*\)/g)) {
+      const target = join(dirname(file), `${match[1]}.ts`);
+      if (relative(root, target).startsWith('components/') && existsSync(target) && !/\bdefine\('okaeri-/.test(readFileSync(target, 'utf8'))) visit(target);
+    }
+    for (const match of found.source.matchAll(/(?:import|export)\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'(\.[^']+)\.js'/g)) {
       if (/^\s*type\s/.test(match[0].slice(6))) continue;
       const target = join(dirname(file), `${match[2]}.ts`);
       const path = relative(root, target);

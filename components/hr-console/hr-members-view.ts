@@ -1,0 +1,6 @@
+// What the Members tab renders (the search and filters, the grid, the export and a member's
+// record): <okaeri-hr-console> imports this module when the tab first opens, so a page that shows
+// only the overview does not load it. The tab's state and keyboard handling stay in the console.
+export { COLUMNS, renderGrid, renderMemberFilters } from './hr-members.js';
+export { download, exportFileName, renderExport } from './hr-export.js';
+export { renderMemberDetail } from './hr-member-detail.js';
