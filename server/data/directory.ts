@@ -19,7 +19,7 @@ import {
 } from '../domain/member-view.js';
 import { normalizeSearchText, wordQueries } from '../domain/search-text.js';
 import { type DirectoryIntentWindow, currentMonth, intentConditions } from '../domain/hr-members.js';
-import { MEMBER_STATUS_SQL, type MemberStatus, type ReturnIntentKind, isListable } from '../domain/membership.js';
+import { MEMBER_STATUS_SQL, NOT_ERASED_SQL, type MemberStatus, type ReturnIntentKind, isListable } from '../domain/membership.js';
 import { DirectoryPageCache } from './directory-page-cache.js';
 import { prepareHrSync, rebuildHrIndex } from './hr.js';
 import { type ProfileRow, profileFields } from './rows/profile.js';
@@ -152,7 +152,8 @@ const INDEX_SOURCE = `SELECT al.id, al.family_name, al.given_name, al.family_nam
     al.department_id, al.department_other, al.left_month, al.current_company, al.current_position,
     al.location, al.interests, al.listed, ${MEMBER_STATUS_SQL} AS status, al.visibility,
     al.return_intent, al.return_from, al.return_intent_visibility, d.name_en, d.name_ja
-  FROM alumni al LEFT JOIN departments d ON d.id = al.department_id`;
+  FROM alumni al LEFT JOIN departments d ON d.id = al.department_id
+  WHERE ${NOT_ERASED_SQL}`;
 
 function entryOf(row: IndexSourceRow): DirectoryEntry {
   return directoryEntry({
@@ -210,7 +211,8 @@ function prepareEntryWriter(db: Db): (entry: DirectoryEntry) => void {
  * bulk insert pays for the statements once.
  */
 export function prepareDirectorySync(db: Db): (ids: string | readonly string[]) => void {
-  const source = db.prepare<[string], IndexSourceRow>(`${INDEX_SOURCE} WHERE al.id = ?`);
+  // An erased returner's row is no member's: its entry goes as a deleted member's does.
+  const source = db.prepare<[string], IndexSourceRow>(`${INDEX_SOURCE} AND al.id = ?`);
   const write = prepareEntryWriter(db);
   const findEntry = db.prepare<[string], number>('SELECT entry_id FROM directory_entries WHERE alumni_id = ?').pluck();
   const deleteSearch = db.prepare('DELETE FROM directory_search WHERE rowid = ?');
@@ -265,7 +267,7 @@ export function rebuildDirectoryIndex(db: Db): void {
     const write = prepareEntryWriter(db);
     // In batches: a statement that is still being read cannot share the connection with writes.
     const batch = db.prepare<[number], IndexSourceRow & { position: number }>(
-      `${INDEX_SOURCE.replace('SELECT ', 'SELECT al.rowid AS position, ')} WHERE al.rowid > ? ORDER BY al.rowid LIMIT 2000`,
+      `${INDEX_SOURCE.replace('SELECT ', 'SELECT al.rowid AS position, ')} AND al.rowid > ? ORDER BY al.rowid LIMIT 2000`,
     );
     for (let rows = batch.all(0); rows.length; rows = batch.all(rows[rows.length - 1]!.position)) {
       for (const row of rows) write(entryOf(row));
@@ -509,7 +511,7 @@ function readProfiles(db: Db, ids: readonly string[]): AlumnusProfile[] {
 
 /** One member, if the audience may find them in the directory (HR: anyone; others: listed only). */
 export function findDirectoryMember(db: Db, audience: Audience, id: string): AlumnusProfile | null {
-  const row = statement(db, `SELECT ${PROFILE_COLUMNS}, ${MEMBER_STATUS_SQL} AS status FROM alumni al WHERE id = ?`).get(id) as
+  const row = statement(db, `SELECT ${PROFILE_COLUMNS}, ${MEMBER_STATUS_SQL} AS status FROM alumni al WHERE id = ? AND ${NOT_ERASED_SQL}`).get(id) as
     | (AlumnusRow & { status: MemberStatus })
     | undefined;
   // A member who is not active (unverified, awaiting approval, declined) is HR's to see only.

@@ -26,7 +26,7 @@ import {
   overviewCounts,
 } from '../domain/hr-members.js';
 import { wordQueries } from '../domain/search-text.js';
-import { type MailLanguage, MEMBER_STATUS_SQL, type MemberStatus, type ReturnIntentKind } from '../domain/membership.js';
+import { type MailLanguage, MEMBER_STATUS_SQL, NOT_ERASED_SQL, type MemberStatus, type ReturnIntentKind } from '../domain/membership.js';
 import { interestMask } from '../domain/directory-entry.js';
 import { recordAudit } from './audit.js';
 import { syncDirectoryEntries } from './directory.js';
@@ -76,7 +76,9 @@ export function entryFromRow(row: MemberRow & { name_en: string | null; name_ja:
   return hrMemberEntry({ ...hrMemberRow(row), departmentNameEn: row.name_en, departmentNameJa: row.name_ja });
 }
 
-const SOURCE = `SELECT ${HR_MEMBER_COLUMNS}, d.name_en, d.name_ja FROM alumni al LEFT JOIN departments d ON d.id = al.department_id`;
+/** Members only: an erased returner's row (kept for HR's returner records) is no member in any segment or count. */
+const SOURCE = `SELECT ${HR_MEMBER_COLUMNS}, d.name_en, d.name_ja FROM alumni al LEFT JOIN departments d ON d.id = al.department_id
+  WHERE ${NOT_ERASED_SQL}`;
 
 function prepareWriter(db: Db): (entry: HrMemberEntry) => void {
   const upsert = db.prepare<unknown[], number>(
@@ -104,7 +106,7 @@ function prepareWriter(db: Db): (entry: HrMemberEntry) => void {
 
 /** Brings the HR index in step with alumni `ids` (insert, update or delete), prepared once. */
 export function prepareHrSync(db: Db): (id: string) => void {
-  const source = db.prepare<[string], MemberRow & { name_en: string | null; name_ja: string | null }>(`${SOURCE} WHERE al.id = ?`);
+  const source = db.prepare<[string], MemberRow & { name_en: string | null; name_ja: string | null }>(`${SOURCE} AND al.id = ?`);
   const write = prepareWriter(db);
   const find = db.prepare<[string], number>('SELECT entry_id FROM hr_member_index WHERE alumni_id = ?').pluck();
   const deleteSearch = db.prepare('DELETE FROM hr_member_search WHERE rowid = ?');
@@ -124,7 +126,7 @@ export function rebuildHrIndex(db: Db): void {
   db.exec('DELETE FROM hr_member_search; DELETE FROM hr_member_index;');
   const write = prepareWriter(db);
   const batch = db.prepare<[number], MemberRow & { name_en: string | null; name_ja: string | null; position: number }>(
-    `${SOURCE.replace('SELECT ', 'SELECT al.rowid AS position, ')} WHERE al.rowid > ? ORDER BY al.rowid LIMIT 2000`,
+    `${SOURCE.replace('SELECT ', 'SELECT al.rowid AS position, ')} AND al.rowid > ? ORDER BY al.rowid LIMIT 2000`,
   );
   for (let rows = batch.all(0); rows.length; rows = batch.all(rows[rows.length - 1]!.position)) {
     for (const row of rows) write(entryFromRow(row));

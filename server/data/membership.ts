@@ -214,8 +214,9 @@ function update(db: Db, id: string, patch: MemberPatch, expectedVersion: number 
  * the name, the former department and the joined/left months. Everything
  * else is erased as for any member: address (a reserved .invalid placeholder), readings, role at
  * leaving, current company, role and location, profile URL, photo, interests, listing, visibility,
- * contact consent and its history, return intent, link tokens, reactions, mail; and what the
- * returner wrote for their announcements ("while away", "ask me about").
+ * contact consent and its history, return intent, employee number, link tokens, reactions, mail;
+ * and what the returner wrote for their announcements ("while away", "ask me about"). The row
+ * then leaves both indexes (NOT_ERASED_SQL): it is no member in any list, segment or count.
  */
 function erase(db: Db, id: string, viewer: Viewer, now: string): 'erased' | 'absent' {
   const row = db.prepare<[string], { email: string }>('SELECT email FROM alumni WHERE id = ?').get(id);
@@ -230,7 +231,7 @@ function erase(db: Db, id: string, viewer: Viewer, now: string): 'erased' | 'abs
       `UPDATE alumni SET email = ?, family_name_kana = NULL, given_name_kana = NULL, role_at_leaving = NULL,
          current_company = NULL, current_position = NULL, location = NULL, profile_url = NULL, photo_url = NULL,
          interests = '[]', listed = 0, visibility = '{}', contact_consent = 0, return_intent = NULL, return_from = NULL,
-         contract_work = 0, referrals = 0, return_intent_visibility = 'hidden', version = version + 1, updated_at = ?
+         contract_work = 0, referrals = 0, return_intent_visibility = 'hidden', employee_number = NULL, version = version + 1, updated_at = ?
        WHERE id = ?`,
     ).run(erasedEmail(id), now, id);
     db.prepare(`UPDATE announcements SET while_away = NULL, ask_me_about = '[]' WHERE returner_id IN (SELECT id FROM returners WHERE alumni_id = ?)`).run(id);

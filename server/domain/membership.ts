@@ -31,6 +31,13 @@ export const erasedEmail = (id: string) => `erased+${id}@erased.invalid`;
 /** Whether the member left the network and only HR's returner records keep the row. */
 export const isErased = (member: { email: string }) => member.email.endsWith('@erased.invalid');
 
+/**
+ * SQL (both backends) over `alumni` aliased `al`: the row is a member's, not what an erased
+ * returner left for HR's returner records. Such a row is in neither index (directory, HR), so no
+ * list, search, segment, export or overview figure counts it as a member.
+ */
+export const NOT_ERASED_SQL = `al.email <> ('erased+' || al.id || '@erased.invalid')`;
+
 export const MAIL_LANGUAGES = ['ja', 'en'] as const;
 export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
 

@@ -486,6 +486,24 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
       const before = await database.sql.value<number>('SELECT COUNT(*) FROM checklist_items WHERE returner_id = ?', returner.id);
       assert.ok(Number(before) > 0, 'the returner has a checklist');
       assert.ok((await listedIds('hr', 'Plmoknij')).includes(member.id), 'HR finds the company before');
+      await database.sql.run('UPDATE alumni SET employee_number = ? WHERE id = ?', 'E-4711', member.id);
+      const overview = async () => {
+        const response = await get('/api/v1/hr/overview', hr.Authorization);
+        assert.equal(response.status, 200);
+        return (await response.json()) as {
+          members: Record<string, number>;
+          returnIntent: Record<string, number>;
+          signupsByMonth: { month: string; count: number }[];
+          returnersInProgress: { alumniId: string }[];
+        };
+      };
+      const hrSegment = async (query: string) => {
+        const response = await get(`/api/v1/hr/members?${query}&limit=100`, hr.Authorization);
+        assert.equal(response.status, 200);
+        return ((await response.json()) as { items: { id: string }[] }).items.map((item) => item.id);
+      };
+      const figuresBefore = await overview();
+      assert.ok((await hrSegment('q=Returnerova')).includes(member.id), 'HR’s segments have the member before');
 
       const erased = await app.request('/api/v1/me', { method: 'DELETE', headers: { Authorization: member.authorization } });
       assert.equal(erased.status, 204);
@@ -523,6 +541,27 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
         const matches = Number(await database.sql.value('SELECT COUNT(*) FROM directory_search WHERE directory_search MATCH ?', matchExpression('hr', ['plmoknij'])));
         assert.equal(matches, 0, 'the FTS table holds no erased word');
       }
+      // No longer a member anywhere HR counts or looks for members; the returner records keep the name.
+      const figuresAfter = await overview();
+      const month = new Date().toISOString().slice(0, 7);
+      const minusOne = (figures: Record<string, number>, keys: string[]) =>
+        Object.fromEntries(Object.entries(figures).map(([key, value]) => [key, keys.includes(key) ? value - 1 : value]));
+      assert.deepEqual(figuresAfter.members, minusOne(figuresBefore.members, ['total', 'active', 'listed', 'contactable']));
+      assert.deepEqual(figuresAfter.returnIntent, minusOne(figuresBefore.returnIntent, ['not-said']));
+      assert.deepEqual(
+        figuresAfter.signupsByMonth,
+        figuresBefore.signupsByMonth.map((entry) => (entry.month === month ? { ...entry, count: entry.count - 1 } : entry)).filter((entry) => entry.count > 0),
+      );
+      assert.deepEqual(figuresAfter.returnersInProgress, figuresBefore.returnersInProgress, 'the returner’s checklist progress is HR’s record');
+      assert.ok(figuresAfter.returnersInProgress.some((returnerRow) => returnerRow.alumniId === member.id));
+      for (const query of ['q=Returnerova', 'status=active', 'intent=not-said', 'department=' + member.body.department]) {
+        assert.ok(!(await hrSegment(query)).includes(member.id), `not in HR's segment ${query}`);
+      }
+      assert.ok(!(await listedIds('hr', 'Returnerova')).includes(member.id), 'not in the directory, not even for HR');
+      assert.equal((await get(`/api/v1/alumni/${member.id}`, hr.Authorization)).status, 404);
+      assert.equal(await database.sql.value('SELECT employee_number FROM alumni WHERE id = ?', member.id), null, 'no employee number');
+      assert.equal(Number(await database.sql.value('SELECT COUNT(*) FROM hr_member_index WHERE alumni_id = ?', member.id)), 0);
+      assert.equal(Number(await database.sql.value('SELECT COUNT(*) FROM directory_entries WHERE alumni_id = ?', member.id)), 0);
       // The session finds no member any more; a stale tab cannot write the data back.
       assert.equal((await get('/api/v1/me', member.authorization)).status, 404);
       const rewrite = await json('PATCH', '/api/v1/me', { currentCompany: 'Back again' }, { Authorization: member.authorization, 'If-Match': '*' });

@@ -3,7 +3,7 @@ import { type IndexableAlumnus, directoryEntry, interestMask } from '../../domai
 import { AUDIENCE_RANK, type AlumnusProfile, type Audience } from '../../domain/member-view.js';
 import { wordQueries } from '../../domain/search-text.js';
 import { currentMonth, intentConditions } from '../../domain/hr-members.js';
-import { MEMBER_STATUS_SQL, type MemberStatus, type ReturnIntentKind, isListable } from '../../domain/membership.js';
+import { MEMBER_STATUS_SQL, NOT_ERASED_SQL, type MemberStatus, type ReturnIntentKind, isListable } from '../../domain/membership.js';
 import { DIRECTORY_INDEX_VERSION } from '../directory.js';
 import type { DirectoryData, DirectoryPage, DirectoryPosition, DirectoryQuery } from '../store.js';
 import { DirectoryPageCache } from '../directory-page-cache.js';
@@ -106,7 +106,8 @@ async function reindex(sql: Sql, where: string, values: readonly unknown[]): Pro
   let after = '';
   for (;;) {
     const rows = await sql.query<AlumnusRow & { status: MemberStatus }>(
-      `SELECT ${PROFILE_COLUMNS}, ${MEMBER_STATUS_SQL} AS status FROM alumni al WHERE (${where}) AND id > $${values.length + 1} ORDER BY id LIMIT ${BATCH}`,
+      `SELECT ${PROFILE_COLUMNS}, ${MEMBER_STATUS_SQL} AS status FROM alumni al
+       WHERE (${where}) AND ${NOT_ERASED_SQL} AND id > $${values.length + 1} ORDER BY id LIMIT ${BATCH}`,
       [...values, after],
     );
     if (rows.length === 0) return;
@@ -121,7 +122,11 @@ async function reindex(sql: Sql, where: string, values: readonly unknown[]): Pro
  */
 export async function reindexAlumni(sql: Sql, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  await sql.run('DELETE FROM directory_entries WHERE alumni_id = ANY($1::text[]) AND alumni_id NOT IN (SELECT id FROM alumni)', [ids]);
+  // Deleted members' entries went with them (ON DELETE CASCADE); an erased returner's row stays
+  // for HR's returner records but is no member's: its entries go too.
+  const gone = `alumni_id = ANY($1::text[]) AND alumni_id NOT IN (SELECT al.id FROM alumni al WHERE al.id = ANY($1::text[]) AND ${NOT_ERASED_SQL})`;
+  await sql.run(`DELETE FROM directory_entries WHERE ${gone}`, [ids]);
+  await sql.run(`DELETE FROM hr_member_index WHERE ${gone}`, [ids]);
   // Deleted members (their entries went with them, by cascade) change pages too.
   await touchGeneration(sql);
   await reindex(sql, 'id = ANY($1::text[])', [ids]);
@@ -269,7 +274,7 @@ export function directoryData(sql: Sql): DirectoryData {
 
     async find(audience: Audience, id: string) {
       const row = await sql.first<AlumnusRow & { status: MemberStatus }>(
-        `SELECT ${PROFILE_COLUMNS}, ${MEMBER_STATUS_SQL} AS status FROM alumni al WHERE id = $1`,
+        `SELECT ${PROFILE_COLUMNS}, ${MEMBER_STATUS_SQL} AS status FROM alumni al WHERE id = $1 AND ${NOT_ERASED_SQL}`,
         [id],
       );
       // A member who is not active (unverified, awaiting approval, declined) is HR's to see only.

@@ -227,7 +227,7 @@ export function membershipData(sql: Sql): MembershipData {
             `UPDATE alumni SET email = $1, family_name_kana = NULL, given_name_kana = NULL, role_at_leaving = NULL,
                current_company = NULL, current_position = NULL, location = NULL, profile_url = NULL, photo_url = NULL,
                interests = '[]', listed = FALSE, visibility = '{}', contact_consent = FALSE, return_intent = NULL, return_from = NULL,
-               contract_work = FALSE, referrals = FALSE, return_intent_visibility = 'hidden', version = version + 1, updated_at = $2
+               contract_work = FALSE, referrals = FALSE, return_intent_visibility = 'hidden', employee_number = NULL, version = version + 1, updated_at = $2
              WHERE id = $3`,
             [erasedEmail(id), now, id],
           );
