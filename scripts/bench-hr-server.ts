@@ -12,10 +12,11 @@
  * `--database postgres` runs the same on PostgreSQL: a scratch database on the server
  * OKAERI_BENCH_DATABASE_URL names (a cluster from scripts/postgres.mjs), dropped afterwards.
  * `--only export` skips the list and overview figures; `--cpu-prof DIR` writes the server's CPU
- * profile there (node --cpu-prof) when it stops.
+ * profile there (node --cpu-prof) when it stops; `--keep FILE` (SQLite) seeds FILE only if it has
+ * fewer members and keeps it, for repeated runs.
  *
  *   npx tsx scripts/bench-hr-server.ts [--members 100000] [--requests 200] [--database sqlite|postgres]
- *     [--only export] [--exports 1] [--cpu-prof DIR]
+ *     [--only export] [--exports 1] [--cpu-prof DIR] [--keep FILE]
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -35,6 +36,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     exports: { type: 'string', default: '1' },
     'cpu-prof': { type: 'string' },
+    keep: { type: 'string' },
   },
 });
 
@@ -61,11 +63,11 @@ async function serve(location: string): Promise<void> {
   process.on('SIGTERM', () => server.close(() => void store.close().then(() => process.exit(0))));
 }
 
-/** Resident and peak resident memory of a process, in MiB (Linux /proc). */
-function memory(pid: number): { rss: number; hwm: number } {
+/** Resident (of it anonymous: heap, not mapped files) and peak resident memory of a process, in MiB (Linux /proc). */
+function memory(pid: number): { rss: number; anon: number; hwm: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)![1]) / 1024;
-  return { rss: kib('VmRSS'), hwm: kib('VmHWM') };
+  return { rss: kib('VmRSS'), anon: kib('RssAnon'), hwm: kib('VmHWM') };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -76,7 +78,7 @@ async function main(): Promise<void> {
   const members = Number(args.members);
   const requests = Number(args.requests);
   const dir = mkdtempSync(join(tmpdir(), 'okaeri-bench-hr-'));
-  let location = join(dir, 'bench.db');
+  let location = args.keep ?? join(dir, 'bench.db');
   let scratch: { url: string; drop(): Promise<void> } | undefined;
   let server: ChildProcess | undefined;
   try {
@@ -161,8 +163,11 @@ async function main(): Promise<void> {
 async function exportAll(pid: number, base: string, headers: Record<string, string>): Promise<void> {
   const before = memory(pid);
   let peak = before.rss;
+  let peakAnon = before.anon;
   const sampler = setInterval(() => {
-    peak = Math.max(peak, memory(pid).rss);
+    const now = memory(pid);
+    peak = Math.max(peak, now.rss);
+    peakAnon = Math.max(peakAnon, now.anon);
   }, 20);
   const started = performance.now();
   const response = await fetch(`${base}/api/v1/hr/members/export.csv?purpose=records`, { headers });
@@ -183,4 +188,5 @@ async function exportAll(pid: number, base: string, headers: Record<string, stri
   console.log(
     `  server RSS before ${before.rss.toFixed(1)} MiB, peak during ${peak.toFixed(1)} MiB, after ${afterExport.rss.toFixed(1)} MiB (process high-water mark ${afterExport.hwm.toFixed(1)} MiB)`,
   );
+  console.log(`  of it anonymous (heap): before ${before.anon.toFixed(1)} MiB, peak during ${peakAnon.toFixed(1)} MiB, after ${afterExport.anon.toFixed(1)} MiB`);
 }

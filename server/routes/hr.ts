@@ -29,6 +29,7 @@ import { queryWords } from '../domain/search-text.js';
 import { ProblemError } from '../problem.js';
 import { IdempotencyKeyHeaderSchema, responseHeaders } from '../schemas/common.js';
 import {
+  ChecklistTemplateConflictSchema,
   ChecklistTemplateSchema,
   HrDeclineSchema,
   HrExportQuerySchema,
@@ -237,7 +238,7 @@ const detailRoute = createRoute({
   },
 });
 
-const TEMPLATE_ETAG = { ETag: { description: 'The template’s entity tag, for `If-Match`.', schema: { type: 'string' as const } } };
+const TEMPLATE_ETAG = responseHeaders.etag('The template’s entity tag, for `If-Match`.');
 const TemplateIfMatchSchema = z.object({
   'if-match': z
     .string()
@@ -277,7 +278,12 @@ const putTemplateRoute = createRoute({
   request: { headers: TemplateIfMatchSchema, body: { required: true, content: { 'application/json': { schema: ChecklistTemplateSchema } } } },
   responses: {
     200: { description: 'The template as stored.', headers: TEMPLATE_ETAG, content: { 'application/json': { schema: ChecklistTemplateSchema } } },
-    ...problemResponses(400, 401, 403, 412, 413, 415, 428),
+    412: {
+      description: 'Someone saved the template since the version sent; `current` is the template now.',
+      headers: responseHeaders.etag('The tag of `current`, to send next.'),
+      content: { 'application/problem+json': { schema: ChecklistTemplateConflictSchema } },
+    },
+    ...problemResponses(400, 401, 403, 413, 415, 428),
   },
 });
 

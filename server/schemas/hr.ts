@@ -8,6 +8,7 @@ import { VISIBILITY_FIELDS, VISIBILITY_LEVELS } from '../domain/visibility.js';
 import { CHECKLIST_LIMITS, ChecklistOwnerSchema } from './checklist.js';
 import { FILTER_VALUE_MAX, MAX_FILTER_VALUES, MAX_PAGE_SIZE, listParameter, yearParameter } from './directory.js';
 import { InterestIdSchema } from './meta.js';
+import { ProblemSchema } from './problem.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const HR_DEFAULT_PAGE_SIZE = 50;
@@ -237,6 +238,10 @@ export const ChecklistTemplateSchema = z
   .openapi('ChecklistTemplate', {
     description: 'The company’s re-onboarding template. A change applies to checklists generated afterwards only.',
   });
+
+export const ChecklistTemplateConflictSchema = ProblemSchema.extend({
+  current: ChecklistTemplateSchema.openapi({ description: 'The template as stored now; show it instead of overwriting.' }),
+}).openapi('ChecklistTemplateConflict', { description: 'A 412 problem: someone saved the template since the version sent in If-Match.' });
 
 // ---------------------------------------------------------------------------------------------
 // Approval and the leaver list

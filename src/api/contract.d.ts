@@ -1150,6 +1150,10 @@ export interface components {
                 ja: string;
             } | null;
         };
+        /** @description A 412 problem: someone saved the template since the version sent in If-Match. */
+        ChecklistTemplateConflict: components["schemas"]["Problem"] & {
+            current: components["schemas"]["ChecklistTemplate"] & unknown;
+        };
         /** @description The same answer whether the address was new or already registered, so a stranger cannot learn who is a member. */
         SignupReceipt: {
             /** @example al_7k2m9q4x8c1v5b3n */
@@ -3744,7 +3748,7 @@ export interface operations {
             200: {
                 headers: {
                     /** @description The template’s entity tag, for `If-Match`. */
-                    ETag?: string;
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3813,7 +3817,7 @@ export interface operations {
             200: {
                 headers: {
                     /** @description The template’s entity tag, for `If-Match`. */
-                    ETag?: string;
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3849,13 +3853,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource changed since the version sent in `If-Match`. */
+            /** @description Someone saved the template since the version sent; `current` is the template now. */
             412: {
                 headers: {
+                    /** @description The tag of `current`, to send next. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ChecklistTemplateConflict"];
                 };
             };
             /** @description The request body is larger than the server accepts. */

@@ -242,8 +242,14 @@ describe('contract conformance: every operation, every role, valid and invalid r
     getHrMember: () => [{ path: `/api/v1/hr/members/${memberId}` }],
     getChecklistTemplate: () => [{ path: '/api/v1/hr/checklist-template' }],
     putChecklistTemplate: async () => {
-      const template = await (await server.app.request('/api/v1/hr/checklist-template', { headers: { Authorization: tokens.hr! } })).text();
-      return [{ path: '/api/v1/hr/checklist-template', body: template }];
+      const read = await server.app.request('/api/v1/hr/checklist-template', { headers: { Authorization: tokens.hr! } });
+      const template = await read.text();
+      return [
+        { path: '/api/v1/hr/checklist-template', headers: { 'If-Match': read.headers.get('etag') ?? '*' }, body: template },
+        // A tag long gone: 412 with the stored template and its ETag; none: 428.
+        { path: '/api/v1/hr/checklist-template', headers: { 'If-Match': '"gone"' }, body: template },
+        { path: '/api/v1/hr/checklist-template', body: template },
+      ];
     },
     // Approval (issue 11): approving an active member answers it unchanged; a member made to await
     // approval (as verification does with the setting on) is declined; a pending one is a 409.
