@@ -113,20 +113,23 @@ export class OkaeriHrReturners extends OkaeriElement {
 
   private readonly returnersTask = this.loadTask({
     args: () => [] as const,
-    task: async (_args, { signal, api }): Promise<ReturnerRow[]> => {
+    task: async (_args, { signal, api }) => {
       // The list has no progress of its own: the overview's returners in progress carry it, and a
       // returner missing there has every item done.
       const [list, overview] = await Promise.all([
         adapterMethod(api, 'listReturners', listReturners)({ limit: PAGE }, { signal }),
         adapterMethod(api, 'getHrOverview', getHrOverview)({ signal }),
       ]);
-      this.pageController?.abort();
-      this.progress = new Map(overview.returnersInProgress.map((entry) => [entry.id, { done: entry.done, total: entry.total }]));
-      this.nextCursor = list.nextCursor;
-      this.pageError = undefined;
-      return list.items.map((returner) => this.rowOf(returner));
+      return { list, progress: new Map(overview.returnersInProgress.map((entry) => [entry.id, { done: entry.done, total: entry.total }])) };
     },
-    onComplete: (rows) => (this.rows = rows),
+    // The first page again (after a registration): a later page still on its way belongs to the old list.
+    onComplete: ({ list, progress }) => {
+      this.pageController?.abort();
+      this.pageError = undefined;
+      this.progress = progress;
+      this.nextCursor = list.nextCursor;
+      this.rows = list.items.map((returner) => this.rowOf(returner));
+    },
   });
 
   private rowOf(returner: Returner): ReturnerRow {

@@ -165,4 +165,14 @@ export const sectionStyles = css`
     background: var(--_okaeri-color-surface-raised);
     border-radius: var(--_okaeri-radius);
   }
+  /* The paged lists' footer (src/internal/load-more.ts), as in the console's members. */
+  .more {
+    display: grid;
+    justify-items: center;
+    gap: var(--_okaeri-space-s);
+    margin-block-start: var(--_okaeri-space-s);
+  }
+  .more .error-banner {
+    justify-self: stretch;
+  }
 `;
