@@ -99,6 +99,7 @@ export const hrConsoleEn = {
   'hrConsole.detail.field.email': 'Email',
   'hrConsole.detail.field.department': 'Former department',
   'hrConsole.detail.field.roleAtLeaving': 'Role when leaving',
+  'hrConsole.detail.field.employeeNumber': 'Employee number',
   'hrConsole.detail.field.joined': 'Joined',
   'hrConsole.detail.field.left': 'Left',
   'hrConsole.detail.field.currentCompany': 'Current company',

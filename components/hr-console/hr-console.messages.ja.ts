@@ -99,6 +99,7 @@ export const hrConsoleJa: HrConsoleMessages = {
   'hrConsole.detail.field.email': 'メールアドレス',
   'hrConsole.detail.field.department': '在籍時の部署',
   'hrConsole.detail.field.roleAtLeaving': '退職時の役職',
+  'hrConsole.detail.field.employeeNumber': '社員番号',
   'hrConsole.detail.field.joined': '入社',
   'hrConsole.detail.field.left': '退職',
   'hrConsole.detail.field.currentCompany': '現在の勤務先',

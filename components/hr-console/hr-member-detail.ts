@@ -64,6 +64,7 @@ export function renderMemberDetail(
       ${row('hrConsole.detail.field.email', member.email, 'email')}
       ${row('hrConsole.detail.field.department', departmentName(l, meta, member), 'department')}
       ${row('hrConsole.detail.field.roleAtLeaving', member.roleAtLeaving, 'roleAtLeaving')}
+      ${row('hrConsole.detail.field.employeeNumber', member.employeeNumber)}
       ${row('hrConsole.detail.field.joined', l.formatYearMonth(member.joined), 'joined')}
       ${row('hrConsole.detail.field.left', member.left && l.formatYearMonth(member.left), 'left')}
       ${row('hrConsole.detail.field.currentCompany', member.currentCompany, 'currentCompany')}

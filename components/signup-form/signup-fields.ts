@@ -181,6 +181,7 @@ export function renderProfileSections(form: ProfileFields, meta: Meta, { email }
         </select>`)}
       ${v.department === 'other' ? renderText(form, 'departmentOther', { label: l.msg('signup.departmentOtherLabel'), required: true }) : nothing}
       ${hidden.has('roleAtLeaving') ? nothing : renderText(form, 'roleAtLeaving', { autocomplete: 'off' })}
+      ${form.rules.employeeNumber ? renderText(form, 'employeeNumber', { hint: l.msg('signup.employeeNumberHint'), autocomplete: 'off' }) : nothing}
       <div class="pair">${renderMonth(form, 'joined')}${renderMonth(form, 'left')}</div>
     `)}
     ${shown.some((f) => f !== 'roleAtLeaving')

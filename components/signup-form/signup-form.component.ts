@@ -116,7 +116,7 @@ export class OkaeriSignupForm extends OkaeriElement {
   /** Furigana fields: `auto` (in Japanese only), `always` or `never`. */
   @property() furigana: 'auto' | 'always' | 'never' = 'auto';
 
-  /** Space-separated optional fields to leave out: `role-at-leaving current-company current-role location profile-url`. */
+  /** Space-separated optional fields to leave out: `role-at-leaving employee-number current-company current-role location profile-url`. */
   @property({ attribute: 'hide-fields' }) hideFields = '';
 
   /** Space-separated optional fields to make required (same names as `hide-fields`, plus furigana `family-name-kana given-name-kana`). */
@@ -168,7 +168,9 @@ export class OkaeriSignupForm extends OkaeriElement {
   }
 
   private get rules() {
-    return profileRules(this.localize.lang, { furigana: this.furigana, hideFields: this.hideFields, requireFields: this.requireFields });
+    const rules = profileRules(this.localize.lang, { furigana: this.furigana, hideFields: this.hideFields, requireFields: this.requireFields });
+    // The signup asks for the employee number (HR matches it to the leaver list) unless the host hides it.
+    return { ...rules, employeeNumber: !rules.hidden.has('employeeNumber') };
   }
 
   /** What the shared field pieces (signup-fields.ts) render from. */
@@ -307,6 +309,7 @@ export class OkaeriSignupForm extends OkaeriElement {
       department: other ? undefined : v.department,
       departmentOther: opt('departmentOther', other),
       roleAtLeaving: opt('roleAtLeaving'),
+      employeeNumber: opt('employeeNumber', this.rules.employeeNumber),
       joined: `${v.joinedYear}-${v.joinedMonth}`,
       left: `${v.leftYear}-${v.leftMonth}`,
       currentCompany: opt('currentCompany'),

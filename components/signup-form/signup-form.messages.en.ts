@@ -19,6 +19,8 @@ export const signupEn = {
   'signup.departmentOther': 'Other',
   'signup.departmentOtherLabel': 'Department name',
   'signup.roleAtLeaving': 'Role when you left',
+  'signup.employeeNumber': 'Employee number',
+  'signup.employeeNumberHint': 'Optional, if you remember it. Only the alumni program team sees it, to confirm that you worked here; it is never shown in the directory.',
   'signup.joined': 'When you joined',
   'signup.left': 'When you left',
   'signup.year': 'Year',

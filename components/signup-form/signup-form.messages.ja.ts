@@ -19,6 +19,8 @@ export const signupJa: SignupMessages = {
   'signup.departmentOther': 'その他',
   'signup.departmentOtherLabel': '部署名',
   'signup.roleAtLeaving': '退職時の職種・役職',
+  'signup.employeeNumber': '社員番号',
+  'signup.employeeNumberHint': '任意です。覚えていればご入力ください。在籍の確認のためアルムナイ担当だけが見るもので、名簿には表示されません。',
   'signup.joined': '入社年月',
   'signup.left': '退職年月',
   'signup.year': '年',

@@ -20,6 +20,8 @@ export interface SignupValues {
   department: string;
   departmentOther: string;
   roleAtLeaving: string;
+  /** 社員番号: optional, for HR only (never a directory field). */
+  employeeNumber: string;
   currentCompany: string;
   currentRole: string;
   location: string;
@@ -45,6 +47,7 @@ export const emptyValues = (): SignupValues => ({
   department: '',
   departmentOther: '',
   roleAtLeaving: '',
+  employeeNumber: '',
   currentCompany: '',
   currentRole: '',
   location: '',
@@ -73,6 +76,8 @@ export interface Rules {
   required: ReadonlySet<string>;
   /** 'YYYY-MM' of today, the latest month allowed. */
   thisMonth: string;
+  /** Whether the form asks for the employee number (the signup form; a host may hide it). */
+  employeeNumber?: boolean;
 }
 
 // Same limits as the server (server/schemas/signup.ts).
@@ -84,6 +89,8 @@ const max: Record<string, number> = {
   email: 254,
   departmentOther: 100,
   roleAtLeaving: 100,
+  // As HR's leaver list holds it (server/domain/hr-leavers.ts LEAVER_LIMITS), measured as the server does: after NFKC.
+  employeeNumber: 40,
   currentCompany: 100,
   currentRole: 100,
   location: 100,
@@ -152,6 +159,7 @@ export function validate(values: SignupValues, rules: Rules): Errors {
   if (!values.department) errors.department = ['validation.required'];
   else if (values.department === 'other') text('departmentOther', true);
   for (const name of optionalFields) text(name, false);
+  if (rules.employeeNumber) text('employeeNumber', false);
   if (!errors.profileUrl && values.profileUrl.trim() && !rules.hidden.has('profileUrl') && !isWebUrl(completeUrl(values.profileUrl))) {
     errors.profileUrl = ['validation.invalid_url'];
   }

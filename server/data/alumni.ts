@@ -18,6 +18,8 @@ export interface AlumnusRecord extends Omit<AlumnusProfile, 'left' | 'visibility
   /** Omitted: 'active' (seeded members); a signup is 'pending' until verified. */
   status?: MemberStatus;
   lang?: MailLanguage;
+  /** The employee number (社員番号) as the leaver list compares it (normalizeEmployeeNumber); HR's only. */
+  employeeNumber?: string | null;
 }
 
 /** Inserts an alumnus together with the consent they gave when signing up, and indexes them. */
@@ -41,8 +43,8 @@ export function prepareAlumnusRowsInsert(db: Db): (alumnus: AlumnusRecord) => vo
        department_id, department_other, role_at_leaving, joined_month, left_month, current_company,
        current_position, location, profile_url, photo_url, interests, listed, visibility,
        contact_consent, created_at, updated_at, status, lang, return_intent, return_from, contract_work, referrals,
-       return_intent_visibility)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       return_intent_visibility, employee_number)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertConsent = db.prepare(
     `INSERT INTO consents (id, alumni_id, privacy_policy_version, contact, consented_at)
@@ -56,7 +58,7 @@ export function prepareAlumnusRowsInsert(db: Db): (alumnus: AlumnusRecord) => vo
       a.currentRole, a.location, a.profileUrl, a.photoUrl, JSON.stringify(a.interests),
       a.listed ? 1 : 0, JSON.stringify(a.visibility), a.contactConsent ? 1 : 0, a.createdAt, a.createdAt,
       a.status ?? 'active', a.lang ?? 'ja', intent.intent, intent.from, intent.contractWork ? 1 : 0, intent.referrals ? 1 : 0,
-      intent.visibility,
+      intent.visibility, a.employeeNumber ?? null,
     );
     insertConsent.run(a.consentId, a.id, a.privacyPolicyVersion, a.contactConsent ? 1 : 0, a.createdAt);
   };

@@ -45,13 +45,14 @@ interface MemberRow extends ProfileRow {
   contract_work: number;
   referrals: number;
   confirmed_at: string | null;
+  employee_number: string | null;
 }
 
 export const HR_MEMBER_COLUMNS = `al.id, al.family_name, al.given_name, al.family_name_kana, al.given_name_kana,
   al.email, al.department_id, al.department_other, al.role_at_leaving, al.joined_month, al.left_month,
   al.current_company, al.current_position, al.location, al.profile_url, al.photo_url, al.interests,
   al.listed, al.visibility, al.contact_consent, al.created_at, al.updated_at, ${MEMBER_STATUS_SQL} AS status, al.return_intent,
-  al.return_from, al.contract_work, al.referrals, al.confirmed_at`;
+  al.return_from, al.contract_work, al.referrals, al.confirmed_at, al.employee_number`;
 
 /** A stored row as HR reads it (every field: HR administers with what the member gave). */
 export function hrMemberRow(row: MemberRow): HrMemberRow & { updatedAt: string } {
@@ -66,6 +67,7 @@ export function hrMemberRow(row: MemberRow): HrMemberRow & { updatedAt: string }
     contractWork: Boolean(row.contract_work),
     referrals: Boolean(row.referrals),
     confirmedAt: row.confirmed_at,
+    employeeNumber: row.employee_number,
   };
 }
 

@@ -64,6 +64,7 @@ interface MemberRow extends ProfileRow {
   contract_work: number;
   referrals: number;
   return_intent_visibility: 'alumni' | 'hr' | 'hidden';
+  employee_number: string | null;
 }
 
 function toMember(row: MemberRow, policy: { version: string; consentedAt: string } | null): MemberRecord {
@@ -85,6 +86,7 @@ function toMember(row: MemberRow, policy: { version: string; consentedAt: string
       referrals: row.referrals === 1,
       visibility: row.return_intent_visibility,
     },
+    employeeNumber: row.employee_number,
     privacyPolicyVersion: policy?.version ?? null,
     consentedAt: policy?.consentedAt ?? null,
   };

@@ -61,6 +61,7 @@ export function prepareSignup(db: Db) {
         departmentId,
         departmentOther: departmentId ? null : orNull(input.departmentOther),
         roleAtLeaving: orNull(input.roleAtLeaving),
+        employeeNumber: orNull(input.employeeNumber),
         joined: input.joined,
         left: input.left,
         currentCompany: orNull(input.currentCompany),

@@ -507,6 +507,8 @@ export interface MemberRecord extends AlumnusProfile {
   /** When the member last confirmed the profile is accurate (signup, verification, any save). */
   confirmedAt: string;
   returnIntent: ReturnIntent;
+  /** The employee number given at signup (HR's data: in the member's own record and export, nowhere else). */
+  employeeNumber: string | null;
   /** The latest consent's policy version and time. */
   privacyPolicyVersion: string | null;
   consentedAt: string | null;

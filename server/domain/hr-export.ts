@@ -47,6 +47,7 @@ export type HrExportRow = Pick<
   | 'id' | 'familyName' | 'givenName' | 'familyNameKana' | 'givenNameKana' | 'email' | 'departmentId' | 'departmentOther'
   | 'roleAtLeaving' | 'joined' | 'left' | 'currentCompany' | 'currentRole' | 'location' | 'profileUrl' | 'interests'
   | 'contactConsent' | 'listed' | 'signedUpAt' | 'status' | 'returnIntent' | 'returnFrom' | 'contractWork' | 'referrals'
+  | 'employeeNumber'
 >;
 
 /** One batch of an export, in the segment's order; `next` continues it (null: the last batch). */
@@ -83,6 +84,7 @@ export const EXPORT_COLUMNS: readonly Column[] = [
   { label: { en: 'Family name (reading)', ja: 'せい' }, value: (r) => r.familyNameKana },
   { label: { en: 'Given name (reading)', ja: 'めい' }, value: (r) => r.givenNameKana },
   { label: { en: 'E-mail', ja: 'メールアドレス' }, value: (r) => r.email },
+  { label: { en: 'Employee number', ja: '社員番号' }, value: (r) => r.employeeNumber },
   {
     label: { en: 'Former department', ja: '在籍時の部署' },
     value: (r, c) => (r.departmentId ? (c.departments.get(r.departmentId)?.[c.language] ?? r.departmentId) : r.departmentOther),

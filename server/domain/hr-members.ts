@@ -33,6 +33,8 @@ export interface HrMembership {
   referrals: boolean;
   /** When the member last confirmed the profile is accurate (null: at signup). */
   confirmedAt: string | null;
+  /** The employee number (社員番号) given at signup, normalized; HR's only, matched against the leaver list. */
+  employeeNumber: string | null;
 }
 
 /** A member as the HR index needs them: the stored profile, the department's names, the flags. */

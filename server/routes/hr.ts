@@ -143,6 +143,7 @@ function memberJson(member: HrMemberRow) {
       referrals: member.referrals,
     },
     confirmedAt: member.confirmedAt,
+    employeeNumber: member.employeeNumber,
     hiddenFromDirectory: Object.entries(levels)
       .filter(([, level]) => level === 'hidden')
       .map(([field]) => field as keyof typeof levels),

@@ -52,6 +52,7 @@ export function ownProfile(member: MemberRecord, confirmMonths: number, now = Da
     directory: { listed: member.listed, visibility: completeVisibility(member.visibility as never) },
     consent: { contact: member.contactConsent, privacyPolicyVersion: member.privacyPolicyVersion, at: member.consentedAt },
     returnIntent: member.returnIntent,
+    employeeNumber: member.employeeNumber,
     lang: member.lang,
     createdAt: member.createdAt,
     updatedAt: member.updatedAt,

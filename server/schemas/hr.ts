@@ -139,6 +139,9 @@ export const HrMemberSchema = z
       })
       .openapi({ description: 'What the member said about coming back (`intent` null: nothing said).' }),
     confirmedAt: z.string().nullable().openapi({ description: 'When the member last confirmed the profile (null: at signup).' }),
+    employeeNumber: nullableText.openapi({
+      description: 'The employee number (社員番号) the member gave at signup, as the leaver list matches it (width-normalized, upper case); HR’s only, never in the directory. Null: none given.',
+    }),
     hiddenFromDirectory: z.array(z.enum(VISIBILITY_FIELDS)).openapi({
       description: 'Fields the member hid from the directory: HR sees them (it administers with them) and shows them so marked.',
     }),

@@ -75,6 +75,9 @@ export const OwnProfileSchema = z
       at: z.string().nullable(),
     }),
     returnIntent: ReturnIntentSchema,
+    employeeNumber: z.string().nullable().openapi({
+      description: 'The employee number given at signup (for the alumni-program team only: never in the directory), as stored; null when none was given.',
+    }),
     lang: LanguageSchema,
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -5,6 +5,7 @@ import {
   VISIBILITY_LEVELS,
   type VisibilityField,
 } from '../domain/visibility.js';
+import { LEAVER_LIMITS, normalizeEmployeeNumber } from '../domain/hr-leavers.js';
 import { HTTP_URL_PATTERN, SINGLE_LINE } from './common.js';
 import { InterestIdSchema } from './meta.js';
 
@@ -19,6 +20,8 @@ export const SIGNUP_LIMITS = {
   profileUrl: 500,
   privacyPolicyVersion: 40,
   website: 500,
+  /** As HR's leaver list holds it (LEAVER_LIMITS.employeeNumber): a signup's number must fit to match. */
+  employeeNumber: LEAVER_LIMITS.employeeNumber,
 } as const;
 
 /** The earliest month a tenure may start in. */
@@ -137,6 +140,18 @@ export const SignupSchema = z
       description: 'The former department in free text, when it is not in the list.',
     }),
     roleAtLeaving: optionalText(SIGNUP_LIMITS.text),
+    employeeNumber: z
+      .string()
+      .regex(SINGLE_LINE, { error: 'invalid' })
+      // Full-width digits and letters (０１２３, ＡＢ) as half width, upper case: as the leaver list is matched.
+      .overwrite(normalizeEmployeeNumber)
+      .max(SIGNUP_LIMITS.employeeNumber)
+      .optional()
+      .openapi({
+        description:
+          'The employee number (社員番号) the person had, if they remember it. For the alumni-program team only: never in the directory, never shown to other alumni or employees. HR’s leaver list is matched on it (and on the address) when approval is on. Stored as the leaver list compares it: width-normalized (NFKC), trimmed, upper case; empty means not given.',
+        example: 'E-102938',
+      }),
     joined: month('The month the person joined (YYYY-MM, from 1900-01); not in the future.', '2015-04'),
     left: month('The month the person left (YYYY-MM); not before `joined`, not in the future.', '2022-03'),
     currentCompany: optionalText(SIGNUP_LIMITS.text),

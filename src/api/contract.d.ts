@@ -1046,6 +1046,8 @@ export interface components {
             };
             /** @description When the member last confirmed the profile (null: at signup). */
             confirmedAt: string | null;
+            /** @description The employee number (社員番号) the member gave at signup, as the leaver list matches it (width-normalized, upper case); HR’s only, never in the directory. Null: none given. */
+            employeeNumber: string | null;
             /** @description Fields the member hid from the directory: HR sees them (it administers with them) and shows them so marked. */
             hiddenFromDirectory: ("email" | "currentCompany" | "currentRole" | "location" | "profileUrl" | "roleAtLeaving" | "department" | "joined" | "left" | "interests" | "familyNameKana" | "givenNameKana")[];
         };
@@ -1195,6 +1197,11 @@ export interface components {
             departmentOther?: string;
             roleAtLeaving?: string;
             /**
+             * @description The employee number (社員番号) the person had, if they remember it. For the alumni-program team only: never in the directory, never shown to other alumni or employees. HR’s leaver list is matched on it (and on the address) when approval is on. Stored as the leaver list compares it: width-normalized (NFKC), trimmed, upper case; empty means not given.
+             * @example E-102938
+             */
+            employeeNumber?: string;
+            /**
              * @description The month the person joined (YYYY-MM, from 1900-01); not in the future.
              * @example 2015-04
              */
@@ -1333,6 +1340,8 @@ export interface components {
                 at: string | null;
             };
             returnIntent: components["schemas"]["ReturnIntent"];
+            /** @description The employee number given at signup (for the alumni-program team only: never in the directory), as stored; null when none was given. */
+            employeeNumber: string | null;
             lang: components["schemas"]["MailLanguage"] & unknown;
             createdAt: string;
             updatedAt: string;

@@ -304,6 +304,8 @@ describe('<okaeri-hr-console>', () => {
       expect(marked).to.deep.equal(['Email', 'Location']);
       expect(detail.textContent).to.contain('Privacy policy 2026-04-01').and.contain('Contact: agreed').and.contain('hr.member.view by hr (hr_yamaguchi)');
       expect(detail.textContent).to.contain('Open to returning from March 2027').and.contain('Happy to refer people');
+      const employeeNumber = $$(el, '.detail-row').find((row) => row.querySelector('dt')!.textContent === 'Employee number');
+      expect(employeeNumber?.querySelector('dd')!.textContent!.trim(), 'the number given at signup, HR only').to.equal('E-10001');
       expect($(el, '[data-index="1"]')!.getAttribute('aria-selected')).to.equal('true');
       await expect(el).to.be.accessible();
       await sendKeys({ press: 'Escape' });

@@ -517,6 +517,52 @@ describe('<okaeri-signup-form>', () => {
     expect(body.directory.visibility).to.include({ currentRole: 'hr', email: 'alumni', location: 'alumni' });
   });
 
+  for (const lang of ['en', 'ja'] as const) {
+    it(`asks for the employee number (optional, HR only, ${lang}), sends it, never previews it, and can be hidden or required`, async () => {
+      const sent = server();
+      const el = await mount({ lang, fetch: sent.fetch });
+      const field = $(el, '#employee-number');
+      expect(field, 'in the career section').to.exist;
+      expect(field.closest('section')!.querySelector('h3')!.textContent).to.equal(lang === 'en' ? 'Your time with us' : '在籍時のこと');
+      expect(text(el, 'label[for="employee-number"]')).to.contain(lang === 'en' ? 'Employee number' : '社員番号');
+      expect(field.getAttribute('aria-required')).to.equal(null, 'optional');
+      expect(field.getAttribute('aria-describedby')).to.equal('employee-number-hint');
+      expect(text(el, '#employee-number-hint')).to.contain(lang === 'en' ? 'Only the alumni program team sees it' : 'アルムナイ担当だけが見る');
+      await fill(el, { ...valid, listed: true, employeeNumber: '  E-12345 ' });
+      expect($<HTMLElement>(el, '[part="preview"]').textContent, 'never on the card').not.to.contain('12345');
+      await expect(el).to.be.accessible();
+
+      await fill(el, { employeeNumber: 'E'.repeat(41) });
+      submit(el);
+      await el.updateComplete;
+      expect(text(el, '#employee-number-error')).to.equal(lang === 'en' ? 'Use at most 40 characters.' : '40文字以内で入力してください。');
+      expect(field.getAttribute('aria-invalid')).to.equal('true');
+
+      expect(sent.sent, 'nothing sent while it is too long').to.have.length(0);
+      await fill(el, { employeeNumber: '  E-12345 ' });
+      submit(el);
+      await waitUntil(() => sent.sent.length === 1);
+      expect((sent.sent[0].body as SignupRequest).employeeNumber).to.equal('E-12345');
+    });
+  }
+
+  it('leaves the employee number out when hidden, and makes it required on request', async () => {
+    const sent = server();
+    const hidden = await mount({ hide: 'employee-number', fetch: sent.fetch });
+    expect($(hidden, '#employee-number')).to.be.null;
+    await fill(hidden, valid);
+    submit(hidden);
+    await waitUntil(() => sent.sent.length === 1);
+    expect(sent.sent[0].body).not.to.have.property('employeeNumber');
+
+    const required = await mount({ require: 'employee-number' });
+    expect($(required, '#employee-number').getAttribute('aria-required')).to.equal('true');
+    await fill(required, valid);
+    submit(required);
+    await required.updateComplete;
+    expect(text(required, '#employee-number-error')).to.equal('This field is required.');
+  });
+
   it('can be completed with the keyboard alone', async () => {
     const { fetch, sent } = server();
     const el = await mount({ fetch, noDraft: true });
@@ -531,6 +577,7 @@ describe('<okaeri-signup-form>', () => {
     await type('emily@example.com');
     await type('Eng'); // department select: type-ahead
     await type('Engineer');
+    await tab(); // employee number (optional)
     await type('2015');
     await type('April');
     await type('2023');

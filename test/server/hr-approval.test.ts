@@ -334,12 +334,11 @@ describe('HR approval and the leaver list', () => {
   it('leaver import: e-mail (width and case ignored) or employee number approves; ambiguous, name-only and unknown rows go to review', async () => {
     await setApproval(true);
     const byEmail = await signUpAndVerify({ email: `ken.${sequence}@example.net`, familyName: '佐藤', givenName: '健' });
-    const byNumber = await signUpAndVerify({ familyName: '鈴木', givenName: '花子' });
-    await server.sql.run('UPDATE alumni SET employee_number = ? WHERE id = ?', 'E-00123', byNumber.id);
+    // The number as the signup form sends it: stored as the leaver list compares it.
+    const byNumber = await signUpAndVerify({ familyName: '鈴木', givenName: '花子', employeeNumber: ' e-00123 ' });
     const nameOnly = await signUpAndVerify({ familyName: '高橋', givenName: '一郎' });
     const ambiguousA = await signUpAndVerify();
-    const ambiguousB = await signUpAndVerify();
-    await server.sql.run('UPDATE alumni SET employee_number = ? WHERE id = ?', 'E-777', ambiguousB.id);
+    await signUpAndVerify({ employeeNumber: 'E-777' });
     const pending = await signUp();
     const active = (await server.sql.value<string>("SELECT email FROM alumni WHERE status = 'active' AND approval IS NULL LIMIT 1"))!;
     const wideEmail = byEmail.email.toUpperCase().replace(/[A-Z0-9.@]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
@@ -396,6 +395,46 @@ describe('HR approval and the leaver list', () => {
     const stranger = await signUpAndVerify();
     assert.equal(await status(stranger.id), 'awaiting-approval', 'nobody else is approved by the list');
   });
+
+  it('the employee number given at signup: stored normalized, shown to HR (detail, list, export) and the member, never in the directory', async () => {
+    const number = 'ｅ－２０１４０４０１';
+    const member = await signUpAndVerify({ employeeNumber: `  ${number} `, currentCompany: 'Numbered KK' }, { 'Accept-Language': 'en' });
+    assert.equal(await server.sql.value('SELECT employee_number FROM alumni WHERE id = ?', member.id), 'E-20140401', 'width-normalized, trimmed, upper case');
+
+    const detail = (await (await request('GET', `/api/v1/hr/members/${member.id}`, 'hr')).json()) as { member: { employeeNumber: string | null } };
+    assert.equal(detail.member.employeeNumber, 'E-20140401');
+    const list = (await (await request('GET', '/api/v1/hr/members?q=Numbered', 'hr')).json()) as { items: { id: string; employeeNumber: string | null }[] };
+    assert.deepEqual(list.items.map((item) => [item.id, item.employeeNumber]), [[member.id, 'E-20140401']]);
+    const csv = await (await request('GET', '/api/v1/hr/members/export.csv?purpose=records&lang=ja&q=Numbered', 'hr')).text();
+    const [header, row] = csv.replace(/^\ufeff/, '').split('\r\n');
+    const column = header!.split(',').indexOf('"社員番号"');
+    assert.ok(column > 0, header);
+    assert.equal(row!.split(',')[column], '"E-20140401"');
+
+    // Nobody else sees it: not alumni, employees or HR in the directory, in the list or the single answer.
+    for (const role of TOKEN_ROLES) {
+      const found = await request('GET', `/api/v1/alumni?q=Numbered`, role);
+      const one = await request('GET', `/api/v1/alumni/${member.id}`, role);
+      const bodies = `${await found.text()} ${await one.text()}`;
+      assert.ok(!bodies.includes('20140401') && !bodies.includes('employeeNumber'), `${role}: ${bodies}`);
+    }
+    const directory = (await (await request('GET', '/api/v1/alumni?q=20140401', 'hr')).json()) as { items: unknown[] };
+    assert.deepEqual(directory.items, [], 'nor does the directory search it');
+    // The member's own record and data export hold it (everything stored about them).
+    assert.equal((await server.store.membership.export(member.id))!.member.employeeNumber, 'E-20140401');
+  });
+
+  for (const [name, employeeNumber, code] of [
+    ['too long', 'E'.repeat(LEAVER_LIMITS.employeeNumber + 1), 'too_long'],
+    ['on two lines', 'E-1\nE-2', 'invalid'],
+  ] as const) {
+    it(`refuses an employee number ${name} (400, errors.employeeNumber: ${code})`, async () => {
+      const response = await request('POST', '/api/v1/alumni', 'public', { body: JSON.stringify(signupBody({ employeeNumber })) });
+      assert.equal(response.status, 400);
+      assert.equal(response.headers.get('content-type'), PROBLEM_CONTENT_TYPE);
+      assert.equal(((await response.json()) as { errors: Record<string, string> }).errors.employeeNumber, code);
+    });
+  }
 
   it('stores hostile cells as the text they are: formulas, quotes, line breaks, a BOM', async () => {
     await setApproval(true);

@@ -15,6 +15,7 @@ const ALUMNI_COLUMNS = [
   ['interests', 'jsonb'], ['listed', 'boolean'], ['visibility', 'jsonb'], ['contact_consent', 'boolean'],
   ['created_at', 'text'], ['updated_at', 'text'], ['status', 'text'], ['lang', 'text'], ['return_intent', 'text'],
   ['return_from', 'text'], ['contract_work', 'boolean'], ['referrals', 'boolean'], ['return_intent_visibility', 'text'],
+  ['employee_number', 'text'],
 ] as const;
 
 function alumnusValues(a: AlumnusRecord): unknown[] {
@@ -25,6 +26,7 @@ function alumnusValues(a: AlumnusRecord): unknown[] {
     a.currentRole, a.location, a.profileUrl, a.photoUrl, JSON.stringify(a.interests),
     a.listed, JSON.stringify(a.visibility), a.contactConsent, a.createdAt, a.createdAt,
     a.status ?? 'active', a.lang ?? 'ja', intent.intent, intent.from, intent.contractWork, intent.referrals, intent.visibility,
+    a.employeeNumber ?? null,
   ];
 }
 
@@ -113,6 +115,7 @@ export function alumniData(sql: Sql): AlumniData {
           departmentId,
           departmentOther: departmentId ? null : orNull(input.departmentOther),
           roleAtLeaving: orNull(input.roleAtLeaving),
+          employeeNumber: orNull(input.employeeNumber),
           joined: input.joined,
           left: input.left,
           currentCompany: orNull(input.currentCompany),

@@ -39,13 +39,14 @@ interface MemberRow extends ProfileRow {
   contract_work: boolean;
   referrals: boolean;
   confirmed_at: string | null;
+  employee_number: string | null;
 }
 
 const COLUMNS = `al.id, al.family_name, al.given_name, al.family_name_kana, al.given_name_kana,
   al.email, al.department_id, al.department_other, al.role_at_leaving, al.joined_month, al.left_month,
   al.current_company, al.current_position, al.location, al.profile_url, al.photo_url, al.interests,
   al.listed, al.visibility, al.contact_consent, al.created_at, al.updated_at, ${MEMBER_STATUS_SQL} AS status, al.return_intent,
-  al.return_from, al.contract_work, al.referrals, al.confirmed_at`;
+  al.return_from, al.contract_work, al.referrals, al.confirmed_at, al.employee_number`;
 
 function toMember(row: MemberRow): HrMemberRow & { updatedAt: string } {
   return {
@@ -59,6 +60,7 @@ function toMember(row: MemberRow): HrMemberRow & { updatedAt: string } {
     contractWork: row.contract_work,
     referrals: row.referrals,
     confirmedAt: row.confirmed_at,
+    employeeNumber: row.employee_number,
   };
 }
 

@@ -51,6 +51,7 @@ interface MemberRow extends ProfileRow {
   contract_work: boolean;
   referrals: boolean;
   return_intent_visibility: 'alumni' | 'hr' | 'hidden';
+  employee_number: string | null;
 }
 
 async function readMember(sql: Sql, id: string, lock = false): Promise<MemberRecord | undefined> {
@@ -77,6 +78,7 @@ async function readMember(sql: Sql, id: string, lock = false): Promise<MemberRec
       referrals: row.referrals,
       visibility: row.return_intent_visibility,
     },
+    employeeNumber: row.employee_number,
     privacyPolicyVersion: consent?.privacy_policy_version ?? null,
     consentedAt: consent?.consented_at ?? null,
   };

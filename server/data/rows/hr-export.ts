@@ -13,10 +13,10 @@ import { interestsOf } from './profile.js';
 export const HR_EXPORT_COLUMNS = `al.id, al.family_name, al.given_name, al.family_name_kana, al.given_name_kana, al.email,
   al.department_id, al.department_other, al.role_at_leaving, al.joined_month, al.left_month, al.current_company,
   al.current_position, al.location, al.profile_url, al.interests, al.contact_consent, al.listed, al.created_at,
-  ${MEMBER_STATUS_SQL} AS status, al.return_intent, al.return_from, al.contract_work, al.referrals`;
+  ${MEMBER_STATUS_SQL} AS status, al.return_intent, al.return_from, al.contract_work, al.referrals, al.employee_number`;
 
 /** How many values HR_EXPORT_COLUMNS selects (a statement may select more after them). */
-export const HR_EXPORT_COLUMN_COUNT = 24;
+export const HR_EXPORT_COLUMN_COUNT = 25;
 
 type Text = string | null;
 
@@ -47,5 +47,6 @@ export function hrExportRow(v: readonly unknown[]): HrExportRow {
     returnFrom: v[21] as Text,
     contractWork: Boolean(v[22]),
     referrals: Boolean(v[23]),
+    employeeNumber: v[24] as Text,
   };
 }
