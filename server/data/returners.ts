@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { Viewer } from '../auth.js';
 import type { Db } from '../db/open.js';
 import { type OrgChange, generateChecklist } from '../domain/checklist-template.js';
+import { type EmployeeSearchRow, employeeSearchColumns, employeeSearchPlan } from '../domain/employees.js';
 import { type ReturnerRecord, returnerView } from '../domain/returners.js';
 import { idFromBytes } from '../ids.js';
 import type { ReturnerCreate } from '../schemas/returners.js';
 import { recordAudit } from './audit.js';
+import { UNSEARCHABLE_EMPLOYEES_SQL, employeeSearchParams, employeeSearchSql } from './rows/employees.js';
 import { type ReturnerRow, SELECT_RETURNER, toReturner } from './rows/returners.js';
 import type { ReturnerPosition } from './store.js';
 import { insertChecklistItems, readChecklistTemplate } from './checklist.js';
@@ -80,6 +82,27 @@ export function alumnusLeftMonth(db: Db, alumniId: string): { left: string | nul
 
 export function employeeExists(db: Db, id: string): boolean {
   return db.prepare('SELECT 1 FROM employees WHERE id = ?').get(id) !== undefined;
+}
+
+/**
+ * The employees `q` finds (server/domain/employees.ts): the search columns of employees without
+ * them are computed first, in one transaction.
+ */
+export function searchEmployeeRows(db: Db, q: string, limit: number): EmployeeSearchRow[] {
+  const plan = employeeSearchPlan(q);
+  if (!plan) return [];
+  const unsearchable = db.prepare<[], EmployeeSearchRow>(UNSEARCHABLE_EMPLOYEES_SQL).all();
+  if (unsearchable.length) {
+    const update = db.prepare('UPDATE employees SET search = ?, romaji = ?, sort_ja = ? WHERE id = ?');
+    db.transaction(() => {
+      for (const row of unsearchable) {
+        const columns = employeeSearchColumns(row);
+        update.run(columns.search, columns.romaji, columns.sortJa, row.id);
+      }
+    })();
+  }
+  const sql = employeeSearchSql(plan.needles, () => '?', (column, placeholder) => `instr(${column}, ${placeholder}) > 0`);
+  return db.prepare(sql).all(...employeeSearchParams(plan, limit)) as EmployeeSearchRow[];
 }
 
 /**

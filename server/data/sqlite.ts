@@ -11,7 +11,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db } from '../db/open.js';
 import { openDatabase } from '../db/open.js';
-import { alumnusLeftMonth, createReturner, employeeExists, findReturnerIdForAlumnus, getReturner, listReturners, readOrgChanges } from './returners.js';
+import { alumnusLeftMonth, createReturner, employeeExists, searchEmployeeRows, findReturnerIdForAlumnus, getReturner, listReturners, readOrgChanges } from './returners.js';
 import {
   announcementAccess,
   approveAnnouncement,
@@ -157,7 +157,7 @@ function syncResources(db: Db): SyncResources {
       list: () => listDepartments(db),
       exists: (id) => departmentExists(db, id),
     },
-    employees: { exists: (id) => employeeExists(db, id) },
+    employees: { exists: (id) => employeeExists(db, id), search: (q, limit) => searchEmployeeRows(db, q, limit) },
     orgChanges: { list: () => readOrgChanges(db) },
     checklistTemplate: {
       list: () => readChecklistTemplate(db),

@@ -18,6 +18,7 @@
  *   (server/data/cursor.ts), so both backends page identically.
  * - Times are ISO 8601 strings in UTC, as today's tables hold them.
  */
+import type { EmployeeSearchRow } from '../domain/employees.js';
 import type { Viewer } from '../auth.js';
 import type { ChecklistRelation } from '../domain/checklist-permissions.js';
 import type { ChecklistOwner, ChecklistTemplateItem, OrgChange, TemplateReplaceOutcome } from '../domain/checklist-template.js';
@@ -227,6 +228,8 @@ export interface DepartmentData {
 
 export interface EmployeeData {
   exists(id: string): Promise<boolean>;
+  /** The employees `q` names (name, reading, romaji, or the start of the id), at most `limit`, in order (server/domain/employees.ts). */
+  search(q: string, limit: number): Promise<EmployeeSearchRow[]>;
 }
 
 export interface OrgChangeData {

@@ -652,6 +652,19 @@ export const MIGRATIONS: readonly string[] = [
     left_rank, interest_mask, interests_rank, return_intent, return_from, intent_rank);
   DELETE FROM directory_index_state;
   `,
+  // 12: HR finds a returner's manager by name (issue 11). Each employee holds the words the search
+  // matches (search-text.ts normalization, hr-members.ts hrNameWords) and its sort key, written by
+  // the application: NULL until the first search computes them, and again when a name changes
+  // (the company's own process may write this table), so a search never reads stale words.
+  `
+  ALTER TABLE employees ADD COLUMN search TEXT;
+  ALTER TABLE employees ADD COLUMN romaji TEXT;
+  ALTER TABLE employees ADD COLUMN sort_ja TEXT;
+  CREATE INDEX employees_unsearchable ON employees (id) WHERE search IS NULL;
+  CREATE TRIGGER employees_search_stale AFTER UPDATE OF family_name, given_name, family_name_kana, given_name_kana ON employees BEGIN
+    UPDATE employees SET search = NULL, romaji = NULL, sort_ja = NULL WHERE id = new.id;
+  END;
+  `,
 ];
 
 

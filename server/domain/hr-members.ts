@@ -79,13 +79,13 @@ function romajiOf(word: string): string | null {
   return isLatinWord(word) ? canonicalRomaji(word) : kanaCanonicalRomaji(word);
 }
 
-export function hrMemberEntry(member: HrIndexable): HrMemberEntry {
-  const keys = sortKeys({ ...member, visibility: READINGS_VISIBLE });
+/** A person's name words as HR searches them: written and reading, each part and joined, with their romaji. */
+export function hrNameWords(person: { familyName: string; givenName: string; familyNameKana: string | null; givenNameKana: string | null }): {
+  words: Set<string>;
+  romaji: Set<string>;
+} {
   const words = new Set<string>();
   const romaji = new Set<string>();
-  const add = (text: string | null) => {
-    for (const word of searchWords(text)) words.add(word);
-  };
   const addName = (text: string | null) => {
     for (const word of searchWords(text)) {
       words.add(word);
@@ -101,12 +101,23 @@ export function hrMemberEntry(member: HrIndexable): HrMemberEntry {
     const canonical = romajiOf(joined);
     if (canonical) romaji.add(canonical);
   };
-  addName(member.familyName);
-  addName(member.givenName);
-  addJoined(member.familyName, member.givenName);
-  addName(member.familyNameKana);
-  addName(member.givenNameKana);
-  addJoined(member.familyNameKana, member.givenNameKana);
+  addName(person.familyName);
+  addName(person.givenName);
+  addJoined(person.familyName, person.givenName);
+  addName(person.familyNameKana);
+  addName(person.givenNameKana);
+  addJoined(person.familyNameKana, person.givenNameKana);
+  words.delete('');
+  romaji.delete('');
+  return { words, romaji };
+}
+
+export function hrMemberEntry(member: HrIndexable): HrMemberEntry {
+  const keys = sortKeys({ ...member, visibility: READINGS_VISIBLE });
+  const { words, romaji } = hrNameWords(member);
+  const add = (text: string | null) => {
+    for (const word of searchWords(text)) words.add(word);
+  };
   add(member.email);
   add(member.departmentNameEn);
   add(member.departmentNameJa);

@@ -40,6 +40,7 @@ import {
   LeaverImportResultSchema,
 } from '../schemas/hr.js';
 import { MemberIdParamSchema } from '../schemas/directory.js';
+import { EmployeeListSchema, EmployeeSearchQuerySchema } from '../schemas/employees.js';
 import { problemResponse, problemResponses } from '../schemas/problem.js';
 import { ifMatchTags } from '../validation.js';
 import { REQUIRED_BEARER, createRouter } from './router.js';
@@ -236,6 +237,22 @@ const detailRoute = createRoute({
   responses: {
     200: { description: 'The record, its consents and its audit trail.', content: { 'application/json': { schema: HrMemberDetailSchema } } },
     ...problemResponses(400, 401, 403, 404),
+  },
+});
+
+const employeesRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/hr/employees',
+  tags: ['hr'],
+  operationId: 'searchEmployees',
+  summary: 'Find employees by name, reading or id (HR)',
+  description: 'For choosing a returner’s manager (`managerId` of `POST /api/v1/returners`): current employees whose name or reading matches every word of `q`, or whose id starts with it.',
+  security: REQUIRED_BEARER,
+  middleware: hrOnly,
+  request: { query: EmployeeSearchQuerySchema },
+  responses: {
+    200: { description: 'The employees found, at most `limit`.', content: { 'application/json': { schema: EmployeeListSchema } } },
+    ...problemResponses(400, 401, 403),
   },
 });
 
@@ -508,6 +525,25 @@ export function hrRoutes({ store, mail }: { store: Store; mail: MembershipMail }
       for (const member of result.mail) mail.deliver('approved', member.email, member.lang, welcomeLink());
       c.header('Cache-Control', CACHE_CONTROL);
       return c.json({ rows: result.rows, approved: result.approved, review: result.review }, 200);
+    })
+    .openapi(employeesRoute, async (c) => {
+      const { q, limit } = c.req.valid('query');
+      const rows = await store.employees.search(q ?? '', limit);
+      c.header('Cache-Control', CACHE_CONTROL);
+      return c.json(
+        {
+          items: rows.map((row) => ({
+            id: row.id,
+            familyName: row.familyName,
+            givenName: row.givenName,
+            ...(row.familyNameKana && { familyNameKana: row.familyNameKana }),
+            ...(row.givenNameKana && { givenNameKana: row.givenNameKana }),
+            ...(row.departmentId && { department: row.departmentId }),
+            ...(row.title && { title: row.title }),
+          })),
+        },
+        200,
+      );
     })
     .openapi(getTemplateRoute, async (c) => {
       const items = await store.checklistTemplate.list();

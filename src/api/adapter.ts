@@ -1,5 +1,5 @@
 import { OkaeriTransport } from './transport.js';
-import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Meta, Announcement, AnnouncementApprove, AnnouncementList, Reactions, DirectoryQuery, Member, MemberList, EmailLinkRequest, Session, ProfilePatch, VersionedProfile, MemberExport, EmailChangeReceipt, ConsentChangeRequest, HrOverview, HrMemberQuery, HrMemberList, HrMemberDetail, HrExportQuery, HrDecline, LeaverImportResult, ReturnerQuery, ReturnerList, ReturnerCreate, Returner, AnnouncementCreate, ChecklistTemplate, VersionedChecklistTemplate } from './types.js';
+import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Meta, Announcement, AnnouncementApprove, AnnouncementList, Reactions, DirectoryQuery, Member, MemberList, EmailLinkRequest, Session, ProfilePatch, VersionedProfile, MemberExport, EmailChangeReceipt, ConsentChangeRequest, HrOverview, HrMemberQuery, HrMemberList, HrMemberDetail, HrExportQuery, HrDecline, LeaverImportResult, ReturnerQuery, ReturnerList, ReturnerCreate, Returner, AnnouncementCreate, ChecklistTemplate, VersionedChecklistTemplate, EmployeeSearchQuery, EmployeeList } from './types.js';
 
 export interface CallOptions {
   /** Aborts the call; pass @lit/task's signal so superseded requests are cancelled. */
@@ -71,6 +71,8 @@ export interface OkaeriAdapter {
   approveMember?(id: string, options?: WriteOptions): Promise<HrMemberDetail>;
   /** `POST /api/v1/hr/members/{id}/decline`: the member is told neutrally and never listed. */
   declineMember?(id: string, body: HrDecline, options?: WriteOptions): Promise<HrMemberDetail>;
+  /** `GET /api/v1/hr/employees`: employees by name, reading or id, to choose a returner's manager. */
+  searchEmployees?(query: EmployeeSearchQuery, options?: CallOptions): Promise<EmployeeList>;
   /** `POST /api/v1/hr/leavers` (text/csv): approves the awaiting signups the list matches, the rest for review. */
   importLeavers?(csvText: string, options?: WriteOptions): Promise<LeaverImportResult>;
   /** `GET /api/v1/returners`: latest return date first (used by `<okaeri-hr-returners>`, as is the next). */

@@ -1,7 +1,7 @@
 import type { CallOptions, OkaeriAdapter, WriteOptions } from './adapter.js';
 import * as operations from './operations.js';
 import { OkaeriTransport } from './transport.js';
-import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Health, Meta, Announcement, AnnouncementApprove, AnnouncementList, Reactions, DirectoryQuery, Member, MemberList, EmailLinkRequest, Session, ProfilePatch, VersionedProfile, MemberExport, EmailChangeReceipt, ConsentChangeRequest, HrOverview, HrMemberQuery, HrMemberList, HrMemberDetail, HrExportQuery, HrDecline, LeaverImportResult, ReturnerQuery, ReturnerList, ReturnerCreate, Returner, AnnouncementCreate, ChecklistTemplate, VersionedChecklistTemplate } from './types.js';
+import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Health, Meta, Announcement, AnnouncementApprove, AnnouncementList, Reactions, DirectoryQuery, Member, MemberList, EmailLinkRequest, Session, ProfilePatch, VersionedProfile, MemberExport, EmailChangeReceipt, ConsentChangeRequest, HrOverview, HrMemberQuery, HrMemberList, HrMemberDetail, HrExportQuery, HrDecline, LeaverImportResult, ReturnerQuery, ReturnerList, ReturnerCreate, Returner, AnnouncementCreate, ChecklistTemplate, VersionedChecklistTemplate, EmployeeSearchQuery, EmployeeList } from './types.js';
 
 export type { ApiResponse, HttpMethod, OkaeriClientOptions, RequestOptions } from './transport.js';
 
@@ -106,6 +106,10 @@ export class OkaeriClient extends OkaeriTransport implements OkaeriAdapter {
   /** Array filters repeat the parameter (`?status=pending&status=active`). */
   listHrMembers(query: HrMemberQuery, options?: CallOptions): Promise<HrMemberList> {
     return operations.listHrMembers(this, query, options);
+  }
+
+  searchEmployees(query: EmployeeSearchQuery, options?: CallOptions): Promise<EmployeeList> {
+    return operations.searchEmployees(this, query, options);
   }
 
   getHrMember(id: string, options?: CallOptions): Promise<HrMemberDetail> {

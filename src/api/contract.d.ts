@@ -396,6 +396,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/hr/employees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find employees by name, reading or id (HR)
+         * @description For choosing a returner’s manager (`managerId` of `POST /api/v1/returners`): current employees whose name or reading matches every word of `q`, or whose id starts with it.
+         */
+        get: operations["searchEmployees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/hr/checklist-template": {
         parameters: {
             query?: never;
@@ -1130,6 +1150,23 @@ export interface components {
                 /** @description Which field is wrong, the member’s status, or that only the name matched. */
                 detail?: string;
             }[];
+        };
+        EmployeeList: {
+            /** @description By reading (あいう順), then id. */
+            items: components["schemas"]["EmployeeSummary"][];
+        };
+        /** @description An employee, as HR chooses a returner’s manager. */
+        EmployeeSummary: {
+            /** @description The employee id, as `managerId` of `POST /api/v1/returners` takes it. */
+            id: string;
+            familyName: string;
+            givenName: string;
+            familyNameKana?: string;
+            givenNameKana?: string;
+            /** @description Department id (see `/api/v1/meta`); absent for a function outside the catalog. */
+            department?: string;
+            /** @description Job title, as the company records it. */
+            title?: string;
         };
         /** @description The company’s re-onboarding template. A change applies to checklists generated afterwards only. */
         ChecklistTemplate: {
@@ -3715,6 +3752,80 @@ export interface operations {
             };
             /** @description The `Idempotency-Key` was already used with a different request body. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the server reads (16 KiB). */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The identity provider’s key set could not be fetched to check the bearer token; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchEmployees: {
+        parameters: {
+            query?: {
+                /** @description A name or its reading (written, kana or romaji; the directory's normalization: width, case and katakana/hiragana are ignored; every word must match), or the start of an employee id. Empty or absent: no employee. */
+                q?: string;
+                /** @description At most this many employees; more than 50 is answered with 50. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The employees found, at most `limit`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployeeList"];
+                };
+            };
+            /** @description The request is invalid (see `errors` for field problems). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    /** @description The scheme to use: `Bearer realm="okaeri"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but its role may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

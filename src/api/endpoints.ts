@@ -28,6 +28,7 @@ export const endpoints = {
   hrMemberApprove: '/api/v1/hr/members/{id}/approve',
   hrMemberDecline: '/api/v1/hr/members/{id}/decline',
   hrLeavers: '/api/v1/hr/leavers',
+  hrEmployees: '/api/v1/hr/employees',
   hrChecklistTemplate: '/api/v1/hr/checklist-template',
 } as const;
 

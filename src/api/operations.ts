@@ -4,7 +4,7 @@
 // adapter has the method. Each signature is the `OkaeriAdapter` method's, after the transport.
 import type { CallOptions, WriteOptions } from './adapter.js';
 import type { OkaeriTransport } from './transport.js';
-import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Health, Meta, Announcement, AnnouncementApprove, AnnouncementList, Reactions, DirectoryQuery, Member, MemberList, EmailLinkRequest, Session, OwnProfile, ProfilePatch, VersionedProfile, MemberExport, EmailChangeReceipt, ConsentChangeRequest, HrOverview, HrMemberQuery, HrMemberList, HrMemberDetail, HrExportQuery, HrDecline, LeaverImportResult, ReturnerQuery, ReturnerList, ReturnerCreate, Returner, AnnouncementCreate, ChecklistTemplate, VersionedChecklistTemplate } from './types.js';
+import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Health, Meta, Announcement, AnnouncementApprove, AnnouncementList, Reactions, DirectoryQuery, Member, MemberList, EmailLinkRequest, Session, OwnProfile, ProfilePatch, VersionedProfile, MemberExport, EmailChangeReceipt, ConsentChangeRequest, HrOverview, HrMemberQuery, HrMemberList, HrMemberDetail, HrExportQuery, HrDecline, LeaverImportResult, ReturnerQuery, ReturnerList, ReturnerCreate, Returner, AnnouncementCreate, ChecklistTemplate, VersionedChecklistTemplate, EmployeeSearchQuery, EmployeeList } from './types.js';
 
 export async function getMeta(transport: OkaeriTransport, { signal }: CallOptions = {}): Promise<Meta> {
   return (await transport.request<Meta>('meta', { signal })).data;
@@ -129,6 +129,11 @@ export async function approveMember(transport: OkaeriTransport, id: string, { id
 
 export async function declineMember(transport: OkaeriTransport, id: string, body: HrDecline, { idempotencyKey, headers, signal }: WriteOptions = {}): Promise<HrMemberDetail> {
   return (await transport.request<HrMemberDetail>('hrMemberDecline', { method: 'POST', pathParams: { id }, body, idempotencyKey, headers, signal })).data;
+}
+
+/** Employees by name, reading or the start of the id (for a returner's manager). */
+export async function searchEmployees(transport: OkaeriTransport, query: EmployeeSearchQuery, { signal }: CallOptions = {}): Promise<EmployeeList> {
+  return (await transport.request<EmployeeList>('hrEmployees', { query, signal })).data;
 }
 
 /** The file's text as is (header row `name,email,employeeNumber,department,leftOn`): the server parses it. */

@@ -70,6 +70,9 @@ export interface VersionedChecklistTemplate {
   template: ChecklistTemplate;
   etag: string | null;
 }
+export type EmployeeSummary = Schemas['EmployeeSummary'];
+export type EmployeeList = Schemas['EmployeeList'];
+export type EmployeeSearchQuery = NonNullable<paths['/api/v1/hr/employees']['get']['parameters']['query']>;
 export type Returner = Schemas['Returner'];
 export type ReturnerList = Schemas['ReturnerList'];
 export type ReturnerCreate = Schemas['ReturnerCreate'];

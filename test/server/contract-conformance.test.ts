@@ -240,6 +240,7 @@ describe('contract conformance: every operation, every role, valid and invalid r
     listHrMembers: () => [{ path: '/api/v1/hr/members', query: 'limit=3&sort=signedUp' }, { path: '/api/v1/hr/members', query: 'q=sato&contactable=true' }],
     exportHrMembers: () => [{ path: '/api/v1/hr/members/export.csv', query: 'purpose=records&department=sales' }],
     getHrMember: () => [{ path: `/api/v1/hr/members/${memberId}` }],
+    searchEmployees: () => [{ path: '/api/v1/hr/employees', query: `q=${encodeURIComponent('やまぐち')}` }, { path: '/api/v1/hr/employees', query: 'q=em_&limit=2' }],
     getChecklistTemplate: () => [{ path: '/api/v1/hr/checklist-template' }],
     putChecklistTemplate: async () => {
       const read = await server.app.request('/api/v1/hr/checklist-template', { headers: { Authorization: tokens.hr! } });

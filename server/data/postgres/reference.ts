@@ -1,6 +1,8 @@
 // Program settings and the reference data the forms and the checklist generator read.
 import type { ChecklistOwner, ChecklistTemplateItem, OrgChange } from '../../domain/checklist-template.js';
+import { type EmployeeSearchRow, employeeSearchColumns, employeeSearchPlan } from '../../domain/employees.js';
 import type { ProgramSettings } from '../../schemas/settings.js';
+import { UNSEARCHABLE_EMPLOYEES_SQL, employeeSearchParams, employeeSearchSql } from '../rows/employees.js';
 import type { ChecklistTemplateData, DepartmentData, EmployeeData, OrgChangeData, SettingsData } from '../store.js';
 import { recordAudit } from './audit.js';
 import type { Sql } from './sql.js';
@@ -65,6 +67,22 @@ export function employeeData(sql: Sql): EmployeeData {
   return {
     async exists(id) {
       return (await sql.first('SELECT 1 FROM employees WHERE id = $1', [id])) !== undefined;
+    },
+    // As SQLite's (server/data/returners.ts searchEmployeeRows): missing search columns first.
+    async search(q, limit) {
+      const plan = employeeSearchPlan(q);
+      if (!plan) return [];
+      const unsearchable = await sql.query<EmployeeSearchRow>(UNSEARCHABLE_EMPLOYEES_SQL);
+      if (unsearchable.length) {
+        const columns = unsearchable.map(employeeSearchColumns);
+        await sql.run(
+          `UPDATE employees e SET search = u.search, romaji = u.romaji, sort_ja = u.sort_ja
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u (id, search, romaji, sort_ja) WHERE e.id = u.id`,
+          [unsearchable.map((row) => row.id), columns.map((c) => c.search), columns.map((c) => c.romaji), columns.map((c) => c.sortJa)],
+        );
+      }
+      const text = employeeSearchSql(plan.needles, (n) => `$${n}`, (column, placeholder) => `strpos(${column}, ${placeholder}) > 0`);
+      return sql.query<EmployeeSearchRow>(text, employeeSearchParams(plan, limit));
     },
   };
 }
