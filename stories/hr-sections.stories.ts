@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../components/hr-console/hr-sections.js';
-import type { Announcement, AnnouncementCreate, ChecklistTemplate, ChecklistTemplateItem, Returner, ReturnerCreate } from '../src/api/types.js';
+import type { Announcement, AnnouncementCreate, ChecklistTemplate, ChecklistTemplateItem, EmployeeSummary, Returner, ReturnerCreate } from '../src/api/types.js';
 import { meta as seededMeta } from '../test/fixtures/index.js';
 import { announcementFor, checklistTemplate, member, memberDetail, overviewWith, returner, templateItem } from '../test/fixtures/hr-sections.js';
 import { mockFetch, problem, reply, type MockHandler } from './mock-fetch.js';
@@ -83,6 +83,13 @@ const many = (() => {
   return { returners: people, announcements: people.map((who, index) => announcementFor(`an_many_${index}`, 'published', who)) };
 })();
 
+/** Employees the manager search finds (GET /api/v1/hr/employees). */
+const managers: EmployeeSummary[] = [
+  { id: 'em_nakamura', familyName: '中村', givenName: '健一', familyNameKana: 'なかむら', givenNameKana: 'けんいち', department: 'engineering', title: 'エンジニアリングマネージャー' },
+  { id: 'em_carter', familyName: 'Carter', givenName: 'Emily', department: 'product', title: 'Director of Product' },
+  { id: 'em_fujita', familyName: '藤田', givenName: '彩', familyNameKana: 'ふじた', givenNameKana: 'あや', department: 'customer-success', title: 'カスタマーサクセス部長' },
+];
+
 /** A server that keeps what the story registers, sends and saves for the story's lifetime. */
 function server(overrides: Record<string, MockHandler> = {}, data: { returners: Returner[]; announcements: Announcement[] } = { returners, announcements }): typeof fetch {
   const stored = { returners: [...data.returners], announcements: [...data.announcements] };
@@ -98,6 +105,12 @@ function server(overrides: Record<string, MockHandler> = {}, data: { returners: 
     },
     'GET /api/v1/hr/overview': reply(overviewWith([{ id: shota.id, done: 1, total: 14 }, { id: misaki.id, done: 9, total: 12 }])),
     'GET /api/v1/hr/members': reply({ items: candidates, nextCursor: null }, { delay: 300 }),
+    // The manager search: the seed's managers, by name, reading or id (the server's normalization is not modelled).
+    'GET /api/v1/hr/employees': (request) => {
+      const q = (new URL(request.url).searchParams.get('q') ?? '').trim().toLowerCase();
+      const found = q ? managers.filter((each) => [each.id, each.familyName, each.givenName, each.familyNameKana ?? '', each.givenNameKana ?? ''].some((text) => text.toLowerCase().includes(q))) : [];
+      return json({ items: found }, 200);
+    },
     'GET /api/v1/announcements': (request) => paged(request, stored.announcements),
     'POST /api/v1/announcements': async (request) => {
       const body = (await request.json()) as AnnouncementCreate;

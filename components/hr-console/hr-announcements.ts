@@ -86,6 +86,7 @@ const emptyDraft: Draft = { message: '', whileAway: '', askMeAbout: '' };
  * @csspart compose-form - The composer.
  * @csspart preview - The live preview (an `<okaeri-welcome-card>`).
  * @csspart table - The list of announcements.
+ * @csspart more - The footer under the list: "load more", or why the next page failed with a retry.
  * @csspart status - An announcement's status badge (`data-status`: draft, awaiting-approval, published).
  * @csspart open - A returner's name in the list.
  * @csspart announcement - The open announcement's panel.

@@ -9,9 +9,9 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import '../reonboarding-checklist/reonboarding-checklist.js';
 import { adapterMethod } from '../../src/api/adapter.js';
-import { createReturner, getHrOverview, listHrMembers, listReturners } from '../../src/api/operations.js';
+import { createReturner, getHrOverview, getMeta, listHrMembers, listReturners, searchEmployees } from '../../src/api/operations.js';
 import { OkaeriApiError } from '../../src/api/errors.js';
-import type { FieldErrorCode, HrMember, Locale, Returner, ReturnerCreate } from '../../src/api/types.js';
+import type { Department, EmployeeSummary, FieldErrorCode, HrMember, Locale, Returner, ReturnerCreate } from '../../src/api/types.js';
 import { buttonStyles, renderButton } from '../../src/internal/button.js';
 import { errorBannerStyles, renderErrorBanner } from '../../src/internal/error-banner.js';
 import { fieldErrorKey } from '../../src/internal/error-message.js';
@@ -56,6 +56,7 @@ const SEARCH_LIMIT = 10;
  * @fires okaeri-auth-required - `AuthRequiredEvent`: no token or a 401; detail `{ reason }`. Once per transition.
  *
  * @csspart table - The list of returners.
+ * @csspart more - The footer under the list: "load more", or why the next page failed with a retry.
  * @csspart open - A returner's name, which opens their checklist.
  * @csspart progress - A returner's progress bar.
  * @csspart checklist - The open returner's checklist panel.
@@ -102,6 +103,11 @@ export class OkaeriHrReturners extends OkaeriElement {
   @state() private prefilled = false;
   /** The member search as submitted (the field's text is the input's own). */
   @state() private query = '';
+  /** The manager search as submitted, and the manager chosen from it (optional). */
+  @state() private managerQuery = '';
+  @state() private manager?: EmployeeSummary;
+  /** The departments' names, read with the first manager search. */
+  private departments?: Department[];
   @state() private fieldErrors: Partial<Record<RegisterField, string>> = {};
   /** A failure of the form that is not about one field. */
   @state() private registerError?: unknown;
@@ -178,6 +184,22 @@ export class OkaeriHrReturners extends OkaeriElement {
     },
   });
 
+  private readonly managersTask = this.loadTask({
+    args: () => [this.managerQuery] as const,
+    task: async ([q], { signal, api }): Promise<EmployeeSummary[] | undefined> => {
+      if (!q) return undefined;
+      const [page, meta] = await Promise.all([
+        adapterMethod(api, 'searchEmployees', searchEmployees)({ q, limit: SEARCH_LIMIT }, { signal }),
+        this.departments ? undefined : adapterMethod(api, 'getMeta', getMeta)({ signal }),
+      ]);
+      if (meta) this.departments = meta.departments;
+      return page.items;
+    },
+    onComplete: (items) => {
+      if (items) void this.announcer.announce(this.localize.msg('hrReturners.form.managerResultCount', { count: items.length }));
+    },
+  });
+
   /** Opens the registration form, with `member` chosen when given; focus goes to the form. */
   async openRegister(member?: ReturnerCandidate): Promise<void> {
     this.startRegister(member);
@@ -188,6 +210,8 @@ export class OkaeriHrReturners extends OkaeriElement {
     this.registering = true;
     this.chosen = member;
     this.prefilled = Boolean(member);
+    this.manager = undefined;
+    this.managerQuery = '';
     this.fieldErrors = {};
     this.registerError = undefined;
     this.openId = undefined;
@@ -339,12 +363,10 @@ export class OkaeriHrReturners extends OkaeriElement {
       <h3 id="register-heading">${l.msg('hrReturners.form.heading')}</h3>
       <p class="muted">${l.msg('hrReturners.form.intro')}</p>
       ${this.prefilled && this.chosen ? this.renderChosen(this.chosen) : this.renderSearch()}
+      ${this.renderManagerSearch()}
       <div class="grid pair">
         ${renderField(l, { id: 'register-return-date', label: l.msg('hrReturners.form.returnDate'), required: true, error: errors.returnDate }, (c) =>
           html`<input ${c} name="returnDate" type="date" min="1900-01-01" max="2099-12-31" />`,
-        )}
-        ${renderField(l, { id: 'register-managerId', label: l.msg('hrReturners.form.manager'), hint: l.msg('hrReturners.form.managerHint'), error: errors.managerId }, (c) =>
-          html`<input ${c} name="managerId" maxlength="64" autocomplete="off" spellcheck="false" />`,
         )}
         ${text('newRole', l.msg('hrReturners.form.newRole'))} ${text('newTeam', l.msg('hrReturners.form.newTeam'))}
         ${renderField(l, { id: 'register-language', label: l.msg('hrReturners.form.language'), error: errors.language }, (c) =>
@@ -425,10 +447,84 @@ export class OkaeriHrReturners extends OkaeriElement {
     );
   }
 
+  /**
+   * The manager, as the member: a search (Enter searches, not submits) and the employees found as
+   * radios; the chosen one is `managerId`. Optional: "no manager" clears the choice. The server's
+   * refusal of the id is shown on the search field, which gets focus.
+   */
+  private renderManagerSearch(): TemplateResult {
+    const l = this.localize;
+    const search = () => {
+      const input = this.renderRoot.querySelector<HTMLInputElement>('#register-managerId');
+      this.managerQuery = input?.value.trim() ?? '';
+    };
+    return html`<div class="search">
+      ${renderField(
+        l,
+        { id: 'register-managerId', label: l.msg('hrReturners.form.manager'), hint: l.msg('hrReturners.form.managerHint'), error: this.fieldErrors.managerId },
+        (c) =>
+          html`<input
+            ${c}
+            type="search"
+            autocomplete="off"
+            spellcheck="false"
+            .value=${this.managerQuery}
+            @keydown=${(event: KeyboardEvent) => {
+              if (event.key !== 'Enter') return;
+              event.preventDefault();
+              search();
+            }}
+          />`,
+      )}
+      <div class="actions">${renderButton({ label: l.msg('hrReturners.form.managerSearchButton'), variant: 'secondary', onClick: search })}</div>
+      ${this.manager
+        ? html`<div class="chosen-manager" data-employee-id=${this.manager.id}>
+            <p><strong>${l.msg('hrReturners.form.managerChosen')}:</strong> ${this.employeeLabel(this.manager)}</p>
+            ${renderButton({ label: l.msg('hrReturners.form.managerClear'), variant: 'quiet', onClick: () => void this.clearManager() })}
+          </div>`
+        : nothing}
+      ${this.managersTask.render({
+        pending: () => html`<p class="loading">${renderSpinner(l, { label: l.msg('hrReturners.form.searching') })}</p>`,
+        complete: (items) => (items ? this.renderManagers(items) : nothing),
+        error: (error) => renderErrorBanner(l, { error, onRetry: () => void this.managersTask.run() }),
+      })}
+    </div>`;
+  }
+
+  /** Name, then department and title where the company records them. */
+  private employeeLabel(employee: EmployeeSummary): string {
+    const l = this.localize;
+    const department = employee.department ? (this.departments?.find((each) => each.id === employee.department)?.name[l.lang] ?? employee.department) : '';
+    return [l.personName(employee), department, employee.title ?? ''].filter(Boolean).join(' · ');
+  }
+
+  private renderManagers(items: EmployeeSummary[]): TemplateResult {
+    const l = this.localize;
+    if (!items.length) return html`<p class="muted">${l.msg('hrReturners.form.managerNoResults', { query: this.managerQuery })}</p>`;
+    return renderFieldGroup(
+      l,
+      { id: 'register-manager-candidates', label: l.msg('hrReturners.form.managerResults') },
+      html`${items.map((employee) =>
+        renderGroupItem({ label: this.employeeLabel(employee) }, (c) =>
+          html`<input ${c} type="radio" name="managerId" value=${employee.id} .checked=${this.manager?.id === employee.id} @change=${() => (this.manager = employee)} />`,
+        ),
+      )}`,
+    );
+  }
+
+  /** No manager; focus goes back to the manager search (the clear button is gone). */
+  private async clearManager(): Promise<void> {
+    this.manager = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#register-managerId')?.focus();
+  }
+
   private async closeRegister(): Promise<void> {
     this.registering = false;
     this.chosen = undefined;
     this.prefilled = false;
+    this.manager = undefined;
+    this.managerQuery = '';
     this.query = '';
     this.fieldErrors = {};
     this.registerError = undefined;
@@ -448,7 +544,7 @@ export class OkaeriHrReturners extends OkaeriElement {
       alumniId: this.chosen?.id ?? '',
       returnDate: value('returnDate'),
       language: value('language') as Locale,
-      ...(value('managerId') && { managerId: value('managerId') }),
+      ...(this.manager && { managerId: this.manager.id }),
       ...(value('newRole') && { newRole: value('newRole') }),
       ...(value('newTeam') && { newTeam: value('newTeam') }),
     };
@@ -476,6 +572,8 @@ export class OkaeriHrReturners extends OkaeriElement {
     this.chosen = undefined;
     this.prefilled = false;
     this.query = '';
+    this.manager = undefined;
+    this.managerQuery = '';
     this.fieldErrors = {};
     void this.announcer.announce(l.msg('hrReturners.registered', { name: l.personName(returner.person) }));
     this.rows = undefined;

@@ -178,7 +178,12 @@ describe('<okaeri-hr-returners>', () => {
 
   it('opens prefilled from the `member` property; says next to each field what is missing or refused', async () => {
     let answer: () => Response = () => problem(422, { errors: { managerId: 'invalid_choice' } });
-    const routes: Record<string, RouteHandler> = { ...listReturners([shota]), 'POST /api/v1/returners': () => answer() };
+    const routes: Record<string, RouteHandler> = {
+      ...listReturners([shota]),
+      'POST /api/v1/returners': () => answer(),
+      'GET /api/v1/hr/employees': () => json({ items: [{ id: 'em_gone', familyName: '退職', givenName: '済' }] }),
+      'GET /api/v1/meta': () => json(minimal.meta),
+    };
     const { el, root, sent } = await mountSettled<OkaeriHrReturners>('okaeri-hr-returners', { lang: 'ja', routes });
     el.member = member('al_hanako', '山田', '花子');
     await el.updateComplete;
@@ -190,7 +195,11 @@ describe('<okaeri-hr-returners>', () => {
     expect(root.querySelector('#register-return-date')!.getAttribute('aria-invalid')).to.equal('true');
     expect(sent.some((request) => request.method === 'POST')).to.equal(false, 'nothing is sent with a field missing');
     root.querySelector<HTMLInputElement>('[name=returnDate]')!.value = '2026-07-01';
-    root.querySelector<HTMLInputElement>('[name=managerId]')!.value = 'em_nobody';
+    // A manager the server no longer knows (left meanwhile): its refusal shows on the manager search.
+    root.querySelector<HTMLInputElement>('#register-managerId')!.value = '退職';
+    buttonNamed(root, '社員を検索')!.click();
+    await waitUntil(() => root.querySelector('input[type=radio][value=em_gone]'), 'the employee is listed');
+    root.querySelector<HTMLInputElement>('input[type=radio][value=em_gone]')!.click();
     buttonNamed(root, '登録してチェックリストを作る')!.click();
     await waitUntil(() => root.querySelector('#register-managerId-error'), 'the server’s field error is shown');
     expect(text(root.querySelector('#register-managerId-error'))).to.equal('選択肢の中から選んでください。');
@@ -202,6 +211,68 @@ describe('<okaeri-hr-returners>', () => {
     const posts = sent.filter((request) => request.method === 'POST');
     expect(posts[1]!.body).to.deep.equal(posts[2]!.body);
   });
+
+  for (const lang of ['en', 'ja'] as const) {
+    it(`chooses the manager by name from a search, keyboard only, and the POST carries their id (${lang})`, async () => {
+      const nakamura = { id: 'em_nakamura', familyName: '中村', givenName: '健一', familyNameKana: 'なかむら', givenNameKana: 'けんいち', department: 'engineering', title: 'エンジニアリングマネージャー' };
+      const carter = { id: 'em_carter', familyName: 'Carter', givenName: 'Emily', department: 'no-such-department' };
+      const created = returner('rt_new', '山田', '花子', { alumniId: 'al_hanako' });
+      const routes: Record<string, RouteHandler> = {
+        ...listReturners([shota]),
+        'GET /api/v1/hr/employees': (request) => json({ items: new URL(request.url).searchParams.get('q') === 'nobody' ? [] : [nakamura, carter] }),
+        'GET /api/v1/meta': () => json({ ...minimal.meta, departments: [{ id: 'engineering', name: { en: 'Engineering', ja: '技術部' } }] }),
+        'POST /api/v1/returners': () => json(created, { status: 201 }),
+        'GET /api/v1/returners/rt_new/checklist': () => json({ ...minimal.checklist, returner: created }),
+      };
+      const m = lang === 'en'
+        ? { manager: 'Find the manager', search: 'Search employees', results: 'Manager', clear: 'No manager', none: 'No employee matches “nobody”.', submit: 'Register and generate the checklist', dept: 'Engineering' }
+        : { manager: 'マネージャーを探す', search: '社員を検索', results: 'マネージャー', clear: 'マネージャーなし', none: '「nobody」に当てはまる社員はいません。', submit: '登録してチェックリストを作る', dept: '技術部' };
+      const { el, root, sent } = await mountSettled<OkaeriHrReturners>('okaeri-hr-returners', { lang, routes });
+      el.member = member('al_hanako', '山田', '花子');
+      await el.updateComplete;
+      const search = root.querySelector<HTMLInputElement>('#register-managerId')!;
+      expect(search.labels![0]!.textContent).to.contain(m.manager);
+      search.focus();
+      await sendKeys({ type: 'nobody' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => [...root.querySelectorAll('.search p.muted')].some((p) => text(p) === m.none), 'nobody found is said');
+      search.value = '';
+      search.focus();
+      await sendKeys({ type: 'なかむら' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => root.querySelectorAll('input[type=radio][name=managerId]').length === 2, 'the employees found are listed');
+      const query = new URL(sent.filter((request) => request.url.includes('/api/v1/hr/employees')).at(-1)!.url).searchParams;
+      expect(query.get('q')).to.equal('なかむら');
+      expect(query.get('limit')).to.equal('10');
+      const labels = [...root.querySelectorAll('#register-manager-candidates label')].map(text);
+      expect(labels[0]).to.equal(`中村 健一 · ${m.dept} · エンジニアリングマネージャー`);
+      expect(labels[1]).to.contain('Emily').and.contain('no-such-department');
+      await expect(el).to.be.accessible();
+      // Keyboard only: Tab past the search button to the first radio, Space chooses it.
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Tab' });
+      expect(root.activeElement).to.equal(root.querySelector('input[type=radio][value=em_nakamura]'));
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(root.querySelector('.chosen-manager')!.getAttribute('data-employee-id')).to.equal('em_nakamura');
+      // Cleared, then chosen again with the arrow keys.
+      buttonNamed(root, m.clear)!.click();
+      await el.updateComplete;
+      expect(root.querySelector('.chosen-manager')).to.equal(null);
+      expect(root.activeElement).to.equal(search, 'focus goes back to the manager search');
+      expect(root.querySelector<HTMLInputElement>('input[type=radio][value=em_nakamura]')!.checked).to.equal(false);
+      root.querySelector<HTMLInputElement>('input[type=radio][value=em_carter]')!.focus();
+      await sendKeys({ press: 'ArrowUp' });
+      await el.updateComplete;
+      expect(root.querySelector('.chosen-manager')!.getAttribute('data-employee-id')).to.equal('em_nakamura');
+      await expect(el).to.be.accessible();
+      root.querySelector<HTMLInputElement>('[name=returnDate]')!.value = '2026-07-01';
+      buttonNamed(root, m.submit)!.click();
+      await waitUntil(() => sent.some((request) => request.method === 'POST'), 'the registration is sent');
+      const post = sent.find((request) => request.method === 'POST')!;
+      expect(post.body).to.deep.equal({ alumniId: 'al_hanako', returnDate: '2026-07-01', language: lang, managerId: 'em_nakamura' });
+    });
+  }
 
   it('opened by openRegister(member) while the list still loads (the console’s member detail), shows the form with focus once it can', async () => {
     let release!: () => void;

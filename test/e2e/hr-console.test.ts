@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { ALUMNI_PERSONA } from '../../server/seed/people.js';
-import { DEMO_PERSONAS } from '../../server/seed/personas.js';
 import { useDemo, watchConsole } from './harness.js';
 
 const message = `伊藤 健太さんが営業部に戻ってきます。e2e ${Date.now()}`;
@@ -56,7 +55,9 @@ describe('<okaeri-hr-console> on demo/hr.html: HR registers a returner and annou
     );
     assert.match(await returners.locator('.chosen').innerText(), new RegExp(ALUMNI_PERSONA.email.replace(/\./g, '\\.')));
     await returners.getByLabel('復職日').fill(returnDate);
-    await returners.getByLabel('マネージャーの社員ID').fill(DEMO_PERSONAS.employee);
+    await returners.getByLabel('マネージャーを探す').fill('なかむら');
+    await returners.getByRole('button', { name: '社員を検索' }).click();
+    await returners.getByRole('radio', { name: /中村 健一/ }).check();
     await returners.getByLabel('新しい役職').fill('営業マネージャー');
     await returners.getByLabel('新しいチーム').fill('法人営業部');
     await returners.getByRole('button', { name: '登録してチェックリストを作る' }).click();
