@@ -78,7 +78,7 @@ describe('pure modules', () => {
       const url = new URL(location.href);
       expect(url.searchParams.get('page')).to.equal('2');
       expect(url.hash).to.equal('#top');
-      expect(readFiltersFromUrl(url.search)).to.deep.equal({ q: '鈴木', department: '', interests: ['rehire', 'mentoring'], location: '', leftFrom: 2015, leftTo: undefined });
+      expect(readFiltersFromUrl(url.search)).to.deep.equal({ q: '鈴木', department: '', interests: ['rehire', 'mentoring'], intents: [], location: '', leftFrom: 2015, leftTo: undefined });
       expect(readFiltersFromUrl('?okaeri-left-from=99999')!.leftFrom, 'out-of-range year').to.equal(undefined);
     });
   });
