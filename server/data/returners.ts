@@ -7,7 +7,7 @@ import { type ReturnerRecord, returnerView } from '../domain/returners.js';
 import { idFromBytes } from '../ids.js';
 import type { ReturnerCreate } from '../schemas/returners.js';
 import { recordAudit } from './audit.js';
-import { UNSEARCHABLE_EMPLOYEES_SQL, employeeSearchParams, employeeSearchSql } from './rows/employees.js';
+import { UNSEARCHABLE_EMPLOYEES_SQL, employeeSearchParams, employeeSearchSource, employeeSearchSql } from './rows/employees.js';
 import { type ReturnerRow, SELECT_RETURNER, toReturner } from './rows/returners.js';
 import type { ReturnerPosition } from './store.js';
 import { insertChecklistItems, readChecklistTemplate } from './checklist.js';
@@ -86,18 +86,18 @@ export function employeeExists(db: Db, id: string): boolean {
 
 /**
  * The employees `q` finds (server/domain/employees.ts): the search columns of employees without
- * them are computed first, in one transaction.
+ * them, or computed from other names, are computed first, in one transaction.
  */
 export function searchEmployeeRows(db: Db, q: string, limit: number): EmployeeSearchRow[] {
   const plan = employeeSearchPlan(q);
   if (!plan) return [];
   const unsearchable = db.prepare<[], EmployeeSearchRow>(UNSEARCHABLE_EMPLOYEES_SQL).all();
   if (unsearchable.length) {
-    const update = db.prepare('UPDATE employees SET search = ?, romaji = ?, sort_ja = ? WHERE id = ?');
+    const update = db.prepare('UPDATE employees SET search = ?, romaji = ?, sort_ja = ?, search_source = ? WHERE id = ?');
     db.transaction(() => {
       for (const row of unsearchable) {
         const columns = employeeSearchColumns(row);
-        update.run(columns.search, columns.romaji, columns.sortJa, row.id);
+        update.run(columns.search, columns.romaji, columns.sortJa, employeeSearchSource(row), row.id);
       }
     })();
   }

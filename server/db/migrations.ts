@@ -653,17 +653,15 @@ export const MIGRATIONS: readonly string[] = [
   DELETE FROM directory_index_state;
   `,
   // 12: HR finds a returner's manager by name (issue 11). Each employee holds the words the search
-  // matches (search-text.ts normalization, hr-members.ts hrNameWords) and its sort key, written by
-  // the application: NULL until the first search computes them, and again when a name changes
-  // (the company's own process may write this table), so a search never reads stale words.
+  // matches (search-text.ts normalization, hr-members.ts hrNameWords), its sort key, and the names
+  // they were computed from, written by the application (no trigger): a row whose names differ
+  // from `search_source` (new, or renamed by the company's own process) is computed again before
+  // a search reads it (server/data/rows/employees.ts).
   `
   ALTER TABLE employees ADD COLUMN search TEXT;
   ALTER TABLE employees ADD COLUMN romaji TEXT;
   ALTER TABLE employees ADD COLUMN sort_ja TEXT;
-  CREATE INDEX employees_unsearchable ON employees (id) WHERE search IS NULL;
-  CREATE TRIGGER employees_search_stale AFTER UPDATE OF family_name, given_name, family_name_kana, given_name_kana ON employees BEGIN
-    UPDATE employees SET search = NULL, romaji = NULL, sort_ja = NULL WHERE id = new.id;
-  END;
+  ALTER TABLE employees ADD COLUMN search_source TEXT;
   `,
 ];
 

@@ -2,8 +2,8 @@
  * Finding an employee by name, reading or id (issue 11: HR chooses a returner's manager). The
  * employees table is the company's reference data (the seed writes it here; a company's own
  * process may too), so each employee's search columns are computed by the application from its
- * name when missing (NULL: never computed, or a name changed since; see the migrations) and the
- * search itself is SQL on both backends, the same plan.
+ * names when missing or computed from other names (a rename; see the migrations), and the search
+ * itself is SQL on both backends, the same plan.
  *
  * Matching is the HR members search's (hr-members.ts): every query word a substring of one
  * normalized word of a name or reading (the directory's normalization, search-text.ts: width,

@@ -2,7 +2,7 @@
 import type { ChecklistOwner, ChecklistTemplateItem, OrgChange } from '../../domain/checklist-template.js';
 import { type EmployeeSearchRow, employeeSearchColumns, employeeSearchPlan } from '../../domain/employees.js';
 import type { ProgramSettings } from '../../schemas/settings.js';
-import { UNSEARCHABLE_EMPLOYEES_SQL, employeeSearchParams, employeeSearchSql } from '../rows/employees.js';
+import { UNSEARCHABLE_EMPLOYEES_SQL, employeeSearchParams, employeeSearchSource, employeeSearchSql } from '../rows/employees.js';
 import type { ChecklistTemplateData, DepartmentData, EmployeeData, OrgChangeData, SettingsData } from '../store.js';
 import { recordAudit } from './audit.js';
 import type { Sql } from './sql.js';
@@ -68,7 +68,7 @@ export function employeeData(sql: Sql): EmployeeData {
     async exists(id) {
       return (await sql.first('SELECT 1 FROM employees WHERE id = $1', [id])) !== undefined;
     },
-    // As SQLite's (server/data/returners.ts searchEmployeeRows): missing search columns first.
+    // As SQLite's (server/data/returners.ts searchEmployeeRows): missing or stale search columns first.
     async search(q, limit) {
       const plan = employeeSearchPlan(q);
       if (!plan) return [];
@@ -76,9 +76,12 @@ export function employeeData(sql: Sql): EmployeeData {
       if (unsearchable.length) {
         const columns = unsearchable.map(employeeSearchColumns);
         await sql.run(
-          `UPDATE employees e SET search = u.search, romaji = u.romaji, sort_ja = u.sort_ja
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u (id, search, romaji, sort_ja) WHERE e.id = u.id`,
-          [unsearchable.map((row) => row.id), columns.map((c) => c.search), columns.map((c) => c.romaji), columns.map((c) => c.sortJa)],
+          `UPDATE employees e SET search = u.search, romaji = u.romaji, sort_ja = u.sort_ja, search_source = u.source
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u (id, search, romaji, sort_ja, source) WHERE e.id = u.id`,
+          [
+            unsearchable.map((row) => row.id), columns.map((c) => c.search), columns.map((c) => c.romaji), columns.map((c) => c.sortJa),
+            unsearchable.map(employeeSearchSource),
+          ],
         );
       }
       const text = employeeSearchSql(plan.needles, (n) => `$${n}`, (column, placeholder) => `strpos(${column}, ${placeholder}) > 0`);

@@ -3,8 +3,16 @@
 const COLUMNS = `id, family_name AS "familyName", given_name AS "givenName", family_name_kana AS "familyNameKana",
   given_name_kana AS "givenNameKana", department_id AS "departmentId", title`;
 
-/** Employees whose search columns are missing (never computed, or a name changed since). */
-export const UNSEARCHABLE_EMPLOYEES_SQL = `SELECT ${COLUMNS} FROM employees WHERE search IS NULL`;
+/** The names the search columns are computed from, one string (U+001F between the parts): what `search_source` holds. */
+export const EMPLOYEE_SEARCH_SOURCE_SQL = `family_name || '\u001f' || given_name || '\u001f' || coalesce(family_name_kana, '') || '\u001f' || coalesce(given_name_kana, '')`;
+
+/** `EMPLOYEE_SEARCH_SOURCE_SQL` computed in the application. */
+export function employeeSearchSource(row: { familyName: string; givenName: string; familyNameKana: string | null; givenNameKana: string | null }): string {
+  return [row.familyName, row.givenName, row.familyNameKana ?? '', row.givenNameKana ?? ''].join('\u001f');
+}
+
+/** Employees whose search columns are missing or were computed from other names (a rename). */
+export const UNSEARCHABLE_EMPLOYEES_SQL = `SELECT ${COLUMNS} FROM employees WHERE search_source IS NULL OR search_source <> ${EMPLOYEE_SEARCH_SOURCE_SQL}`;
 
 /**
  * The search: the id's start, or every needle (one `?`/`$n` for the words, one more for a Latin
