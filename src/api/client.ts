@@ -1,6 +1,7 @@
 import type { CallOptions, OkaeriAdapter, WriteOptions } from './adapter.js';
+import { endpoints, type EndpointName } from './endpoints.js';
 import * as operations from './operations.js';
-import { OkaeriTransport } from './transport.js';
+import { OkaeriTransport, type ApiResponse, type RequestOptions } from './transport.js';
 import type { Checklist, ChecklistItem, ChecklistItemCreate, SignupRequest, SignupReceipt, Health, Meta, Announcement, AnnouncementApprove, AnnouncementList, Reactions, DirectoryQuery, Member, MemberList, EmailLinkRequest, Session, ProfilePatch, VersionedProfile, MemberExport, EmailChangeReceipt, ConsentChangeRequest, HrOverview, HrMemberQuery, HrMemberList, HrMemberDetail, HrExportQuery, HrDecline, LeaverImportResult, ReturnerQuery, ReturnerList, ReturnerCreate, Returner, AnnouncementCreate, ChecklistTemplate, VersionedChecklistTemplate, EmployeeSearchQuery, EmployeeList } from './types.js';
 
 export type { ApiResponse, HttpMethod, OkaeriClientOptions, RequestOptions } from './transport.js';
@@ -9,10 +10,15 @@ export type { ApiResponse, HttpMethod, OkaeriClientOptions, RequestOptions } fro
  * The Okaeri REST client, modelled on @lion/ajax: JSON in and out, bearer auth, timeouts, and
  * retries with backoff for requests that are safe to repeat. Every failure is an
  * `OkaeriApiError`; a caller's abort rejects with the signal's reason (an AbortError).
- * It is the transport (`request`) with every operation of `src/api/operations.ts` as a method;
+ * It is the transport with `request` and every operation of `src/api/operations.ts` as a method;
  * the widgets import only the operations they call.
  */
 export class OkaeriClient extends OkaeriTransport implements OkaeriAdapter {
+  /** Any endpoint of the table (`endpoints`), at its `paths` override if the options give one. */
+  request<T>(endpoint: EndpointName, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+    return this.send<T>(endpoint, endpoints[endpoint], options);
+  }
+
   getMeta(options?: CallOptions): Promise<Meta> {
     return operations.getMeta(this, options);
   }

@@ -1,5 +1,5 @@
 import type { CallOptions } from './adapter.js';
-import { endpoints, type EndpointName } from './endpoints.js';
+import type { EndpointName } from './endpoints.js';
 import { OkaeriApiError } from './errors.js';
 import { backoff, retryableStatuses, retryAfterMs, sleep, untilAborted } from './retry.js';
 import type { Problem } from './types.js';
@@ -79,7 +79,7 @@ function problemFrom(body: unknown, response: Response): Problem {
  * Every failure is an `OkaeriApiError`; a caller's abort rejects with the signal's reason (an
  * AbortError). The operations (`src/api/operations.ts`, one function per endpoint call) take a
  * transport as their first argument, so a widget's bundle carries only the operations it calls;
- * `OkaeriClient` is this transport with every operation as a method.
+ * `OkaeriClient` is this transport with `request(endpoint, options)` and every operation as a method.
  */
 export class OkaeriTransport {
   private readonly options: OkaeriClientOptions;
@@ -88,10 +88,14 @@ export class OkaeriTransport {
     this.options = options;
   }
 
-  async request<T>(endpoint: EndpointName, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  /**
+   * One call to `endpoint`, at its `paths` override or else at `defaultPath` (its entry in
+   * `endpoints`, which the caller passes so that the table itself stays out of a widget's bundle).
+   */
+  async send<T>(endpoint: EndpointName, defaultPath: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
     const { method = 'GET', signal } = options;
     const { retries = 2, retryDelay = 300, timeout = 10_000 } = this.options;
-    const path = this.options.paths?.[endpoint] ?? endpoints[endpoint];
+    const path = this.options.paths?.[endpoint] ?? defaultPath;
     const url = buildUrl(this.options.baseUrl ?? '', path, options.pathParams, options.query);
     const init: RequestInit = {
       method,
