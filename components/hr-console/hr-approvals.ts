@@ -2,9 +2,15 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { HrMember, LeaverImportResult, Meta } from '../../src/api/types.js';
 import type { LocalizeController } from '../../src/i18n/localize.js';
+import type { WidgetCatalogs } from '../../src/i18n/messages.js';
 import { renderButton } from '../../src/internal/button.js';
 import { renderField } from '../../src/internal/field.js';
 import { departmentName } from './hr-members.js';
+import { hrApprovalsEn } from './hr-approvals.messages.en.js';
+import { hrApprovalsJa } from './hr-approvals.messages.ja.js';
+
+/** The Approvals tab's strings, which arrive with it: <okaeri-hr-console> adds them to its catalog. */
+export const messages: WidgetCatalogs = { en: hrApprovalsEn, ja: hrApprovalsJa };
 
 export interface QueueState {
   members: HrMember[];

@@ -9,7 +9,7 @@ import type { HrMember, HrMemberDetail, HrMemberList, HrOverview, LeaverImportRe
 import { HrExportEvent } from '../../src/events/hr-export.js';
 import { HrMemberApproveEvent } from '../../src/events/hr-member-approve.js';
 import { HrMemberDeclineEvent } from '../../src/events/hr-member-decline.js';
-import type { MessageKey } from '../../src/i18n/messages.js';
+import type { MessageKey, WidgetCatalogs } from '../../src/i18n/messages.js';
 import { buttonStyles, renderButton } from '../../src/internal/button.js';
 import { errorBannerStyles, renderErrorBanner } from '../../src/internal/error-banner.js';
 import { errorMessageKey } from '../../src/internal/error-message.js';
@@ -263,7 +263,12 @@ export class OkaeriHrConsole extends OkaeriElement {
       const { [section]: _, ...others } = this.moduleErrors;
       this.moduleErrors = others;
       load = (this.constructor as typeof OkaeriHrConsole).sectionModules[section]().then(
-        (module) => void (this.modules = { ...this.modules, [section]: module }),
+        (module) => {
+          // The Members and Approvals views bring their strings.
+          const catalogs = (module as { messages?: WidgetCatalogs }).messages;
+          if (catalogs) this.localize.addMessages(catalogs);
+          this.modules = { ...this.modules, [section]: module };
+        },
         (error: unknown) => {
           this.moduleLoads.delete(section);
           this.moduleErrors = { ...this.moduleErrors, [section]: error };

@@ -57,6 +57,7 @@ export class LocalizeController implements ReactiveController {
   readonly host: Host;
   private readonly config: () => OkaeriConfig;
   private current?: Resolved;
+  private readonly added: WidgetCatalogs[] = [];
 
   /**
    * `config` returns the host's resolved configuration. The host re-renders when that changes
@@ -88,13 +89,27 @@ export class LocalizeController implements ReactiveController {
   }
 
   /**
+   * Adds the catalogs of a part of the widget that arrives later with its code (a tab of the HR
+   * console loaded on first open), both languages, so the `lang` switch keeps working. Looked up
+   * after the widget's own `static messages`; re-renders the host.
+   */
+  addMessages(part: WidgetCatalogs): void {
+    if (this.added.includes(part)) return;
+    this.added.push(part);
+    this.host.requestUpdate();
+  }
+
+  /**
    * A message: the host's override from `config.messages` first, then the widget's own catalog
-   * (its class's `static messages`), then the shared one. A `count` parameter picks the plural form.
+   * (its class's `static messages`, then what `addMessages` added), then the shared one. A `count`
+   * parameter picks the plural form.
    */
   msg(key: MessageKey, params: Record<string, string | number> = {}): string {
     const { lang, overrides } = this.resolved();
     const own = (this.host.constructor as { messages?: WidgetCatalogs }).messages?.[lang];
-    const message = overrides?.[key] ?? own?.[key] ?? (catalogs[lang] as Catalog)[key] ?? key;
+    let message = overrides?.[key] ?? own?.[key];
+    for (const part of this.added) message ??= part[lang][key];
+    message ??= (catalogs[lang] as Catalog)[key] ?? key;
     const template = messageText(message, lang, params.count);
     const formatted = Object.fromEntries(
       Object.entries(params).map(([name, value]) => [name, typeof value === 'number' ? this.formatNumber(value) : value]),

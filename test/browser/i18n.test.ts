@@ -10,6 +10,12 @@ import { checklistEn } from '../../components/reonboarding-checklist/reonboardin
 import { checklistJa } from '../../components/reonboarding-checklist/reonboarding-checklist.messages.ja.js';
 import { directoryEn } from '../../components/directory/directory.messages.en.js';
 import { directoryJa } from '../../components/directory/directory.messages.ja.js';
+import { hrApprovalsEn } from '../../components/hr-console/hr-approvals.messages.en.js';
+import { hrApprovalsJa } from '../../components/hr-console/hr-approvals.messages.ja.js';
+import { hrConsoleEn } from '../../components/hr-console/hr-console.messages.en.js';
+import { hrConsoleJa } from '../../components/hr-console/hr-console.messages.ja.js';
+import { hrMembersEn } from '../../components/hr-console/hr-members.messages.en.js';
+import { hrMembersJa } from '../../components/hr-console/hr-members.messages.ja.js';
 import { signupEn } from '../../components/signup-form/signup-form.messages.en.js';
 import { signupJa } from '../../components/signup-form/signup-form.messages.ja.js';
 import { welcomeEn } from '../../components/welcome-card/welcome-card.messages.en.js';
@@ -50,6 +56,9 @@ describe('i18n', () => {
       welcome: [welcomeEn, welcomeJa],
       checklist: [checklistEn, checklistJa],
       directory: [directoryEn, directoryJa],
+      hrConsole: [hrConsoleEn, hrConsoleJa],
+      hrMembers: [hrMembersEn, hrMembersJa],
+      hrApprovals: [hrApprovalsEn, hrApprovalsJa],
     } as const;
     const forms = (message: string | PluralMessage) => (typeof message === 'string' ? [message] : Object.values(message));
     for (const [name, [english, japanese]] of Object.entries(sets) as [string, readonly [Catalog, Catalog]][]) {

@@ -1,0 +1,30 @@
+import type { HrApprovalsMessages } from './hr-approvals.messages.en.js';
+
+/** <okaeri-hr-console>'s Japanese strings for the Approvals tab (the queue and the leaver list); the type demands exactly the English keys. */
+export const hrApprovalsJa: HrApprovalsMessages = {
+  'hrConsole.approvals.empty': '承認待ちの登録はありません。',
+  'hrConsole.approvals.signedUp': '{date} 登録',
+  'hrConsole.approvals.approve': '{name}を承認する',
+  'hrConsole.approvals.decline': '{name}を承認しない',
+  'hrConsole.approvals.reason': '理由（任意。記録のみで、本人には送られません）',
+  'hrConsole.approvals.confirmDecline': '承認しない',
+  'hrConsole.approvals.loadMore': 'さらに読み込む',
+  'hrConsole.leavers.legend': '退職者リストの取り込み',
+  'hrConsole.leavers.hint': '個人メールアドレスまたは社員番号が退職者と一致する登録は、今も、後でメールを確認したときも、自動で承認されます。それ以外は確認用に一覧表示します。氏名だけでは承認されません。',
+  'hrConsole.leavers.format': '見出し行が name,email,employeeNumber,department,leftOn のCSV（leftOn は YYYY-MM）。',
+  'hrConsole.leavers.file': 'CSVファイル',
+  'hrConsole.leavers.paste': 'またはリストを貼り付け',
+  'hrConsole.leavers.submit': '取り込む',
+  'hrConsole.leavers.summary': '{count}行を読み込みました：承認 {approved}件、要確認 {review}件。',
+  'hrConsole.leavers.approved': '承認済み',
+  'hrConsole.leavers.review': '要確認',
+  'hrConsole.leavers.row': '行',
+  'hrConsole.leavers.member': 'メンバー',
+  'hrConsole.leavers.reason': '理由',
+  'hrConsole.leavers.rowNumber': '{row}行目',
+  'hrConsole.leavers.noMember': '該当する登録なし',
+  'hrConsole.leavers.reason.no_match': '一致する登録がありません',
+  'hrConsole.leavers.reason.ambiguous': '複数の登録が一致します',
+  'hrConsole.leavers.reason.not_awaiting_approval': '一致したメンバーは承認待ちではありません',
+  'hrConsole.leavers.reason.invalid_row': '行の内容が不足しているか正しくありません',
+};
