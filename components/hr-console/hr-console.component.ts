@@ -1,5 +1,5 @@
 import { TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type CSSResultOrNative, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { adapterMethod } from '../../src/api/adapter.js';
@@ -13,7 +13,6 @@ import type { MessageKey, WidgetCatalogs } from '../../src/i18n/messages.js';
 import { buttonStyles, renderButton } from '../../src/internal/button.js';
 import { errorBannerStyles, renderErrorBanner } from '../../src/internal/error-banner.js';
 import { errorMessageKey } from '../../src/internal/error-message.js';
-import { fieldStyles } from '../../src/internal/field.js';
 import { LiveAnnouncer, liveRegionStyles } from '../../src/internal/live-region.js';
 import { renderLoadMore } from '../../src/internal/load-more.js';
 import { Mutations } from '../../src/internal/mutation.js';
@@ -125,7 +124,8 @@ const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve))
  * @cssproperty --okaeri-hr-console-grid-block-size - Height of the scrolling members grid (default `min(70vh, 36rem)`).
  */
 export class OkaeriHrConsole extends OkaeriElement {
-  static override styles = [OkaeriElement.styles, buttonStyles, errorBannerStyles, fieldStyles, liveRegionStyles, styles];
+  // The Members and Approvals tabs bring their styles (fields, grid, queue) when they first open.
+  static override styles = [OkaeriElement.styles, buttonStyles, errorBannerStyles, liveRegionStyles, styles];
   static override messages = { en: hrConsoleEn, ja: hrConsoleJa };
 
   /** The open section: `overview`, `members`, `approvals`, `returners`, `announcements` or `template`. */
@@ -168,6 +168,7 @@ export class OkaeriHrConsole extends OkaeriElement {
   @state() private modules: Partial<SectionModules> = {};
   @state() private moduleErrors: Partial<Record<LazySection, unknown>> = {};
   private readonly moduleLoads = new Map<LazySection, Promise<void>>();
+  private readonly tabStyles = new Set<CSSResultOrNative>();
 
   private readonly announcer = new LiveAnnouncer(this);
   private readonly mutations = new Mutations(this, this.localize);
@@ -256,6 +257,12 @@ export class OkaeriHrConsole extends OkaeriElement {
    * Imports a section's module the first time it is asked for (its tab opened); resolves once it
    * has arrived. A failure is kept for the section's error banner, whose retry imports it again.
    */
+  /** A tab's styles after the console's own, adopted like them (constructable sheets: no inline style for a CSP to refuse). */
+  private addStyles(styles: CSSResultOrNative[]): void {
+    for (const style of styles) this.tabStyles.add(style);
+    adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof OkaeriHrConsole).elementStyles, ...this.tabStyles]);
+  }
+
   private sectionModule(section: HrSection): Promise<void> {
     if (section === 'overview') return Promise.resolve();
     let load = this.moduleLoads.get(section);
@@ -265,8 +272,9 @@ export class OkaeriHrConsole extends OkaeriElement {
       load = (this.constructor as typeof OkaeriHrConsole).sectionModules[section]().then(
         (module) => {
           // The Members and Approvals views bring their strings.
-          const catalogs = (module as { messages?: WidgetCatalogs }).messages;
-          if (catalogs) this.localize.addMessages(catalogs);
+          const { messages, styles } = module as { messages?: WidgetCatalogs; styles?: CSSResultOrNative[] };
+          if (messages) this.localize.addMessages(messages);
+          if (styles) this.addStyles(styles);
           this.modules = { ...this.modules, [section]: module };
         },
         (error: unknown) => {
