@@ -205,7 +205,8 @@ export class OkaeriMyProfile extends OkaeriElement {
   }
 
   private get rules() {
-    return profileRules(this.localize.lang, { furigana: this.furigana });
+    // The employee number is a signup field too (HR-only: the shared field's hint says so, and no card shows it).
+    return { ...profileRules(this.localize.lang, { furigana: this.furigana }), employeeNumber: true };
   }
 
   private get fields(): ProfileFields {

@@ -35,6 +35,7 @@ export function draftFromProfile(profile: OwnProfile): ProfileDraft {
     department: profile.department ?? (profile.departmentOther ? 'other' : ''),
     departmentOther: profile.departmentOther ?? '',
     roleAtLeaving: profile.roleAtLeaving ?? '',
+    employeeNumber: profile.employeeNumber ?? '',
     currentCompany: profile.currentCompany ?? '',
     currentRole: profile.currentRole ?? '',
     location: profile.location ?? '',
@@ -84,6 +85,12 @@ export function patchFor(base: OwnProfile, { values: v, intent }: ProfileDraft, 
     if (!rules.hidden.has(name)) put(name, text(v[name]));
   }
   if (!rules.hidden.has('profileUrl')) put('profileUrl', text(completeUrl(v.profileUrl)));
+  // The server stores it normalized (NFKC, upper case): the answer replaces the draft after a save.
+  if (rules.employeeNumber) {
+    const employeeNumber = text(v.employeeNumber);
+    // A server before the field answers none: that is not a change.
+    if ((base.employeeNumber ?? null) !== employeeNumber) patch.employeeNumber = employeeNumber;
+  }
   put('joined', `${v.joinedYear}-${v.joinedMonth}`);
   put('left', `${v.leftYear}-${v.leftMonth}`);
   const interests = meta.interests.map((i) => i.id).filter((id) => v.interests.includes(id));
@@ -116,6 +123,7 @@ export const comparedFields = [
   'givenNameKana',
   'department',
   'roleAtLeaving',
+  'employeeNumber',
   'joined',
   'left',
   'currentCompany',

@@ -526,6 +526,8 @@ export interface MemberPatch {
   departmentId?: string | null;
   departmentOther?: string | null;
   roleAtLeaving?: string | null;
+  /** 社員番号, stored normalized (HR-only: never in the directory). */
+  employeeNumber?: string | null;
   joined?: string;
   left?: string;
   currentCompany?: string | null;

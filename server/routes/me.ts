@@ -267,6 +267,8 @@ async function toPatch(store: Store, body: PatchBody, current: MemberRecord): Pr
   assign('familyNameKana', text(body.familyNameKana));
   assign('givenNameKana', text(body.givenNameKana));
   assign('roleAtLeaving', text(body.roleAtLeaving));
+  // Normalized by the schema as at signup (NFKC, trimmed, upper case); empty clears it.
+  assign('employeeNumber', text(body.employeeNumber));
   assign('joined', body.joined);
   assign('left', body.left);
   assign('currentCompany', text(body.currentCompany));

@@ -98,6 +98,7 @@ export const ProfilePatchSchema = z
     department: nullableText(shape.department),
     departmentOther: nullableText(shape.departmentOther),
     roleAtLeaving: nullableText(shape.roleAtLeaving),
+    employeeNumber: nullableText(shape.employeeNumber),
     joined: shape.joined.optional(),
     left: shape.left.optional(),
     currentCompany: nullableText(shape.currentCompany),

@@ -1429,6 +1429,11 @@ export interface components {
             departmentOther?: string | null;
             roleAtLeaving?: string | null;
             /**
+             * @description The employee number (社員番号) the person had, if they remember it. For the alumni-program team only: never in the directory, never shown to other alumni or employees. HR’s leaver list is matched on it (and on the address) when approval is on. Stored as the leaver list compares it: width-normalized (NFKC), trimmed, upper case; empty means not given.
+             * @example E-102938
+             */
+            employeeNumber?: string | null;
+            /**
              * @description The month the person joined (YYYY-MM, from 1900-01); not in the future.
              * @example 2015-04
              */

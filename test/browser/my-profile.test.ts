@@ -267,6 +267,48 @@ describe('<okaeri-my-profile>', () => {
       }
     }
 
+    for (const lang of ['en', 'ja'] as const) {
+      it(`shows and edits the employee number with the signup field (HR only, never on the previewed card, ${lang})`, async () => {
+        let answer: () => Response = () => withEtag(profile({ employeeNumber: 'E-77' }), '"2"');
+        const { el, sent } = await signedIn({ 'PATCH /api/v1/me': () => answer() }, { lang });
+        const field = $(el, '#employee-number');
+        expect(field.value).to.equal('E-20140401');
+        expect(field.closest('section')!.querySelector('h3')!.textContent).to.equal(lang === 'en' ? 'Your time with us' : '在籍時のこと');
+        expect(text(el, 'label[for="employee-number"]')).to.contain(lang === 'en' ? 'Employee number' : '社員番号');
+        expect(field.getAttribute('aria-describedby')).to.equal('employee-number-hint');
+        expect(text(el, '#employee-number-hint')).to.contain(lang === 'en' ? 'Only the alumni program team sees it' : 'アルムナイ担当だけが見る');
+        for (const audience of ['alumni', 'hr']) {
+          await setValue(el, `input[name="preview-audience"][value="${audience}"]`, true);
+          expect($<HTMLElement>(el, '.preview-panel').textContent, `not on the card as ${audience}`).not.to.contain('20140401');
+        }
+        await expect(el).to.be.accessible();
+
+        await setValue(el, '#employee-number', 'E'.repeat(41));
+        button(el, lang === 'en' ? /Save changes/ : /変更を保存/).click();
+        await waitUntil(() => $(el, '#employee-number-error'));
+        expect(text(el, '#employee-number-error')).to.equal(lang === 'en' ? 'Use at most 40 characters.' : '40文字以内で入力してください。');
+        expect(field.getAttribute('aria-invalid')).to.equal('true');
+        expect(sent.some((r) => r.method === 'PATCH'), 'nothing sent while it is too long').to.equal(false);
+        await expect(el).to.be.accessible();
+
+        // The server's refusal is shown on the field.
+        answer = () => problem(400, { code: 'validation', errors: { employeeNumber: 'invalid' } });
+        await setValue(el, '#employee-number', 'e-77');
+        button(el, lang === 'en' ? /Save changes/ : /変更を保存/).click();
+        await waitUntil(() => sent.some((r) => r.method === 'PATCH') && $(el, '#employee-number-error'));
+        expect(sent.filter((r) => r.method === 'PATCH').map((r) => r.body)).to.deep.equal([{ employeeNumber: 'e-77' }]);
+        expect(field.getAttribute('aria-invalid')).to.equal('true');
+
+        answer = () => withEtag(profile({ employeeNumber: 'E-77' }), '"2"');
+        button(el, lang === 'en' ? /Save changes/ : /変更を保存/).click();
+        await waitUntil(() => $(el, '#employee-number').value === 'E-77', 'the stored (normalized) number replaces the draft');
+        await setValue(el, '#employee-number', '');
+        button(el, lang === 'en' ? /Save changes/ : /変更を保存/).click();
+        await waitUntil(() => sent.filter((r) => r.method === 'PATCH').length === 3);
+        expect(sent.filter((r) => r.method === 'PATCH').at(-1)!.body, 'emptied: cleared').to.deep.equal({ employeeNumber: null });
+      });
+    }
+
     it('saves only what changed, with If-Match, and fires okaeri-profile-save', async () => {
       const saved = profile({ currentCompany: 'Initech', returnIntent: { intent: 'open-from', from: '2027-04', contractWork: true, referrals: false, visibility: 'alumni' } });
       const { el, sent } = await signedIn({ 'PATCH /api/v1/me': () => withEtag(saved, '"2"') });

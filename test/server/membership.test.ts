@@ -374,6 +374,47 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
       assert.doesNotMatch(JSON.stringify(audit), /Okaeri Labs/, 'the audit names fields, not values');
     });
 
+    it('PATCH sets the employee number as the signup does (normalized, audited by name, 400 field errors), never in the directory', async () => {
+      const member = await signUpAndVerify({ currentCompany: 'Empno Patch KK' });
+      const patch = (body: unknown) => json('PATCH', '/api/v1/me', body, { Authorization: member.authorization, 'If-Match': '*' });
+      const stored = () => database.sql.value<string | null>('SELECT employee_number FROM alumni WHERE id = ?', member.id);
+
+      const set = await patch({ employeeNumber: '  ｅ－７７０４２１ ' });
+      assert.equal(set.status, 200);
+      assert.equal(((await set.json()) as { employeeNumber: string | null }).employeeNumber, 'E-770421', 'width-normalized, trimmed, upper case');
+      assert.equal(await stored(), 'E-770421');
+      assert.equal(((await (await get('/api/v1/me', member.authorization)).json()) as { employeeNumber: string }).employeeNumber, 'E-770421');
+      const audit = await database.store.audit.list({ subject: member.id, action: 'alumni.profile.update' });
+      assert.ok(audit.some((entry) => JSON.stringify(entry.detail).includes('employeeNumber')), JSON.stringify(audit));
+      assert.doesNotMatch(JSON.stringify(audit), /770421/, 'the audit names the field, not the number');
+
+      for (const [employeeNumber, code] of [
+        ['E'.repeat(41), 'too_long'],
+        ['E-1\nE-2', 'invalid'],
+      ] as const) {
+        const refused = await patch({ employeeNumber });
+        assert.equal(refused.status, 400, employeeNumber);
+        assert.equal(refused.headers.get('content-type'), 'application/problem+json');
+        assert.deepEqual(((await refused.json()) as { errors: unknown }).errors, { employeeNumber: code });
+      }
+      assert.equal(await stored(), 'E-770421', 'a refused PATCH changes nothing');
+
+      // Alumni, employees and HR alike: the directory neither returns nor searches it.
+      for (const role of ['alumni', 'employee', 'hr'] as const) {
+        const authorization = await bearer(role);
+        const bodies = `${await (await get('/api/v1/alumni?q=Empno%20Patch', authorization)).text()} ${await (await get(`/api/v1/alumni/${member.id}`, authorization)).text()}`;
+        assert.ok(bodies.includes(member.id), `${role} finds the member`);
+        assert.ok(!bodies.includes('770421') && !bodies.includes('employeeNumber'), `${role}: ${bodies}`);
+        assert.deepEqual((await listedIds(role === 'alumni' ? 'employee' : role, 'E-770421')), [], 'not searchable');
+      }
+
+      assert.equal((await patch({ employeeNumber: '   ' })).status, 200);
+      assert.equal(await stored(), null, 'blank clears it');
+      assert.equal((await patch({ employeeNumber: 'A-1' })).status, 200);
+      assert.equal((await patch({ employeeNumber: null })).status, 200);
+      assert.equal(await stored(), null, 'null clears it');
+    });
+
     it('an empty PATCH only confirms the profile; confirmationDue after OKAERI_CONFIRM_MONTHS', async () => {
       const member = await signUpAndVerify();
       await database.sql.run('UPDATE alumni SET confirmed_at = ? WHERE id = ?', '2020-01-01T00:00:00.000Z', member.id);

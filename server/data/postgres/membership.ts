@@ -92,6 +92,7 @@ const PATCH_COLUMNS = {
   departmentId: 'department_id',
   departmentOther: 'department_other',
   roleAtLeaving: 'role_at_leaving',
+  employeeNumber: 'employee_number',
   joined: 'joined_month',
   left: 'left_month',
   currentCompany: 'current_company',
