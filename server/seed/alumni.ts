@@ -58,10 +58,12 @@ export async function addAlumni(tx: StoreResources, count: number, { seed, now =
     now,
   };
   const firstSequence = await tx.seed.nextAlumniSequence();
+  // Return intents draw from a generator of their own: the people (ids included) stay those the seed always made.
+  const intents = new SeededRandom(seed ^ INTENT_SEED);
   for (let start = 0; start < count; start += BATCH_SIZE) {
     const batch: AlumnusRecord[] = [];
     for (let index = start; index < Math.min(count, start + BATCH_SIZE); index++) {
-      batch.push(generateAlumnus(rng, context, firstSequence + index));
+      batch.push({ ...generateAlumnus(rng, context, firstSequence + index), intentToReturn: chooseIntent(intents, context) });
     }
     await tx.seed.alumni(batch);
   }
@@ -135,6 +137,31 @@ function englishName(rng: SeededRandom) {
     givenNameKana: null,
     romajiFamily: familyName.toLowerCase(),
     romajiGiven: givenName.toLowerCase(),
+  };
+}
+
+/** Mixed into the seed for the return intents' own generator. */
+const INTENT_SEED = 0x1e7e47;
+
+/**
+ * About four in ten say something about coming back: open now, open from a month (half within the
+ * directory's "within 6 months", the rest later), or not now; most of those show it to alumni and
+ * employees, some to HR only, a few to nobody. The rest never said (the signup's default).
+ */
+function chooseIntent(rng: SeededRandom, context: GenerationContext): AlumnusRecord['intentToReturn'] {
+  const roll = rng.next();
+  const visibilityRoll = rng.next();
+  const fromOffset = roll < 0.18 ? rng.int(1, 6) : rng.int(7, 24);
+  const contractWork = rng.chance(0.3);
+  const referrals = rng.chance(0.5);
+  if (roll >= 0.4) return undefined;
+  const intent = roll < 0.08 ? 'open-now' : roll < 0.28 ? 'open-from' : 'not-now';
+  return {
+    intent,
+    from: intent === 'open-from' ? formatMonth(context.lastMonth + 1 + fromOffset) : null,
+    contractWork,
+    referrals,
+    visibility: visibilityRoll < 0.65 ? 'alumni' : visibilityRoll < 0.9 ? 'hr' : 'hidden',
   };
 }
 

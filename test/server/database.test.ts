@@ -3,12 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { createApp } from '../../server/app.js';
+import { mintToken } from '../../server/auth.js';
 import { type Db, openDatabase } from '../../server/db/open.js';
 import { MIGRATIONS } from '../../server/db/migrations.js';
 import { seedAlumni } from '../../server/seed/alumni.js';
 import { DEMO_ALUMNI_COUNT, seedIfEmpty } from '../../server/seed/demo.js';
 import { DEMO_PERSONAS } from '../../server/seed/personas.js';
 import { TEST_BACKEND, type TestDatabase, freshDatabase } from './backend.js';
+import { TEST_SECRET } from './harness.js';
 
 const HIRAGANA = /^[\u3041-\u309f]+$/;
 const HAS_KANJI_OR_KANA = /[\u3040-\u30ff\u4e00-\u9fff]/;
@@ -145,6 +148,42 @@ describe('the demo seed', () => {
     assert.equal(await count(reactionsToDrafts), 0);
     assert.ok((await count('SELECT COUNT(*) FROM reactions')) > 0);
     assert.ok((await database.store.orgChanges.list()).length >= 6);
+  });
+
+  it("gives a share of members a return intent, so the directory's open-to-returning filter finds people for an employee and an alumnus", async () => {
+    const said = await database.sql.rows<{ return_intent: string; return_intent_visibility: string; n: number }>(
+      `SELECT return_intent, return_intent_visibility, COUNT(*) AS n FROM alumni WHERE return_intent IS NOT NULL
+       GROUP BY return_intent, return_intent_visibility`,
+    );
+    const total = await database.store.alumni.count();
+    const share = said.reduce((sum, row) => sum + Number(row.n), 0) / total;
+    assert.ok(share > 0.25 && share < 0.55, `${Math.round(share * 100)}% said something`);
+    for (const intent of ['open-now', 'open-from', 'not-now']) {
+      for (const visibility of ['alumni', 'hr', 'hidden']) {
+        assert.ok(said.some((row) => row.return_intent === intent && row.return_intent_visibility === visibility), `${intent} for ${visibility}`);
+      }
+    }
+
+    const app = createApp({ store: database.store, jwtSecret: TEST_SECRET, corsOrigins: [] });
+    const found = async (role: 'employee' | 'alumni', intent: string) => {
+      const authorization = `Bearer ${await mintToken(TEST_SECRET, { role, sub: DEMO_PERSONAS[role], ttl: '5m' })}`;
+      const response = await app.request(`/api/v1/alumni?intent=${intent}&limit=100`, { headers: { Authorization: authorization } });
+      assert.equal(response.status, 200);
+      return ((await response.json()) as { items: { id: string; returnIntent?: { intent?: string } }[] }).items;
+    };
+    for (const role of ['employee', 'alumni'] as const) {
+      for (const window of ['open-now', 'within-6-months', 'later']) {
+        const items = await found(role, window);
+        assert.ok(items.length > 0, `${role} finds someone ${window}`);
+        assert.ok(items.every((item) => item.returnIntent?.intent === (window === 'open-now' ? 'open-now' : 'open-from') || item.returnIntent?.intent === 'open-from'), JSON.stringify(items[0]));
+      }
+    }
+    // Only intents shown to alumni and employees are matched for them.
+    const visibleToThem = await count(
+      `SELECT COUNT(*) FROM alumni WHERE return_intent IN ('open-now', 'open-from') AND return_intent_visibility = 'alumni' AND listed = TRUE AND status = 'active'`,
+    );
+    const all = await found('employee', 'open-now,within-6-months,later');
+    assert.ok(all.length > 0 && all.length <= visibleToThem, `${all.length} of ${visibleToThem}`);
   });
 
   it('gives a fresh database the same ids every time', async () => {
