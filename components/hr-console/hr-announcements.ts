@@ -17,7 +17,7 @@ import { fieldStyles, renderField } from '../../src/internal/field.js';
 import { LiveAnnouncer, liveRegionStyles } from '../../src/internal/live-region.js';
 import { Mutations } from '../../src/internal/mutation.js';
 import { OkaeriElement } from '../../src/internal/okaeri-element.js';
-import { renderLoadMore } from '../../src/internal/load-more.js';
+import { NextPageLoader, renderLoadMore } from '../../src/internal/load-more.js';
 import { renderSpinner, spinnerStyles } from '../../src/internal/spinner.js';
 import { sectionStyles } from './hr-sections.styles.js';
 import { hrAnnouncementsEn } from './hr-announcements.messages.en.js';
@@ -125,12 +125,9 @@ export class OkaeriHrAnnouncements extends OkaeriElement {
   @state() private sendError?: unknown;
   /** The announcement whose card is shown. */
   @state() private openId?: string;
-  @state() private loadingMore = false;
-  /** Why the last "load more" failed (shown with a retry). */
-  @state() private pageError?: unknown;
-  private pageController?: AbortController;
 
   private readonly announcer = new LiveAnnouncer(this);
+  private readonly nextPage = new NextPageLoader(this, (status) => (status === 401 ? this.requireAuth('unauthorized') : this.setAccess({ state: 'forbidden' })));
   private readonly mutations = new Mutations(this, this.localize);
 
   private readonly sectionTask = this.loadTask({
@@ -144,8 +141,7 @@ export class OkaeriHrAnnouncements extends OkaeriElement {
       return { returners, announcements: announcements.items, nextCursor: announcements.nextCursor, departments: meta.departments };
     },
     onComplete: (data) => {
-      this.pageController?.abort();
-      this.pageError = undefined;
+      this.nextPage.reset();
       this.data = data;
     },
   });
@@ -153,32 +149,19 @@ export class OkaeriHrAnnouncements extends OkaeriElement {
   /** The next page of announcements after the last cursor; ignored while one is loading or when there is none. */
   private async loadMore(): Promise<void> {
     const cursor = this.data?.nextCursor;
-    if (!cursor || this.loadingMore) return;
-    const controller = (this.pageController = new AbortController());
-    this.loadingMore = true;
-    this.pageError = undefined;
-    try {
-      const page = await adapterMethod(this.api, 'listAnnouncements', listAnnouncements)({ kind: 'welcome-back', limit: ANNOUNCEMENTS_PAGE, cursor }, { signal: controller.signal });
-      if (controller.signal.aborted || !this.data) return;
-      const seen = new Set(this.data.announcements.map((announcement) => announcement.id));
-      // One sent meanwhile moves the page boundary: nobody is listed twice.
-      const announcements = [...this.data.announcements, ...page.items.filter((announcement) => !seen.has(announcement.id))];
-      this.data = { ...this.data, announcements, nextCursor: page.nextCursor };
-      const key = page.nextCursor ? 'hrAnnouncements.countMore' : 'hrAnnouncements.count';
-      void this.announcer.announce(this.localize.msg(key, { count: announcements.length }));
-    } catch (error) {
-      if (controller.signal.aborted || (error instanceof DOMException && error.name === 'AbortError')) return;
-      if (error instanceof OkaeriApiError && error.status === 401) this.requireAuth('unauthorized');
-      else if (error instanceof OkaeriApiError && error.status === 403) this.setAccess({ state: 'forbidden' });
-      else this.pageError = error;
-    } finally {
-      if (this.pageController === controller) this.loadingMore = false;
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.pageController?.abort();
+    if (!cursor) return;
+    await this.nextPage.load(
+      (signal) => adapterMethod(this.api, 'listAnnouncements', listAnnouncements)({ kind: 'welcome-back', limit: ANNOUNCEMENTS_PAGE, cursor }, { signal }),
+      (page) => {
+        if (!this.data) return;
+        const seen = new Set(this.data.announcements.map((announcement) => announcement.id));
+        // One sent meanwhile moves the page boundary: nobody is listed twice.
+        const announcements = [...this.data.announcements, ...page.items.filter((announcement) => !seen.has(announcement.id))];
+        this.data = { ...this.data, announcements, nextCursor: page.nextCursor };
+        const key = page.nextCursor ? 'hrAnnouncements.countMore' : 'hrAnnouncements.count';
+        void this.announcer.announce(this.localize.msg(key, { count: announcements.length }));
+      },
+    );
   }
 
   /** The chosen returner's member record: photo, tenure and department, as the card shows them. */
@@ -449,9 +432,9 @@ export class OkaeriHrAnnouncements extends OkaeriElement {
             </table>
           </div>
           ${renderLoadMore(l, {
-            error: this.pageError,
+            error: this.nextPage.error,
             more: Boolean(data.nextCursor),
-            busy: this.loadingMore,
+            busy: this.nextPage.busy,
             onLoadMore: () => void this.loadMore(),
             messages: { loadMore: 'hrAnnouncements.loadMore', failed: 'hrAnnouncements.pageError' },
           })}`

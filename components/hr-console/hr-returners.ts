@@ -19,7 +19,7 @@ import { fieldStyles, renderField, renderFieldGroup, renderGroupItem } from '../
 import { LiveAnnouncer, liveRegionStyles } from '../../src/internal/live-region.js';
 import { Mutations } from '../../src/internal/mutation.js';
 import { OkaeriElement } from '../../src/internal/okaeri-element.js';
-import { renderLoadMore } from '../../src/internal/load-more.js';
+import { NextPageLoader, renderLoadMore } from '../../src/internal/load-more.js';
 import { renderSpinner, spinnerStyles } from '../../src/internal/spinner.js';
 import { sectionStyles } from './hr-sections.styles.js';
 import { hrReturnersEn } from './hr-returners.messages.en.js';
@@ -89,12 +89,8 @@ export class OkaeriHrReturners extends OkaeriElement {
   @state() private rows?: ReturnerRow[];
   /** Where the next page of returners starts; null on the last. */
   @state() private nextCursor: string | null = null;
-  @state() private loadingMore = false;
-  /** Why the last "load more" failed (shown with a retry). */
-  @state() private pageError?: unknown;
   /** Checklist progress by returner id, from the overview (every returner in progress, not one page). */
   private progress = new Map<string, { done: number; total: number }>();
-  private pageController?: AbortController;
   /** The returner whose checklist is open. */
   @state() private openId?: string;
   @state() private registering = false;
@@ -113,6 +109,7 @@ export class OkaeriHrReturners extends OkaeriElement {
   @state() private registerError?: unknown;
 
   private readonly announcer = new LiveAnnouncer(this);
+  private readonly nextPage = new NextPageLoader(this, (status) => (status === 401 ? this.requireAuth('unauthorized') : this.setAccess({ state: 'forbidden' })));
   private readonly mutations = new Mutations(this, this.localize);
   /** The register form was opened and has not had focus yet. */
   private focusPending = false;
@@ -130,8 +127,7 @@ export class OkaeriHrReturners extends OkaeriElement {
     },
     // The first page again (after a registration): a later page still on its way belongs to the old list.
     onComplete: ({ list, progress }) => {
-      this.pageController?.abort();
-      this.pageError = undefined;
+      this.nextPage.reset();
       this.progress = progress;
       this.nextCursor = list.nextCursor;
       this.rows = list.items.map((returner) => this.rowOf(returner));
@@ -145,31 +141,18 @@ export class OkaeriHrReturners extends OkaeriElement {
   /** The next page after the last cursor; ignored while one is loading or when there is none. */
   private async loadMore(): Promise<void> {
     const cursor = this.nextCursor;
-    if (!cursor || this.loadingMore || !this.rows) return;
-    const controller = (this.pageController = new AbortController());
-    this.loadingMore = true;
-    this.pageError = undefined;
-    try {
-      const page = await adapterMethod(this.api, 'listReturners', listReturners)({ limit: PAGE, cursor }, { signal: controller.signal });
-      if (controller.signal.aborted) return;
-      const seen = new Set(this.rows.map((row) => row.returner.id));
-      // A page boundary that moved (a returner registered meanwhile) must not show anyone twice.
-      this.rows = [...this.rows, ...page.items.filter((returner) => !seen.has(returner.id)).map((returner) => this.rowOf(returner))];
-      this.nextCursor = page.nextCursor;
-      void this.announcer.announce(this.localize.msg(this.nextCursor ? 'hrReturners.countMore' : 'hrReturners.count', { count: this.rows.length }));
-    } catch (error) {
-      if (controller.signal.aborted || (error instanceof DOMException && error.name === 'AbortError')) return;
-      if (error instanceof OkaeriApiError && error.status === 401) this.requireAuth('unauthorized');
-      else if (error instanceof OkaeriApiError && error.status === 403) this.setAccess({ state: 'forbidden' });
-      else this.pageError = error;
-    } finally {
-      if (this.pageController === controller) this.loadingMore = false;
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.pageController?.abort();
+    if (!cursor || !this.rows) return;
+    await this.nextPage.load(
+      (signal) => adapterMethod(this.api, 'listReturners', listReturners)({ limit: PAGE, cursor }, { signal }),
+      (page) => {
+        if (!this.rows) return;
+        const seen = new Set(this.rows.map((row) => row.returner.id));
+        // A page boundary that moved (a returner registered meanwhile) must not show anyone twice.
+        this.rows = [...this.rows, ...page.items.filter((returner) => !seen.has(returner.id)).map((returner) => this.rowOf(returner))];
+        this.nextCursor = page.nextCursor;
+        void this.announcer.announce(this.localize.msg(this.nextCursor ? 'hrReturners.countMore' : 'hrReturners.count', { count: this.rows.length }));
+      },
+    );
   }
 
   private readonly candidatesTask = this.loadTask({
@@ -288,9 +271,9 @@ export class OkaeriHrReturners extends OkaeriElement {
       </table>
     </div>
     ${renderLoadMore(l, {
-      error: this.pageError,
+      error: this.nextPage.error,
       more: Boolean(this.nextCursor),
-      busy: this.loadingMore,
+      busy: this.nextPage.busy,
       onLoadMore: () => void this.loadMore(),
       messages: { loadMore: 'hrReturners.loadMore', failed: 'hrReturners.pageError' },
     })}`;
