@@ -1,6 +1,8 @@
 import { css } from 'lit';
+import { filtersStyles } from '../../src/internal/filters.styles.js';
 
 export const styles = css`
+  ${filtersStyles}
   :host {
     display: block;
     --_badge: var(--okaeri-directory-badge-color, var(--_okaeri-color-surface-raised));
@@ -14,33 +16,11 @@ export const styles = css`
     gap: var(--_okaeri-space-m);
     margin-block-end: var(--_okaeri-space-m);
   }
-  .filters {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 11rem), 1fr));
-    gap: var(--_okaeri-space-m);
-    margin: 0;
-    padding: 0;
-    border: 0;
-    min-inline-size: 0;
-  }
-  .filters .field-group {
-    grid-column: 1 / -1;
-  }
   /* The filters button only exists on narrow widths, where the filters would fill the first screen. */
   .filters-toggle {
     display: none;
     justify-self: start;
     min-block-size: 2.25rem;
-    padding-inline: var(--_okaeri-space-m);
-    border: 1px solid var(--_okaeri-color-border);
-    border-radius: var(--_okaeri-radius);
-    background: var(--_okaeri-color-surface);
-    color: var(--_okaeri-color-text);
-    font: inherit;
-    cursor: pointer;
-  }
-  .filters-toggle[aria-expanded='true'] {
-    background: var(--_okaeri-color-surface-raised);
   }
   @container (max-width: 40rem) {
     .filters-toggle {
@@ -49,11 +29,6 @@ export const styles = css`
     .filters:not([data-open]) {
       display: none;
     }
-  }
-  .checks {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_okaeri-space-xs) var(--_okaeri-space-m);
   }
   .check {
     display: inline-flex;

@@ -1,7 +1,9 @@
 import { css } from 'lit';
+import { filtersStyles } from '../../src/internal/filters.styles.js';
 
 /** The Members tab (search, filters, export, grid, a member's record): loaded with its code, on first open. */
 export const membersStyles = css`
+  ${filtersStyles}
   .search {
     display: grid;
     gap: var(--_okaeri-space-s);
@@ -23,36 +25,9 @@ export const membersStyles = css`
   }
   .filters-toggle {
     min-block-size: 2.5rem;
-    padding-inline: var(--_okaeri-space-m);
-    border: 1px solid var(--_okaeri-color-border);
-    border-radius: var(--_okaeri-radius);
-    background: var(--_okaeri-color-surface);
-    color: var(--_okaeri-color-text);
-    font: inherit;
-    cursor: pointer;
-  }
-  .filters-toggle[aria-expanded='true'] {
-    background: var(--_okaeri-color-surface-raised);
-  }
-  .filters {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 11rem), 1fr));
-    gap: var(--_okaeri-space-m);
-    margin: 0;
-    padding: 0;
-    border: 0;
-    min-inline-size: 0;
   }
   .filters[hidden] {
     display: none;
-  }
-  .filters .field-group {
-    grid-column: 1 / -1;
-  }
-  .checks {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_okaeri-space-xs) var(--_okaeri-space-m);
   }
 
   .export {
