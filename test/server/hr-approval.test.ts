@@ -7,83 +7,24 @@
  */
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { createApp } from '../../server/app.js';
-import { TOKEN_ROLES, type TokenRole, mintToken } from '../../server/auth.js';
+import { TOKEN_ROLES, type TokenRole } from '../../server/auth.js';
 import { LEAVER_LIMITS, parseCsv, readLeaverFile } from '../../server/domain/hr-leavers.js';
 import { TOKEN_PARAMETER } from '../../server/domain/membership.js';
-import { MembershipMail } from '../../server/mail/links.js';
-import { outboxMailer } from '../../server/mail/mailer.js';
-import { seedIfEmpty } from '../../server/seed/demo.js';
-import { DEMO_PERSONAS } from '../../server/seed/personas.js';
-import { type TestDatabase, freshDatabase } from './backend.js';
-import { PROBLEM_CONTENT_TYPE, TEST_SECRET } from './harness.js';
+import { type MembershipServer, PROBLEM_CONTENT_TYPE, signupBody, startMembershipServer } from './harness.js';
 
-const POLICY_VERSION = '2025-04-01';
 const LANDING = 'https://alumni.example.com/portal/alumni';
 const HEADER = 'name,email,employeeNumber,department,leftOn';
 
-let sequence = 0;
-function signupBody(overrides: Record<string, unknown> = {}) {
-  sequence += 1;
-  return {
-    familyName: '真島',
-    givenName: `結衣${sequence}`,
-    familyNameKana: 'まじま',
-    givenNameKana: 'ゆい',
-    email: `yui.majima.${sequence}@example.net`,
-    department: 'engineering',
-    joined: '2016-04',
-    left: '2023-03',
-    interests: ['rehire'],
-    directory: { listed: true, visibility: { currentCompany: 'alumni', email: 'hr' } },
-    consent: { privacyPolicyVersion: POLICY_VERSION, contact: false },
-    ...overrides,
-  };
-}
-
 describe('HR approval and the leaver list', () => {
-  let database: TestDatabase;
-  let mail: MembershipMail;
-  let app: ReturnType<typeof createApp>;
+  let server: MembershipServer;
 
   // A fresh database per test: the leaver list and the setting are program-wide.
   beforeEach(async () => {
-    database = await freshDatabase();
-    await seedIfEmpty(database.store);
-    mail = new MembershipMail({
-      store: database.store,
-      mailer: outboxMailer(database.store),
-      options: { publicUrl: 'https://alumni.example.com', landingPath: '/portal/alumni', pendingDays: 14, confirmMonths: 12 },
-      perAddress: { limit: 1000, windowMs: 60_000 },
-    });
-    app = createApp({
-      store: database.store,
-      jwtSecret: TEST_SECRET,
-      corsOrigins: [],
-      mail,
-      rateLimit: { signup: { limit: 10_000, windowMs: 60_000 }, emailLink: { limit: 10_000, windowMs: 60_000 }, token: { limit: 10_000, windowMs: 60_000 } },
-    });
+    server = await startMembershipServer({ landingPath: '/portal/alumni', mailsPerAddress: 1000 });
   });
-  afterEach(async () => {
-    await mail.idle();
-    await database.close();
-  });
+  afterEach(() => server.close());
 
-  const server = {
-    get app() {
-      return app;
-    },
-    get store() {
-      return database.store;
-    },
-    get sql() {
-      return database.sql;
-    },
-  };
-
-  const auth = async (role: TokenRole) => ({
-    Authorization: `Bearer ${await mintToken(TEST_SECRET, { role, sub: DEMO_PERSONAS[role], ttl: '5m' })}`,
-  });
+  const auth = async (role: TokenRole) => ({ Authorization: await server.bearer(role) });
   const request = async (method: string, path: string, role: TokenRole | 'public', init: { body?: string; type?: string; headers?: Record<string, string> } = {}) =>
     server.app.request(path, {
       method,
@@ -103,25 +44,17 @@ describe('HR approval and the leaver list', () => {
   }
 
   async function outboxTo(address: string) {
-    await mail.idle();
+    await server.mail.idle();
     return (await server.store.mailOutbox.list(1000)).filter((message) => message.to === address);
   }
 
-  /** Signs up through the API and opens the mailed verification link; the member's id. */
+  /** Signs up through the API (the mailed verification link not opened yet): the member's id. */
   async function signUp(overrides: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
     const body = signupBody(overrides);
-    const response = await request('POST', '/api/v1/alumni', 'public', { body: JSON.stringify(body), headers });
-    assert.equal(response.status, 201);
-    const id = (await server.sql.value<string>('SELECT id FROM alumni WHERE email = ?', body.email))!;
+    const { id } = await server.signUp(body, headers);
     return { id, email: body.email, body };
   }
-  async function verify(email: string) {
-    const [message] = (await outboxTo(email)).filter((m) => m.text.includes(TOKEN_PARAMETER));
-    assert.ok(message, `a verification mail to ${email}`);
-    const token = new URL(/https:\/\/\S+/.exec(message.text)![0]).searchParams.get(TOKEN_PARAMETER)!;
-    const response = await request('POST', '/api/v1/auth/token', 'public', { body: JSON.stringify({ token }) });
-    assert.equal(response.status, 200);
-  }
+  const verify = (email: string) => server.verify(email);
   async function signUpAndVerify(overrides: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
     const member = await signUp(overrides, headers);
     await verify(member.email);
@@ -201,7 +134,7 @@ describe('HR approval and the leaver list', () => {
     await setApproval(true);
     const member = await signUpAndVerify({}, { 'Accept-Language': 'en' });
     assert.equal(await status(member.id), 'awaiting-approval');
-    const stranger = `nobody.${sequence}@example.net`;
+    const stranger = 'nobody@example.net';
     const before = (await outboxTo(member.email)).length;
 
     const asked = await request('POST', '/api/v1/auth/email-link', 'public', { body: JSON.stringify({ email: member.email, lang: 'ja' }) });
@@ -333,7 +266,7 @@ describe('HR approval and the leaver list', () => {
 
   it('leaver import: e-mail (width and case ignored) or employee number approves; ambiguous, name-only and unknown rows go to review', async () => {
     await setApproval(true);
-    const byEmail = await signUpAndVerify({ email: `ken.${sequence}@example.net`, familyName: '佐藤', givenName: '健' });
+    const byEmail = await signUpAndVerify({ email: 'ken.sato@example.net', familyName: '佐藤', givenName: '健' });
     // The number as the signup form sends it: stored as the leaver list compares it.
     const byNumber = await signUpAndVerify({ familyName: '鈴木', givenName: '花子', employeeNumber: ' e-00123 ' });
     const nameOnly = await signUpAndVerify({ familyName: '高橋', givenName: '一郎' });

@@ -9,71 +9,33 @@ import type { ParsedMail } from 'mailparser';
 import { createApp } from '../../server/app.js';
 import { mintToken } from '../../server/auth.js';
 import { matchExpression } from '../../server/data/directory.js';
-import { TOKEN_PARAMETER } from '../../server/domain/membership.js';
-import { MembershipMail } from '../../server/mail/links.js';
-import { smtpMailer } from '../../server/mail/mailer.js';
-import { seedIfEmpty } from '../../server/seed/demo.js';
+import type { MembershipMail } from '../../server/mail/links.js';
 import { DEMO_PERSONAS } from '../../server/seed/personas.js';
 import { TEST_BACKEND, type TestDatabase, freshDatabase } from './backend.js';
-import { PROBLEM_CONTENT_TYPE, TEST_SECRET } from './harness.js';
+import { type MembershipServer, POLICY_VERSION, PROBLEM_CONTENT_TYPE, TEST_SECRET, signupBody, startMembershipServer } from './harness.js';
 import { type SmtpSink as Sink, recipients, startSmtpSink } from './smtp-sink.js';
 
-const POLICY_VERSION = '2025-04-01';
-
-let sequence = 0;
-function signup(overrides: Record<string, unknown> = {}) {
-  sequence += 1;
-  return {
-    familyName: '真島',
-    givenName: `結衣${sequence}`,
-    familyNameKana: 'まじま',
-    givenNameKana: 'ゆい',
-    email: `yui.majima.${sequence}@example.net`,
-    department: 'engineering',
-    joined: '2016-04',
-    left: '2023-03',
-    currentCompany: 'Majima Consulting',
-    interests: ['rehire'],
-    directory: { listed: true, visibility: { currentCompany: 'alumni', email: 'hr' } },
-    consent: { privacyPolicyVersion: POLICY_VERSION, contact: false },
-    ...overrides,
-  };
-}
+const signup = (overrides: Record<string, unknown> = {}) => signupBody({ currentCompany: 'Majima Consulting', ...overrides });
 
 describe('membership: verification, sign-in links, /api/v1/me', () => {
-  let database: TestDatabase;
   let sink: Sink;
+  let server: MembershipServer;
+  let database: TestDatabase;
   let mail: MembershipMail;
-  let app: ReturnType<typeof createApp>;
+  let app: MembershipServer['app'];
 
   before(async () => {
     sink = await startSmtpSink();
-    database = await freshDatabase();
-    await seedIfEmpty(database.store);
-    mail = new MembershipMail({
-      store: database.store,
-      mailer: smtpMailer(sink.url, 'Okaeri test <alumni@example.com>'),
-      options: { publicUrl: 'https://alumni.example.com', landingPath: '/portal/alumni', pendingDays: 14, confirmMonths: 12 },
-      perAddress: { limit: 3, windowMs: 60 * 60 * 1000 },
-    });
-    app = createApp({
-      store: database.store,
-      jwtSecret: TEST_SECRET,
-      corsOrigins: [],
-      mail,
-      rateLimit: { signup: { limit: 10_000, windowMs: 60_000 }, emailLink: { limit: 10_000, windowMs: 60_000 }, token: { limit: 10_000, windowMs: 60_000 } },
-    });
+    server = await startMembershipServer({ landingPath: '/portal/alumni', mailsPerAddress: 3, sink });
+    ({ database, mail, app } = server);
   });
   after(async () => {
-    await mail.idle();
+    await server.close();
     await sink.close();
-    await database.close();
   });
 
   const bearer = async (role: 'alumni' | 'employee' | 'hr', sub = DEMO_PERSONAS[role]) =>
     `Bearer ${await mintToken(TEST_SECRET, { role, sub, ttl: '5m' })}`;
-  const json = (method: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
-    app.request(path, { method, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...headers } });
   const get = (path: string, authorization?: string) =>
     app.request(path, { headers: authorization ? { Authorization: authorization } : {} });
 
@@ -88,20 +50,11 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
     await mail.idle();
     return sink.inbox.filter((m) => recipients(m).includes(address)).length;
   };
-  const tokenOf = (message: ParsedMail) => {
-    const link = /https:\/\/alumni\.example\.com\/portal\/alumni\?okaeri-token=[A-Za-z0-9._-]+/.exec(message.text ?? '');
-    assert.ok(link, `a landing link in: ${message.text}`);
-    return new URL(link[0]).searchParams.get(TOKEN_PARAMETER)!;
-  };
-  const exchange = (token: string) => json('POST', '/api/v1/auth/token', { token });
+  const exchange = (token: string) => server.json('POST', '/api/v1/auth/token', { token });
   async function signUpAndVerify(overrides: Record<string, unknown> = {}) {
     const body = signup(overrides);
-    assert.equal((await json('POST', '/api/v1/alumni', body)).status, 201);
-    const response = await exchange(tokenOf(await mailTo(body.email)));
-    assert.equal(response.status, 200);
-    const session = (await response.json()) as { token: string };
-    const id = (await database.sql.value<string>('SELECT id FROM alumni WHERE email = ?', body.email))!;
-    return { body, id, authorization: `Bearer ${session.token}` };
+    const { id, authorization } = await server.signUpAndVerify(body);
+    return { body, id, authorization };
   }
   const listedIds = async (role: 'employee' | 'hr', q: string) => {
     const response = await get(`/api/v1/alumni?q=${encodeURIComponent(q)}&limit=100`, await bearer(role));
@@ -111,7 +64,7 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
 
   it('stores a signup as pending, listed for nobody but HR, and mails a bilingual verification link', async () => {
     const body = signup();
-    const response = await json('POST', '/api/v1/alumni', body, { 'Accept-Language': 'en-GB,en;q=0.8' });
+    const response = await server.json('POST', '/api/v1/alumni', body, { 'Accept-Language': 'en-GB,en;q=0.8' });
     assert.equal(response.status, 201);
     const { id } = (await response.json()) as { id: string };
     assert.equal(await database.sql.value('SELECT status FROM alumni WHERE id = ?', id), 'pending');
@@ -126,7 +79,7 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
     assert.ok(message.html, 'an HTML part');
     assert.match(message.text ?? '', /72 hours/);
     assert.doesNotMatch(String(message.html), /<img/i, 'no tracking pixel');
-    const token = tokenOf(message);
+    const token = server.tokenOf(message);
     assert.match(String(message.html), new RegExp(token.replace(/[.]/g, '\\.')), 'the HTML carries the same link');
     assert.equal((message.from?.value[0]?.address ?? ''), 'alumni@example.com');
     // Only the hash of the secret is stored, never the token.
@@ -153,8 +106,8 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
 
   it('of concurrent redemptions of one link exactly one succeeds', async () => {
     const body = signup();
-    await json('POST', '/api/v1/alumni', body);
-    const token = tokenOf(await mailTo(body.email));
+    await server.json('POST', '/api/v1/alumni', body);
+    const token = server.tokenOf(await mailTo(body.email));
     const answers = await Promise.all([exchange(token), exchange(token), exchange(token)]);
     assert.deepEqual(answers.map((answer) => answer.status).sort(), [200, 400, 400]);
   });
@@ -162,8 +115,8 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
   it('an address change to an address someone registered meanwhile is refused with email_taken', async () => {
     const member = await signUpAndVerify();
     const wanted = `wanted.${member.body.email}`;
-    await json('PUT', '/api/v1/me/email', { email: wanted }, { Authorization: member.authorization });
-    const link = tokenOf(await mailTo(wanted));
+    await server.json('PUT', '/api/v1/me/email', { email: wanted }, { Authorization: member.authorization });
+    const link = server.tokenOf(await mailTo(wanted));
     await signUpAndVerify({ email: wanted });
     const refused = await exchange(link);
     assert.equal(refused.status, 400);
@@ -173,14 +126,14 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
 
   it('mails Japanese unless English is asked for', async () => {
     const body = signup();
-    await json('POST', '/api/v1/alumni', body);
+    await server.json('POST', '/api/v1/alumni', body);
     assert.match((await mailTo(body.email)).subject ?? '', /メールアドレスの確認/);
   });
 
   it('refuses tampered, malformed and expired tokens with a code the widget explains', async () => {
     const body = signup();
-    await json('POST', '/api/v1/alumni', body);
-    const token = tokenOf(await mailTo(body.email));
+    await server.json('POST', '/api/v1/alumni', body);
+    const token = server.tokenOf(await mailTo(body.email));
     const last = token.at(-1) === 'A' ? 'B' : 'A';
     for (const bad of [token.slice(0, -1) + last, `${token}x`, 'not-a-token', `${'A'.repeat(16)}.${token.split('.')[1]}`]) {
       const response = await exchange(bad);
@@ -197,8 +150,8 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
 
   it('sign-in links expire after 20 minutes and verification links after 72 hours', async () => {
     const member = await signUpAndVerify();
-    assert.equal((await json('POST', '/api/v1/auth/email-link', { email: member.body.email })).status, 202);
-    const token = tokenOf(await mailTo(member.body.email, /sign-in|サインイン/i));
+    assert.equal((await server.json('POST', '/api/v1/auth/email-link', { email: member.body.email })).status, 202);
+    const token = server.tokenOf(await mailTo(member.body.email, /sign-in|サインイン/i));
     const row = (await database.sql.rows<{ created_at: string; expires_at: string; purpose: string }>(
       'SELECT created_at, expires_at, purpose FROM link_tokens WHERE id = ?',
       token.split('.')[0],
@@ -219,7 +172,7 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
     const member = await signUpAndVerify();
     const before = Number(await database.sql.value('SELECT COUNT(*) FROM alumni'));
     const mailsBefore = await mailCount(member.body.email);
-    const impostor = await json('POST', '/api/v1/alumni', { ...signup(), email: member.body.email, familyName: '偽者' });
+    const impostor = await server.json('POST', '/api/v1/alumni', { ...signup(), email: member.body.email, familyName: '偽者' });
     assert.equal(impostor.status, 201);
     const receipt = (await impostor.json()) as Record<string, unknown>;
     assert.deepEqual(Object.keys(receipt).sort(), ['id', 'receivedAt']);
@@ -230,7 +183,7 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
     const message = await mailTo(member.body.email);
     assert.match(message.subject ?? '', /すでにご登録済み|already a member/);
     assert.doesNotMatch(message.text ?? '', /偽者/, 'nothing the stranger typed reaches the mail');
-    const session = await exchange(tokenOf(message));
+    const session = await exchange(server.tokenOf(message));
     assert.equal(session.status, 200);
     const me = await get('/api/v1/me', `Bearer ${((await session.json()) as { token: string }).token}`);
     assert.equal(((await me.json()) as { id: string }).id, member.id);
@@ -238,26 +191,26 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
 
   it('a pending address locks nobody out: the next signup replaces it', async () => {
     const first = signup({ familyName: '他人' });
-    await json('POST', '/api/v1/alumni', first);
+    await server.json('POST', '/api/v1/alumni', first);
     const owner = { ...signup(), email: first.email };
-    await json('POST', '/api/v1/alumni', owner);
+    await server.json('POST', '/api/v1/alumni', owner);
     const rows = await database.sql.rows<{ family_name: string; status: string }>('SELECT family_name, status FROM alumni WHERE email = ?', first.email);
     assert.deepEqual(rows, [{ family_name: '真島', status: 'pending' }]);
-    const verified = await exchange(tokenOf(await mailTo(first.email)));
+    const verified = await exchange(server.tokenOf(await mailTo(first.email)));
     assert.equal(verified.status, 200);
   });
 
   it('email-link always answers 202: a member gets a link, a stranger nothing, and mail per address is limited', async () => {
     const member = await signUpAndVerify();
     const stranger = `nobody.${Date.now()}@example.org`;
-    const strangerAnswer = await json('POST', '/api/v1/auth/email-link', { email: stranger });
-    const memberAnswer = await json('POST', '/api/v1/auth/email-link', { email: member.body.email.toUpperCase() });
+    const strangerAnswer = await server.json('POST', '/api/v1/auth/email-link', { email: stranger });
+    const memberAnswer = await server.json('POST', '/api/v1/auth/email-link', { email: member.body.email.toUpperCase() });
     assert.equal(strangerAnswer.status, 202);
     assert.equal(memberAnswer.status, 202);
     assert.equal(await strangerAnswer.text(), await memberAnswer.text());
     assert.equal(await mailCount(stranger), 0);
     // The verification mail and this link so far; the per-address limit (3 per hour here) stops the rest.
-    for (let i = 0; i < 4; i++) assert.equal((await json('POST', '/api/v1/auth/email-link', { email: member.body.email })).status, 202);
+    for (let i = 0; i < 4; i++) assert.equal((await server.json('POST', '/api/v1/auth/email-link', { email: member.body.email })).status, 202);
     assert.equal(await mailCount(member.body.email), 3);
   });
 
@@ -272,10 +225,11 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
       mail,
       rateLimit: { emailLink: { limit: 2, windowMs: 60_000 } },
     });
+    let floods = 0;
     const send = () =>
       limited.request('/api/v1/auth/email-link', {
         method: 'POST',
-        body: JSON.stringify({ email: `flood.${sequence++}@example.org` }),
+        body: JSON.stringify({ email: `flood.${floods++}@example.org` }),
         headers: { 'Content-Type': 'application/json' },
       });
     assert.equal((await send()).status, 202);
@@ -287,7 +241,7 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
 
   it('purges unverified signups older than OKAERI_PENDING_DAYS, with their index rows', async () => {
     const body = signup();
-    await json('POST', '/api/v1/alumni', body);
+    await server.json('POST', '/api/v1/alumni', body);
     const id = (await database.sql.value<string>('SELECT id FROM alumni WHERE email = ?', body.email))!;
     const verified = await signUpAndVerify();
     await database.sql.run('UPDATE alumni SET created_at = ? WHERE id IN (?, ?)', '2020-01-01T00:00:00.000Z', id, verified.id);
@@ -336,7 +290,7 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
       const etag = read.headers.get('etag')!;
       assert.match(etag, /^"\d+"$/);
       const patch = (body: unknown, ifMatch?: string) =>
-        json('PATCH', '/api/v1/me', body, { Authorization: member.authorization, ...(ifMatch && { 'If-Match': ifMatch }) });
+        server.json('PATCH', '/api/v1/me', body, { Authorization: member.authorization, ...(ifMatch && { 'If-Match': ifMatch }) });
 
       assert.equal((await patch({ currentCompany: 'A' })).status, 428);
       const first = await patch({ currentCompany: 'Okaeri Labs', returnIntent: { intent: 'open-from', from: '2027-04', contractWork: true, visibility: 'alumni' } }, etag);
@@ -376,7 +330,7 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
 
     it('PATCH sets the employee number as the signup does (normalized, audited by name, 400 field errors), never in the directory', async () => {
       const member = await signUpAndVerify({ currentCompany: 'Empno Patch KK' });
-      const patch = (body: unknown) => json('PATCH', '/api/v1/me', body, { Authorization: member.authorization, 'If-Match': '*' });
+      const patch = (body: unknown) => server.json('PATCH', '/api/v1/me', body, { Authorization: member.authorization, 'If-Match': '*' });
       const stored = () => database.sql.value<string | null>('SELECT employee_number FROM alumni WHERE id = ?', member.id);
 
       const set = await patch({ employeeNumber: '  ｅ－７７０４２１ ' });
@@ -420,7 +374,7 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
       await database.sql.run('UPDATE alumni SET confirmed_at = ? WHERE id = ?', '2020-01-01T00:00:00.000Z', member.id);
       const stale = (await (await get('/api/v1/me', member.authorization)).json()) as { confirmationDue: boolean; currentCompany: string };
       assert.equal(stale.confirmationDue, true);
-      const confirmed = await json('PATCH', '/api/v1/me', {}, { Authorization: member.authorization, 'If-Match': '*' });
+      const confirmed = await server.json('PATCH', '/api/v1/me', {}, { Authorization: member.authorization, 'If-Match': '*' });
       const after = (await confirmed.json()) as { confirmationDue: boolean; currentCompany: string; confirmedAt: string };
       assert.equal(after.confirmationDue, false);
       assert.equal(after.currentCompany, stale.currentCompany);
@@ -430,10 +384,10 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
     it('changing the address: verified at the new one, then the old one is told', async () => {
       const member = await signUpAndVerify({ lang: undefined });
       const newAddress = `new.${member.body.email}`;
-      const requested = await json('PUT', '/api/v1/me/email', { email: newAddress }, { Authorization: member.authorization });
+      const requested = await server.json('PUT', '/api/v1/me/email', { email: newAddress }, { Authorization: member.authorization });
       assert.equal(requested.status, 202);
       assert.equal(await database.sql.value('SELECT email FROM alumni WHERE id = ?', member.id), member.body.email, 'not before verification');
-      const changed = await exchange(tokenOf(await mailTo(newAddress)));
+      const changed = await exchange(server.tokenOf(await mailTo(newAddress)));
       assert.equal(changed.status, 200);
       assert.equal(await database.sql.value('SELECT email FROM alumni WHERE id = ?', member.id), newAddress);
       const notice = await mailTo(member.body.email, /変更されました|was changed/);
@@ -443,7 +397,7 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
     it('consent: withdrawn and given in one request each, with the history kept', async () => {
       const member = await signUpAndVerify();
       const put = (contact: boolean, version = POLICY_VERSION) =>
-        json('PUT', '/api/v1/me/consent', { contact, privacyPolicyVersion: version }, { Authorization: member.authorization });
+        server.json('PUT', '/api/v1/me/consent', { contact, privacyPolicyVersion: version }, { Authorization: member.authorization });
       // The directory follows at once, though its answer for the same query was just cached.
       const contactable = async () => {
         const response = await get(`/api/v1/alumni?q=${encodeURIComponent(member.body.givenName)}&limit=100`, await bearer('employee'));
@@ -463,7 +417,7 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
     it('export holds exactly the member’s data and nobody else’s', async () => {
       const member = await signUpAndVerify();
       const other = await signUpAndVerify();
-      await json('PUT', '/api/v1/me/consent', { contact: true, privacyPolicyVersion: POLICY_VERSION }, { Authorization: member.authorization });
+      await server.json('PUT', '/api/v1/me/consent', { contact: true, privacyPolicyVersion: POLICY_VERSION }, { Authorization: member.authorization });
       const response = await get('/api/v1/me/export', member.authorization);
       assert.equal(response.status, 200);
       assert.match(response.headers.get('content-disposition') ?? '', /attachment/);
@@ -482,7 +436,7 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
 
     it('DELETE erases rows, index and search at once, is idempotent, and leaves a tombstone without personal data', async () => {
       const member = await signUpAndVerify({ familyName: 'Zyxwvut', currentCompany: 'Qwertzuiop GmbH' });
-      await json('PUT', '/api/v1/me/consent', { contact: true, privacyPolicyVersion: POLICY_VERSION }, { Authorization: member.authorization });
+      await server.json('PUT', '/api/v1/me/consent', { contact: true, privacyPolicyVersion: POLICY_VERSION }, { Authorization: member.authorization });
       assert.ok((await listedIds('hr', 'Qwertzuiop')).includes(member.id));
       // The index's own query for the words, on both columns (HR's reach).
       const ftsMatches = async () =>
@@ -514,12 +468,12 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
     });
       it('DELETE for a registered returner keeps only what HR’s records need: name, former department, joined and left months', async () => {
       const member = await signUpAndVerify({ familyName: 'Returnerova', givenName: 'Mila', currentCompany: 'Plmoknij KK', location: 'Sapporo' });
-      await json('PUT', '/api/v1/me/consent', { contact: true, privacyPolicyVersion: POLICY_VERSION }, { Authorization: member.authorization });
+      await server.json('PUT', '/api/v1/me/consent', { contact: true, privacyPolicyVersion: POLICY_VERSION }, { Authorization: member.authorization });
       const hr = { Authorization: await bearer('hr') };
-      const created = await json('POST', '/api/v1/returners', { alumniId: member.id, returnDate: '2027-04-01', newRole: 'Staff engineer' }, hr);
+      const created = await server.json('POST', '/api/v1/returners', { alumniId: member.id, returnDate: '2027-04-01', newRole: 'Staff engineer' }, hr);
       assert.equal(created.status, 201);
       const returner = (await created.json()) as { id: string };
-      const drafted = await json('POST', '/api/v1/announcements', {
+      const drafted = await server.json('POST', '/api/v1/announcements', {
         kind: 'welcome-back', returnerId: returner.id, message: 'Welcome back!', whileAway: 'Built Plmoknij’s data team', askMeAbout: ['Sapporo startups'],
       }, hr);
       assert.equal(drafted.status, 201);
@@ -605,9 +559,9 @@ describe('membership: verification, sign-in links, /api/v1/me', () => {
       assert.equal(Number(await database.sql.value('SELECT COUNT(*) FROM directory_entries WHERE alumni_id = ?', member.id)), 0);
       // The session finds no member any more; a stale tab cannot write the data back.
       assert.equal((await get('/api/v1/me', member.authorization)).status, 404);
-      const rewrite = await json('PATCH', '/api/v1/me', { currentCompany: 'Back again' }, { Authorization: member.authorization, 'If-Match': '*' });
+      const rewrite = await server.json('PATCH', '/api/v1/me', { currentCompany: 'Back again' }, { Authorization: member.authorization, 'If-Match': '*' });
       assert.equal(rewrite.status, 404);
-      assert.equal((await json('PUT', '/api/v1/me/consent', { contact: true, privacyPolicyVersion: POLICY_VERSION }, { Authorization: member.authorization })).status, 404);
+      assert.equal((await server.json('PUT', '/api/v1/me/consent', { contact: true, privacyPolicyVersion: POLICY_VERSION }, { Authorization: member.authorization })).status, 404);
       const again = await app.request('/api/v1/me', { method: 'DELETE', headers: { Authorization: member.authorization } });
       assert.equal(again.status, 204, 'idempotent');
       const tombstones = await database.store.audit.list({ subject: member.id, action: 'alumni.erase' });
