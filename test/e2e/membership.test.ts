@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { type ParsedMail, simpleParser } from 'mailparser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
+import { type SmtpSink, recipients, startSmtpSink } from '../server/smtp-sink.js';
 import { launchBrowser, startServer, watchConsole, type RunningServer } from './harness.js';
 
 /*
@@ -12,34 +10,8 @@ import { launchBrowser, startServer, watchConsole, type RunningServer } from './
  * the server and the mail.
  */
 
-async function startSmtpSink() {
-  const inbox: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          inbox.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`,
-    inbox,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-const addressed = (mail: ParsedMail, address: string) =>
-  (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).some((to) => to.value.some((v) => v.address?.toLowerCase() === address));
-
 describe('an alumnus joins, verifies, signs in by link, updates and leaves', () => {
-  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+  let sink: SmtpSink;
   let server: RunningServer;
   let browser: Browser;
 
@@ -57,7 +29,7 @@ describe('an alumnus joins, verifies, signs in by link, updates and leaves', () 
   /** The link in the newest mail to `address` whose subject matches, waiting for it to arrive. */
   async function linkIn(address: string, subject: RegExp, count: number): Promise<string> {
     for (let i = 0; i < 200; i++) {
-      const mails = sink.inbox.filter((mail) => addressed(mail, address) && subject.test(mail.subject ?? ''));
+      const mails = sink.inbox.filter((mail) => recipients(mail).includes(address) && subject.test(mail.subject ?? ''));
       if (mails.length >= count) {
         const link = /https?:\/\/\S+okaeri-token=[A-Za-z0-9._-]+/.exec(mails.at(-1)!.text ?? '');
         assert.ok(link, `a link in: ${mails.at(-1)!.text}`);
