@@ -1,9 +1,7 @@
 import type { Catalog } from '../../src/i18n/messages.js';
-import { memberCardEn } from './member-card.messages.en.js';
 
 /** <okaeri-directory>'s English strings: the reference for its Japanese catalog (same keys, same placeholders). */
 export const directoryEn = {
-  ...memberCardEn,
   'directory.label': 'Alumni directory',
   'directory.search': 'Search',
   'directory.searchHint': 'Name (also in kana or latin letters), company, role or department',

@@ -1,9 +1,7 @@
 import type { DirectoryMessages } from './directory.messages.en.js';
-import { memberCardJa } from './member-card.messages.ja.js';
 
 /** <okaeri-directory>'s Japanese strings; the type demands exactly the English keys. */
 export const directoryJa: DirectoryMessages = {
-  ...memberCardJa,
   'directory.label': 'アルムナイ名簿',
   'directory.search': '検索',
   'directory.searchHint': '氏名（ふりがな・ローマ字も可）、会社名、役職、部署',

@@ -4,8 +4,6 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import '../welcome-card/welcome-card.js';
 import { parseTopics, TOPICS, type TopicsProblem } from '../welcome-card/welcome-topics.js';
-import { welcomeEn } from '../welcome-card/welcome-card.messages.en.js';
-import { welcomeJa } from '../welcome-card/welcome-card.messages.ja.js';
 import { adapterMethod, type Api } from '../../src/api/adapter.js';
 import { createAnnouncement, getHrMember, getMeta, listAnnouncements, listReturners } from '../../src/api/operations.js';
 import { OkaeriApiError } from '../../src/api/errors.js';
@@ -20,8 +18,11 @@ import { OkaeriElement } from '../../src/internal/okaeri-element.js';
 import { NextPageLoader, renderLoadMore } from '../../src/internal/load-more.js';
 import { renderSpinner, spinnerStyles } from '../../src/internal/spinner.js';
 import { sectionStyles } from './hr-sections.styles.js';
-import { hrAnnouncementsEn } from './hr-announcements.messages.en.js';
-import { hrAnnouncementsJa } from './hr-announcements.messages.ja.js';
+import { combineCatalogs } from '../../src/i18n/catalogs.js';
+import type { WelcomeMessages } from '../welcome-card/welcome-card.messages.en.js';
+import { welcomeMessages } from '../welcome-card/welcome-card.messages.js';
+import type { HrAnnouncementsMessages } from './hr-announcements.messages.en.js';
+import { hrAnnouncementsMessages } from './hr-announcements.messages.js';
 
 /** The server's limits (server/schemas/announcements.ts ANNOUNCEMENT_LIMITS). */
 const LIMITS = { message: 1000, whileAway: 500 } as const;
@@ -111,7 +112,7 @@ const emptyDraft: Draft = { message: '', whileAway: '', askMeAbout: '' };
 export class OkaeriHrAnnouncements extends OkaeriElement {
   static override styles = [OkaeriElement.styles, spinnerStyles, buttonStyles, errorBannerStyles, fieldStyles, liveRegionStyles, sectionStyles];
   // The card's own strings for "ask me about" (label, hint, problems): one wording in both places.
-  static override messages = { en: { ...welcomeEn, ...hrAnnouncementsEn }, ja: { ...welcomeJa, ...hrAnnouncementsJa } };
+  static override messages = combineCatalogs<WelcomeMessages & HrAnnouncementsMessages>(welcomeMessages, hrAnnouncementsMessages);
 
   /** The returner to compose for (the console sets it after registering one). */
   @property({ attribute: 'returner-id' }) returnerId?: string;

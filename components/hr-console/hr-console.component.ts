@@ -20,12 +20,11 @@ import { OkaeriElement } from '../../src/internal/okaeri-element.js';
 import { searchDelay } from '../../src/internal/search-delay.js';
 import { renderSpinner } from '../../src/internal/spinner.js';
 import { WindowedList, type WindowRange } from '../../src/internal/windowed-list.js';
-import { hrConsoleEn } from './hr-console.messages.en.js';
-import { hrConsoleJa } from './hr-console.messages.ja.js';
 import { styles } from './hr-console.styles.js';
 import type { ExportPurpose } from './hr-export.js';
 import { renderOverview } from './hr-overview.js';
 import { emptySegment, isEverybody, orderedYears, toExportQuery, toMemberQuery, type HrSegment, type HrSort } from './hr-segment.js';
+import { hrConsoleMessages } from './hr-console.messages.js';
 
 export const HR_SECTIONS = ['overview', 'members', 'approvals', 'returners', 'announcements', 'template'] as const;
 export type HrSection = (typeof HR_SECTIONS)[number];
@@ -126,7 +125,7 @@ const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve))
 export class OkaeriHrConsole extends OkaeriElement {
   // The Members and Approvals tabs bring their styles (fields, grid, queue) when they first open.
   static override styles = [OkaeriElement.styles, buttonStyles, errorBannerStyles, liveRegionStyles, styles];
-  static override messages = { en: hrConsoleEn, ja: hrConsoleJa };
+  static override messages = hrConsoleMessages;
 
   /** The open section: `overview`, `members`, `approvals`, `returners`, `announcements` or `template`. */
   @property({ reflect: true }) section: HrSection = 'overview';
@@ -253,16 +252,16 @@ export class OkaeriHrConsole extends OkaeriElement {
     }
   }
 
-  /**
-   * Imports a section's module the first time it is asked for (its tab opened); resolves once it
-   * has arrived. A failure is kept for the section's error banner, whose retry imports it again.
-   */
   /** A tab's styles after the console's own, adopted like them (constructable sheets: no inline style for a CSP to refuse). */
   private addStyles(styles: CSSResultOrNative[]): void {
     for (const style of styles) this.tabStyles.add(style);
     adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof OkaeriHrConsole).elementStyles, ...this.tabStyles]);
   }
 
+  /**
+   * Imports a section's module the first time it is asked for (its tab opened); resolves once it
+   * has arrived. A failure is kept for the section's error banner, whose retry imports it again.
+   */
   private sectionModule(section: HrSection): Promise<void> {
     if (section === 'overview') return Promise.resolve();
     let load = this.moduleLoads.get(section);
@@ -271,7 +270,7 @@ export class OkaeriHrConsole extends OkaeriElement {
       this.moduleErrors = others;
       load = (this.constructor as typeof OkaeriHrConsole).sectionModules[section]().then(
         (module) => {
-          // The Members and Approvals views bring their strings.
+          // The Members and Approvals views bring their strings (loaders) and styles.
           const { messages, styles } = module as { messages?: WidgetCatalogs; styles?: CSSResultOrNative[] };
           if (messages) this.localize.addMessages(messages);
           if (styles) this.addStyles(styles);
