@@ -19,14 +19,13 @@ import { renderSpinner } from '../../src/internal/spinner.js';
 import { renderFilters } from './directory-filters.js';
 import { emptyFilters, hasFilters, isBlank, orderedYears, toQuery, type DirectoryFilters } from './directory-query.js';
 import { styles } from './directory.styles.js';
+import { directoryEn } from './directory.messages.en.js';
+import { memberCardEn } from './member-card.messages.en.js';
+import { directoryJa } from './directory.messages.ja.js';
+import { memberCardJa } from './member-card.messages.ja.js';
 import { memberCardStyles, renderMemberCard } from './member-card.js';
 import { readFiltersFromUrl, writeFiltersToUrl } from './url-sync.js';
 import { WindowedList, type WindowRange } from '../../src/internal/windowed-list.js';
-import { combineCatalogs } from '../../src/i18n/catalogs.js';
-import type { DirectoryMessages } from './directory.messages.en.js';
-import { directoryMessages } from './directory.messages.js';
-import type { MemberCardMessages } from './member-card.messages.en.js';
-import { memberCardMessages } from './member-card.messages.js';
 
 export type DirectoryLayout = 'cards' | 'list';
 
@@ -100,7 +99,8 @@ const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve))
  */
 export class OkaeriDirectory extends OkaeriElement {
   static override styles = [OkaeriElement.styles, buttonStyles, errorBannerStyles, fieldStyles, avatarStyles, liveRegionStyles, memberCardStyles, styles];
-  static override messages = combineCatalogs<MemberCardMessages & DirectoryMessages>(memberCardMessages, directoryMessages);
+  // The cards are the member card's, so the directory brings its strings along (as the signup form's preview does).
+  static override messages = { en: { ...memberCardEn, ...directoryEn }, ja: { ...memberCardJa, ...directoryJa } };
 
   /** `cards` (the default) or a compact `list`. */
   @property({ reflect: true }) layout: DirectoryLayout = 'cards';

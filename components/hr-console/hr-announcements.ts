@@ -4,6 +4,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import '../welcome-card/welcome-card.js';
 import { parseTopics, TOPICS, type TopicsProblem } from '../welcome-card/welcome-topics.js';
+import { welcomeEn } from '../welcome-card/welcome-card.messages.en.js';
+import { welcomeJa } from '../welcome-card/welcome-card.messages.ja.js';
 import { adapterMethod, type Api } from '../../src/api/adapter.js';
 import { createAnnouncement, getHrMember, getMeta, listAnnouncements, listReturners } from '../../src/api/operations.js';
 import { OkaeriApiError } from '../../src/api/errors.js';
@@ -15,14 +17,12 @@ import { fieldStyles, renderField } from '../../src/internal/field.js';
 import { LiveAnnouncer, liveRegionStyles } from '../../src/internal/live-region.js';
 import { Mutations } from '../../src/internal/mutation.js';
 import { OkaeriElement } from '../../src/internal/okaeri-element.js';
-import { NextPageLoader, renderLoadMore } from '../../src/internal/load-more.js';
+import { renderLoadMore } from '../../src/internal/load-more.js';
+import { NextPageLoader } from '../../src/internal/next-page-loader.js';
 import { renderSpinner, spinnerStyles } from '../../src/internal/spinner.js';
 import { sectionStyles } from './hr-sections.styles.js';
-import { combineCatalogs } from '../../src/i18n/catalogs.js';
-import type { WelcomeMessages } from '../welcome-card/welcome-card.messages.en.js';
-import { welcomeMessages } from '../welcome-card/welcome-card.messages.js';
-import type { HrAnnouncementsMessages } from './hr-announcements.messages.en.js';
-import { hrAnnouncementsMessages } from './hr-announcements.messages.js';
+import { hrAnnouncementsEn } from './hr-announcements.messages.en.js';
+import { hrAnnouncementsJa } from './hr-announcements.messages.ja.js';
 
 /** The server's limits (server/schemas/announcements.ts ANNOUNCEMENT_LIMITS). */
 const LIMITS = { message: 1000, whileAway: 500 } as const;
@@ -112,7 +112,7 @@ const emptyDraft: Draft = { message: '', whileAway: '', askMeAbout: '' };
 export class OkaeriHrAnnouncements extends OkaeriElement {
   static override styles = [OkaeriElement.styles, spinnerStyles, buttonStyles, errorBannerStyles, fieldStyles, liveRegionStyles, sectionStyles];
   // The card's own strings for "ask me about" (label, hint, problems): one wording in both places.
-  static override messages = combineCatalogs<WelcomeMessages & HrAnnouncementsMessages>(welcomeMessages, hrAnnouncementsMessages);
+  static override messages = { en: { ...welcomeEn, ...hrAnnouncementsEn }, ja: { ...welcomeJa, ...hrAnnouncementsJa } };
 
   /** The returner to compose for (the console sets it after registering one). */
   @property({ attribute: 'returner-id' }) returnerId?: string;

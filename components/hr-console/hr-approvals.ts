@@ -2,14 +2,17 @@ import { html, nothing, type CSSResult, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { HrMember, LeaverImportResult, Meta } from '../../src/api/types.js';
 import type { LocalizeController } from '../../src/i18n/localize.js';
+import type { WidgetCatalogs } from '../../src/i18n/messages.js';
 import { renderButton } from '../../src/internal/button.js';
 import { fieldStyles, renderField } from '../../src/internal/field.js';
 import { departmentName } from './hr-members.js';
+import { hrApprovalsEn } from './hr-approvals.messages.en.js';
+import { hrApprovalsJa } from './hr-approvals.messages.ja.js';
 
 import { approvalsStyles } from './hr-approvals.styles.js';
 
 /** The Approvals tab's strings and styles, which arrive with it: <okaeri-hr-console> adds them to its own. */
-export { hrApprovalsMessages as messages } from './hr-approvals.messages.js';
+export const messages: WidgetCatalogs = { en: hrApprovalsEn, ja: hrApprovalsJa };
 export const styles: CSSResult[] = [fieldStyles, approvalsStyles];
 
 export interface QueueState {

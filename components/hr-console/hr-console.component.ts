@@ -20,11 +20,12 @@ import { OkaeriElement } from '../../src/internal/okaeri-element.js';
 import { searchDelay } from '../../src/internal/search-delay.js';
 import { renderSpinner } from '../../src/internal/spinner.js';
 import { WindowedList, type WindowRange } from '../../src/internal/windowed-list.js';
+import { hrConsoleEn } from './hr-console.messages.en.js';
+import { hrConsoleJa } from './hr-console.messages.ja.js';
 import { styles } from './hr-console.styles.js';
 import type { ExportPurpose } from './hr-export.js';
 import { renderOverview } from './hr-overview.js';
 import { emptySegment, isEverybody, orderedYears, toExportQuery, toMemberQuery, type HrSegment, type HrSort } from './hr-segment.js';
-import { hrConsoleMessages } from './hr-console.messages.js';
 
 export const HR_SECTIONS = ['overview', 'members', 'approvals', 'returners', 'announcements', 'template'] as const;
 export type HrSection = (typeof HR_SECTIONS)[number];
@@ -125,7 +126,7 @@ const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve))
 export class OkaeriHrConsole extends OkaeriElement {
   // The Members and Approvals tabs bring their styles (fields, grid, queue) when they first open.
   static override styles = [OkaeriElement.styles, buttonStyles, errorBannerStyles, liveRegionStyles, styles];
-  static override messages = hrConsoleMessages;
+  static override messages = { en: hrConsoleEn, ja: hrConsoleJa };
 
   /** The open section: `overview`, `members`, `approvals`, `returners`, `announcements` or `template`. */
   @property({ reflect: true }) section: HrSection = 'overview';
@@ -270,7 +271,7 @@ export class OkaeriHrConsole extends OkaeriElement {
       this.moduleErrors = others;
       load = (this.constructor as typeof OkaeriHrConsole).sectionModules[section]().then(
         (module) => {
-          // The Members and Approvals views bring their strings (loaders) and styles.
+          // The Members and Approvals views bring their strings.
           const { messages, styles } = module as { messages?: WidgetCatalogs; styles?: CSSResultOrNative[] };
           if (messages) this.localize.addMessages(messages);
           if (styles) this.addStyles(styles);

@@ -19,10 +19,12 @@ import { fieldStyles, renderField, renderFieldGroup, renderGroupItem } from '../
 import { LiveAnnouncer, liveRegionStyles } from '../../src/internal/live-region.js';
 import { Mutations } from '../../src/internal/mutation.js';
 import { OkaeriElement } from '../../src/internal/okaeri-element.js';
-import { NextPageLoader, renderLoadMore } from '../../src/internal/load-more.js';
+import { renderLoadMore } from '../../src/internal/load-more.js';
+import { NextPageLoader } from '../../src/internal/next-page-loader.js';
 import { renderSpinner, spinnerStyles } from '../../src/internal/spinner.js';
 import { sectionStyles } from './hr-sections.styles.js';
-import { hrReturnersMessages } from './hr-returners.messages.js';
+import { hrReturnersEn } from './hr-returners.messages.en.js';
+import { hrReturnersJa } from './hr-returners.messages.ja.js';
 
 /** The member a returner is registered from: an HR member record, or at least who it is. */
 export type ReturnerCandidate = Pick<HrMember, 'id' | 'familyName' | 'givenName'> & Partial<Pick<HrMember, 'email' | 'left'>>;
@@ -80,7 +82,7 @@ const SEARCH_LIMIT = 10;
  */
 export class OkaeriHrReturners extends OkaeriElement {
   static override styles = [OkaeriElement.styles, spinnerStyles, buttonStyles, errorBannerStyles, fieldStyles, liveRegionStyles, sectionStyles];
-  static override messages = hrReturnersMessages;
+  static override messages = { en: hrReturnersEn, ja: hrReturnersJa };
 
   /** Opens the registration form with this member chosen (the console's member detail sets it). */
   @property({ attribute: false }) member?: ReturnerCandidate;

@@ -1,6 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { checklistEn } from '../reonboarding-checklist/reonboarding-checklist.messages.en.js';
+import { checklistJa } from '../reonboarding-checklist/reonboarding-checklist.messages.ja.js';
 import { adapterMethod } from '../../src/api/adapter.js';
 import { getChecklistTemplate, saveChecklistTemplate } from '../../src/api/operations.js';
 import { OkaeriApiError } from '../../src/api/errors.js';
@@ -14,11 +16,8 @@ import { Mutations } from '../../src/internal/mutation.js';
 import { OkaeriElement } from '../../src/internal/okaeri-element.js';
 import { renderSpinner, spinnerStyles } from '../../src/internal/spinner.js';
 import { sectionStyles } from './hr-sections.styles.js';
-import { combineCatalogs } from '../../src/i18n/catalogs.js';
-import type { ChecklistMessages } from '../reonboarding-checklist/reonboarding-checklist.messages.en.js';
-import { checklistMessages } from '../reonboarding-checklist/reonboarding-checklist.messages.js';
-import type { HrTemplateMessages } from './hr-template.messages.en.js';
-import { hrTemplateMessages } from './hr-template.messages.js';
+import { hrTemplateEn } from './hr-template.messages.en.js';
+import { hrTemplateJa } from './hr-template.messages.ja.js';
 
 const OWNERS: readonly ChecklistOwner[] = ['returner', 'manager', 'hr', 'it'];
 /** The categories every database has (migration 1); a template may name others the company added. */
@@ -124,7 +123,7 @@ function rowFieldOf(path: string): [number, RowField] | undefined {
 export class OkaeriHrTemplate extends OkaeriElement {
   static override styles = [OkaeriElement.styles, spinnerStyles, buttonStyles, errorBannerStyles, fieldStyles, liveRegionStyles, sectionStyles];
   // The checklist's own owner names ("Returner", "IT"…): one wording in both widgets.
-  static override messages = combineCatalogs<ChecklistMessages & HrTemplateMessages>(checklistMessages, hrTemplateMessages);
+  static override messages = { en: { ...checklistEn, ...hrTemplateEn }, ja: { ...checklistJa, ...hrTemplateJa } };
 
   @state() private rows?: Row[];
   /** The template the edits started from, and its ETag: the server refuses a save (412) once another one was stored. */

@@ -22,6 +22,8 @@ import { Mutations } from '../../src/internal/mutation.js';
 import { OkaeriElement } from '../../src/internal/okaeri-element.js';
 import { renderSpinner } from '../../src/internal/spinner.js';
 import { memberCardStyles } from '../directory/member-card.js';
+import { memberCardEn } from '../directory/member-card.messages.en.js';
+import { memberCardJa } from '../directory/member-card.messages.ja.js';
 import {
   controlFor,
   fieldLabel,
@@ -37,18 +39,15 @@ import {
   visibilityLevels,
   type ProfileFields,
 } from '../signup-form/signup-fields.js';
+import { signupEn } from '../signup-form/signup-form.messages.en.js';
+import { signupJa } from '../signup-form/signup-form.messages.ja.js';
 import { styles as formStyles } from '../signup-form/signup-form.styles.js';
 import { completeUrl, errorKeyFor, isEmailAddress, validate, type ErrorKey, type Errors } from '../signup-form/signup-validation.js';
 import { clearSession, readSession, sessionStorageKey, storeSession, takeLinkToken } from './member-session.js';
+import { myProfileEn } from './my-profile.messages.en.js';
+import { myProfileJa } from './my-profile.messages.ja.js';
 import { styles } from './my-profile.styles.js';
 import { changedFields, draftFromProfile, patchFor, previewCard, rebase, type ComparedField, type IntentValues, type ProfileDraft } from './profile-values.js';
-import { combineCatalogs } from '../../src/i18n/catalogs.js';
-import type { MemberCardMessages } from '../directory/member-card.messages.en.js';
-import { memberCardMessages } from '../directory/member-card.messages.js';
-import type { SignupMessages } from '../signup-form/signup-form.messages.en.js';
-import { signupMessages } from '../signup-form/signup-form.messages.js';
-import type { MyProfileMessages } from './my-profile.messages.en.js';
-import { myProfileMessages } from './my-profile.messages.js';
 
 type LinkProblem = 'token_expired' | 'token_used' | 'token_invalid' | 'email_taken';
 const linkProblems: readonly string[] = ['token_expired', 'token_used', 'token_invalid', 'email_taken'];
@@ -143,7 +142,7 @@ const isStale = (error: unknown) => error instanceof OkaeriApiError && error.sta
 export class OkaeriMyProfile extends OkaeriElement {
   static override styles = [OkaeriElement.styles, fieldStyles, buttonStyles, errorBannerStyles, liveRegionStyles, avatarStyles, memberCardStyles, formStyles, styles];
   // The form is the signup form's and the preview the directory's card: their strings come along.
-  static override messages = combineCatalogs<MemberCardMessages & SignupMessages & MyProfileMessages>(memberCardMessages, signupMessages, myProfileMessages);
+  static override messages = { en: { ...memberCardEn, ...signupEn, ...myProfileEn }, ja: { ...memberCardJa, ...signupJa, ...myProfileJa } };
 
   /** Furigana fields: `auto` (in Japanese only), `always` or `never`. */
   @property() furigana: 'auto' | 'always' | 'never' = 'auto';

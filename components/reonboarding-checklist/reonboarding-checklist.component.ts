@@ -17,7 +17,8 @@ import { Mutations } from '../../src/internal/mutation.js';
 import { OkaeriElement } from '../../src/internal/okaeri-element.js';
 import { renderSpinner, spinnerStyles } from '../../src/internal/spinner.js';
 import { styles } from './reonboarding-checklist.styles.js';
-import { checklistMessages } from './reonboarding-checklist.messages.js';
+import { checklistEn } from './reonboarding-checklist.messages.en.js';
+import { checklistJa } from './reonboarding-checklist.messages.ja.js';
 
 const OWNERS: readonly ChecklistOwner[] = ['returner', 'manager', 'hr', 'it'];
 const URL_PATTERN = /(https?:\/\/[^\s<>"'）」]+)/;
@@ -77,7 +78,7 @@ const URL_PATTERN = /(https?:\/\/[^\s<>"'）」]+)/;
  */
 export class OkaeriReonboardingChecklist extends OkaeriElement {
   static override styles = [OkaeriElement.styles, spinnerStyles, buttonStyles, errorBannerStyles, fieldStyles, liveRegionStyles, styles];
-  static override messages = checklistMessages;
+  static override messages = { en: checklistEn, ja: checklistJa };
 
   /** The returner whose checklist to show; unset, the signed-in returner's own (`me`). */
   @property({ attribute: 'returner-id' }) returnerId?: string;

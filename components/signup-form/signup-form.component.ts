@@ -18,7 +18,11 @@ import { OkaeriElement } from '../../src/internal/okaeri-element.js';
 import { renderSpinner } from '../../src/internal/spinner.js';
 import { clearDraft, draftStorageKey, loadDraft, saveDraft, type SignupDraft } from './signup-draft.js';
 import { styles } from './signup-form.styles.js';
+import { memberCardEn } from '../directory/member-card.messages.en.js';
+import { memberCardJa } from '../directory/member-card.messages.ja.js';
 import { memberCardStyles } from '../directory/member-card.js';
+import { signupEn } from './signup-form.messages.en.js';
+import { signupJa } from './signup-form.messages.ja.js';
 import {
   controlFor,
   previewMember,
@@ -35,11 +39,6 @@ import {
   type ProfileFields,
 } from './signup-fields.js';
 import { completeUrl, emptyValues, errorKeyFor, furigana, validate, visibleFields, type ErrorKey, type Errors, type SignupValues } from './signup-validation.js';
-import { combineCatalogs } from '../../src/i18n/catalogs.js';
-import type { MemberCardMessages } from '../directory/member-card.messages.en.js';
-import { memberCardMessages } from '../directory/member-card.messages.js';
-import type { SignupMessages } from './signup-form.messages.en.js';
-import { signupMessages } from './signup-form.messages.js';
 
 /** What a host's `beforeSubmit` hook may add to the request, e.g. a captcha token. */
 export interface SignupExtras {
@@ -112,7 +111,7 @@ type TextField = { [K in keyof SignupValues]: SignupValues[K] extends string ? K
 export class OkaeriSignupForm extends OkaeriElement {
   static override styles = [OkaeriElement.styles, fieldStyles, buttonStyles, errorBannerStyles, liveRegionStyles, avatarStyles, memberCardStyles, styles];
   // The preview is the directory's own card, so it brings the card's strings along.
-  static override messages = combineCatalogs<MemberCardMessages & SignupMessages>(memberCardMessages, signupMessages);
+  static override messages = { en: { ...memberCardEn, ...signupEn }, ja: { ...memberCardJa, ...signupJa } };
 
   /** Furigana fields: `auto` (in Japanese only), `always` or `never`. */
   @property() furigana: 'auto' | 'always' | 'never' = 'auto';

@@ -17,7 +17,8 @@ import { OkaeriElement } from '../../src/internal/okaeri-element.js';
 import { renderSpinner } from '../../src/internal/spinner.js';
 import { styles } from './welcome-card.styles.js';
 import { parseTopics, TOPICS, type TopicsProblem } from './welcome-topics.js';
-import { welcomeMessages } from './welcome-card.messages.js';
+import { welcomeEn } from './welcome-card.messages.en.js';
+import { welcomeJa } from './welcome-card.messages.ja.js';
 
 export type WelcomeCardLayout = 'list' | 'carousel';
 
@@ -87,7 +88,7 @@ const year = (month: string | null) => month?.slice(0, 4) ?? '';
  */
 export class OkaeriWelcomeCard extends OkaeriElement {
   static override styles = [OkaeriElement.styles, buttonStyles, errorBannerStyles, fieldStyles, avatarStyles, liveRegionStyles, styles];
-  static override messages = welcomeMessages;
+  static override messages = { en: welcomeEn, ja: welcomeJa };
 
   /** Show this announcement only. */
   @property({ attribute: 'announcement-id' }) announcementId?: string;

@@ -1,23 +1,13 @@
 import type { Locale } from '../api/types.js';
-import type { Catalog, PluralMessage, SharedMessages, WidgetCatalogs } from './messages.js';
+import { en } from './en.js';
+import { ja } from './ja.js';
+import type { PluralMessage, SharedMessages } from './messages.js';
 
 /** The languages the contract's LocalizedText carries; each needs a catalog here. */
 export type Lang = Locale;
 
-/** The shared catalogs (src/i18n/en.ts, ja.ts); each widget brings its own keys as `static messages`. */
-export const sharedCatalogs: WidgetCatalogs<SharedMessages> = {
-  en: () => import('./en.js').then((module) => module.en),
-  ja: () => import('./ja.js').then((module) => module.ja),
-};
-
-/**
- * One widget's catalogs made of several pairs (the signup form's own and the member card's it
- * previews), each language's parts fetched side by side and merged, later parts winning.
- */
-export function combineCatalogs<M extends Catalog>(...parts: WidgetCatalogs[]): WidgetCatalogs<M> {
-  const combined = (lang: Lang) => () => Promise.all(parts.map((part) => part[lang]())).then((catalogs) => Object.assign({}, ...catalogs) as M);
-  return { en: combined('en'), ja: combined('ja') };
-}
+/** The shared catalogs; each widget brings its own keys as `static messages`. */
+export const catalogs: Record<Lang, SharedMessages> = { en, ja };
 
 const pluralRules = new Map<Lang, Intl.PluralRules>();
 

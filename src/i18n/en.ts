@@ -1,5 +1,3 @@
-import { honorifics } from './names.js';
-
 /**
  * The shared English catalog: only keys that more than one widget uses. It is the reference: the
  * Japanese catalog must carry exactly these keys. Each widget's own strings live next to it
@@ -35,7 +33,7 @@ export const en = {
   'validation.out_of_range': 'This value is outside the allowed range.',
   'validation.unknown_field': 'This field isn’t accepted.',
   // English addresses people by name alone; the key exists so Japanese can add さん.
-  'person.honorific': honorifics.en,
+  'person.honorific': '{name}',
 };
 
 export type { MessageKey, Messages } from './messages.js';

@@ -1,5 +1,4 @@
 import type { SharedMessages } from './messages.js';
-import { honorifics } from './names.js';
 
 /** The shared Japanese catalog (exactly the keys of en.ts). サインイン is the one word for signing in. */
 export const ja: SharedMessages = {
@@ -30,5 +29,5 @@ export const ja: SharedMessages = {
   'validation.invalid_date': '正しい日付を入力してください。',
   'validation.out_of_range': '入力できる範囲を超えています。',
   'validation.unknown_field': 'この項目は受け付けていません。',
-  'person.honorific': honorifics.ja,
+  'person.honorific': '{name}さん',
 };

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { OkaeriConfig } from '../config/types.js';
-import { messageText, normalizeLang, sharedCatalogs, type Lang } from './catalogs.js';
+import { catalogs, messageText, normalizeLang, type Lang } from './catalogs.js';
 import type { Catalog, MessageKey, Messages, WidgetCatalogs } from './messages.js';
 import { interpolate } from './interpolate.js';
 import { formatPersonName, type PersonName } from './names.js';
@@ -10,32 +10,6 @@ type Host = ReactiveControllerHost & HTMLElement;
 interface Resolved {
   lang: Lang;
   overrides?: Partial<Messages>;
-}
-
-type Loader = () => Promise<Catalog>;
-
-// Every catalog arrives once per page, whichever widget asks first; a failed fetch is forgotten
-// so that the next update asks again. Resolves whether it arrived.
-const loaded = new Map<Loader, Catalog>();
-const loading = new Map<Loader, Promise<boolean>>();
-
-function load(loader: Loader): Promise<boolean> {
-  let pending = loading.get(loader);
-  if (!pending) {
-    pending = loader().then(
-      (catalog) => {
-        loaded.set(loader, catalog);
-        return true;
-      },
-      (error: unknown) => {
-        loading.delete(loader);
-        console.warn('[okaeri] a message catalog failed to load; its messages show as keys until it arrives.', error);
-        return false;
-      },
-    );
-    loading.set(loader, pending);
-  }
-  return pending;
 }
 
 // One observer for every instance: `lang` changes anywhere in the document's light DOM
@@ -78,8 +52,6 @@ function declaredLang(host: Element): string | undefined {
  * Language, messages and Intl formatting for a widget. The language is the host's own `lang`,
  * else its nearest `lang` ancestor below <html>, else the configured `lang`, else <html lang>,
  * else English. It only affects what the host renders; it never writes the page's attributes.
- * Catalogs are fetched for the language in use only; the host waits for them (`ready`) before it
- * renders, and keeps showing the previous language while a newly chosen one arrives.
  */
 export class LocalizeController implements ReactiveController {
   readonly host: Host;
@@ -108,13 +80,8 @@ export class LocalizeController implements ReactiveController {
   }
 
   // Resolved once per update rather than on every msg() call: a render may ask hundreds of times.
-  // A language whose catalogs are not all here yet (chosen while the update waited) waits for
-  // them in the language shown so far.
   hostUpdate(): void {
-    const next = this.resolve();
-    const pending = this.pending(next.lang);
-    if (!pending.length || !this.current) this.current = next;
-    else void Promise.all(pending.map(load)).then((arrived) => arrived.every(Boolean) && this.host.requestUpdate());
+    this.current = this.resolve();
   }
 
   get lang(): Lang {
@@ -122,18 +89,9 @@ export class LocalizeController implements ReactiveController {
   }
 
   /**
-   * Undefined when every catalog of the language the host would render in has arrived; else a
-   * promise that settles when they have (or failed). OkaeriElement awaits it before each update.
-   */
-  ready(): Promise<void> | undefined {
-    const pending = this.pending(this.resolve().lang);
-    return pending.length ? Promise.all(pending.map(load)).then(() => undefined) : undefined;
-  }
-
-  /**
    * Adds the catalogs of a part of the widget that arrives later with its code (a tab of the HR
-   * console loaded on first open), so the `lang` switch keeps working. Looked up after the
-   * widget's own `static messages`; re-renders the host once the part's strings are there.
+   * console loaded on first open), both languages, so the `lang` switch keeps working. Looked up
+   * after the widget's own `static messages`; re-renders the host.
    */
   addMessages(part: WidgetCatalogs): void {
     if (this.added.includes(part)) return;
@@ -148,9 +106,11 @@ export class LocalizeController implements ReactiveController {
    */
   msg(key: MessageKey, params: Record<string, string | number> = {}): string {
     const { lang, overrides } = this.resolved();
-    let message = overrides?.[key];
-    for (const loader of this.loaders(lang)) message ??= loaded.get(loader)?.[key];
-    const template = messageText(message ?? key, lang, params.count);
+    const own = (this.host.constructor as { messages?: WidgetCatalogs }).messages?.[lang];
+    let message = overrides?.[key] ?? own?.[key];
+    for (const part of this.added) message ??= part[lang][key];
+    message ??= (catalogs[lang] as Catalog)[key] ?? key;
+    const template = messageText(message, lang, params.count);
     const formatted = Object.fromEntries(
       Object.entries(params).map(([name, value]) => [name, typeof value === 'number' ? this.formatNumber(value) : value]),
     );
@@ -189,16 +149,6 @@ export class LocalizeController implements ReactiveController {
   personName(person: PersonName, { honorific = false }: { honorific?: boolean } = {}): string {
     const name = formatPersonName(person, this.lang);
     return honorific ? this.msg('person.honorific', { name }) : name;
-  }
-
-  /** The catalogs `msg` looks in, in order: the widget's own, the parts added later, the shared one. */
-  private loaders(lang: Lang): Loader[] {
-    const own = (this.host.constructor as { messages?: WidgetCatalogs }).messages;
-    return [...(own ? [own[lang]] : []), ...this.added.map((part) => part[lang]), sharedCatalogs[lang]];
-  }
-
-  private pending(lang: Lang): Loader[] {
-    return this.loaders(lang).filter((loader) => !loaded.has(loader));
   }
 
   private resolved(): Resolved {

@@ -25,9 +25,5 @@ export interface WidgetMessages {}
 export type Messages = SharedMessages & WidgetMessages;
 export type MessageKey = keyof Messages;
 
-/**
- * A widget's catalogs, one loader per language (identical keys in each): the strings are separate
- * modules fetched with `import()`, so a page pays only for the language it shows. Each pair is
- * written once, in `components/<widget>/<widget>.messages.ts`, and given as `static messages`.
- */
-export type WidgetCatalogs<M extends Catalog = Catalog> = Record<Lang, () => Promise<M>>;
+/** A widget's catalogs, one per language with identical keys: `static messages = { en, ja }`. */
+export type WidgetCatalogs = Record<Lang, Catalog>;

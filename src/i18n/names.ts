@@ -1,12 +1,5 @@
-import type { Lang } from './catalogs.js';
+import { catalogs, messageText, type Lang } from './catalogs.js';
 import { interpolate } from './interpolate.js';
-
-/**
- * How each language addresses a person by name. The shared catalogs carry these as
- * `person.honorific` (a host may override it there); they are here as well because
- * `formatPersonName` is synchronous and the catalogs arrive with `import()`.
- */
-export const honorifics: Record<Lang, string> = { en: '{name}', ja: '{name}さん' };
 
 export interface PersonName {
   familyName: string;
@@ -28,7 +21,7 @@ function isEastAsian({ familyName, givenName }: PersonName): boolean {
 export function formatPersonName(person: PersonName, lang: Lang, { honorific = false }: { honorific?: boolean } = {}): string {
   const parts = isEastAsian(person) ? [person.familyName, person.givenName] : [person.givenName, person.familyName];
   const name = parts.map((part) => part.trim()).filter(Boolean).join(' ');
-  return honorific ? interpolate(honorifics[lang], { name }) : name;
+  return honorific ? interpolate(messageText(catalogs[lang]['person.honorific'], lang, undefined), { name }) : name;
 }
 
 /** Avatar initials: the family name's first character for Japanese names, "EC" for Emily Clark. */

@@ -41,13 +41,12 @@ const isAbort = (error: unknown) => error instanceof DOMException && error.name 
  * The base of every Okaeri widget: resolved configuration, the API adapter, localization,
  * theming, and the shared ways to load data (`loadTask`) and to show the signed-out and
  * no-permission states (`access`, `renderAccess`). Widgets compose styles as
- * `[OkaeriElement.styles, …their own]` and give their strings as `static messages` (loaders, one per
- * language).
+ * `[OkaeriElement.styles, …their own]` and give their strings as `static messages = { en, ja }`.
  */
 export class OkaeriElement extends LitElement {
   static override styles: CSSResultGroup = [tokens, reset];
 
-  /** The widget's own catalogs, one loader per language (`components/<widget>/<widget>.messages.ts`). */
+  /** The widget's own catalogs (`components/<widget>/<widget>.messages.<lang>.ts`). */
   static messages?: WidgetCatalogs;
 
   /** API base URL for this widget only; overrides `<okaeri-config>` and `configure()`. */
@@ -191,12 +190,6 @@ export class OkaeriElement extends LitElement {
       return html`<p class="forbidden" part="forbidden" role="status">${l.msg(messages.forbidden ?? 'access.forbidden')}</p>`;
     }
     return undefined;
-  }
-
-  /** Each update waits for the catalogs of the language it renders in (fetched once per page). */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const catalogs = this.localize.ready();
-    return catalogs ? catalogs.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override update(changed: PropertyValues): void {

@@ -3,23 +3,37 @@ import { LitElement } from 'lit';
 import '../../components/config/config.js';
 import type { OkaeriConfigElement } from '../../components/config/config.component.js';
 import { configure } from '../../src/config/global.js';
-import { sharedCatalogs } from '../../src/i18n/catalogs.js';
-import type { Catalog, PluralMessage, WidgetCatalogs } from '../../src/i18n/messages.js';
+import { en } from '../../src/i18n/en.js';
+import { ja } from '../../src/i18n/ja.js';
+import type { Catalog, PluralMessage } from '../../src/i18n/messages.js';
+import { checklistEn } from '../../components/reonboarding-checklist/reonboarding-checklist.messages.en.js';
+import { checklistJa } from '../../components/reonboarding-checklist/reonboarding-checklist.messages.ja.js';
+import { directoryEn } from '../../components/directory/directory.messages.en.js';
+import { directoryJa } from '../../components/directory/directory.messages.ja.js';
+import { hrApprovalsEn } from '../../components/hr-console/hr-approvals.messages.en.js';
+import { hrApprovalsJa } from '../../components/hr-console/hr-approvals.messages.ja.js';
+import { hrConsoleEn } from '../../components/hr-console/hr-console.messages.en.js';
+import { hrConsoleJa } from '../../components/hr-console/hr-console.messages.ja.js';
+import { hrMembersEn } from '../../components/hr-console/hr-members.messages.en.js';
+import { hrMembersJa } from '../../components/hr-console/hr-members.messages.ja.js';
+import { memberCardEn } from '../../components/directory/member-card.messages.en.js';
+import { memberCardJa } from '../../components/directory/member-card.messages.ja.js';
+import { hrAnnouncementsEn } from '../../components/hr-console/hr-announcements.messages.en.js';
+import { hrAnnouncementsJa } from '../../components/hr-console/hr-announcements.messages.ja.js';
+import { hrReturnersEn } from '../../components/hr-console/hr-returners.messages.en.js';
+import { hrReturnersJa } from '../../components/hr-console/hr-returners.messages.ja.js';
+import { hrTemplateEn } from '../../components/hr-console/hr-template.messages.en.js';
+import { hrTemplateJa } from '../../components/hr-console/hr-template.messages.ja.js';
+import { myProfileEn } from '../../components/my-profile/my-profile.messages.en.js';
+import { myProfileJa } from '../../components/my-profile/my-profile.messages.ja.js';
+import { signupEn } from '../../components/signup-form/signup-form.messages.en.js';
+import { signupJa } from '../../components/signup-form/signup-form.messages.ja.js';
+import { welcomeEn } from '../../components/welcome-card/welcome-card.messages.en.js';
+import { welcomeJa } from '../../components/welcome-card/welcome-card.messages.ja.js';
 import { formatPersonName, initials } from '../../src/i18n/names.js';
-import { directoryMessages } from '../../components/directory/directory.messages.js';
-import { memberCardMessages } from '../../components/directory/member-card.messages.js';
-import { hrAnnouncementsMessages } from '../../components/hr-console/hr-announcements.messages.js';
-import { hrApprovalsMessages } from '../../components/hr-console/hr-approvals.messages.js';
-import { hrConsoleMessages } from '../../components/hr-console/hr-console.messages.js';
-import { hrMembersMessages } from '../../components/hr-console/hr-members.messages.js';
-import { hrReturnersMessages } from '../../components/hr-console/hr-returners.messages.js';
-import { hrTemplateMessages } from '../../components/hr-console/hr-template.messages.js';
-import { myProfileMessages } from '../../components/my-profile/my-profile.messages.js';
-import { checklistMessages } from '../../components/reonboarding-checklist/reonboarding-checklist.messages.js';
-import { signupMessages } from '../../components/signup-form/signup-form.messages.js';
-import { welcomeMessages } from '../../components/welcome-card/welcome-card.messages.js';
 import { define } from '../../src/internal/define.js';
-import { OkaeriProbe } from './probe.js';
+import './probe.js';
+import type { OkaeriProbe } from './probe.js';
 import { resetConfiguration } from './support.js';
 
 /** A third-party component whose shadow root holds a widget, to resolve `lang` across roots. */
@@ -46,30 +60,24 @@ describe('i18n', () => {
   });
 
   describe('catalogs', () => {
-    // Every pair of catalogs, as the widgets fetch them.
-    const pairs: Record<string, WidgetCatalogs> = {
-      shared: sharedCatalogs,
-      directory: directoryMessages,
-      memberCard: memberCardMessages,
-      signup: signupMessages,
-      myProfile: myProfileMessages,
-      welcome: welcomeMessages,
-      checklist: checklistMessages,
-      hrConsole: hrConsoleMessages,
-      hrMembers: hrMembersMessages,
-      hrApprovals: hrApprovalsMessages,
-      hrReturners: hrReturnersMessages,
-      hrAnnouncements: hrAnnouncementsMessages,
-      hrTemplate: hrTemplateMessages,
-    };
-    let sets: Record<string, readonly [Catalog, Catalog]>;
-    before(async () => {
-      sets = Object.fromEntries(await Promise.all(Object.entries(pairs).map(async ([name, pair]) => [name, [await pair.en(), await pair.ja()] as const])));
-    });
+    const sets = {
+      shared: [en, ja],
+      signup: [signupEn, signupJa],
+      welcome: [welcomeEn, welcomeJa],
+      checklist: [checklistEn, checklistJa],
+      directory: [directoryEn, directoryJa],
+      hrConsole: [hrConsoleEn, hrConsoleJa],
+      hrMembers: [hrMembersEn, hrMembersJa],
+      hrApprovals: [hrApprovalsEn, hrApprovalsJa],
+      memberCard: [memberCardEn, memberCardJa],
+      myProfile: [myProfileEn, myProfileJa],
+      hrReturners: [hrReturnersEn, hrReturnersJa],
+      hrAnnouncements: [hrAnnouncementsEn, hrAnnouncementsJa],
+      hrTemplate: [hrTemplateEn, hrTemplateJa],
+    } as const;
     const forms = (message: string | PluralMessage) => (typeof message === 'string' ? [message] : Object.values(message));
-    for (const name of Object.keys(pairs)) {
+    for (const [name, [english, japanese]] of Object.entries(sets) as [string, readonly [Catalog, Catalog]][]) {
       it(`${name}: the same keys, no empty message, and the same placeholders in en and ja`, () => {
-        const [english, japanese] = sets[name]!;
         expect(Object.keys(japanese).sort()).to.deep.equal(Object.keys(english).sort());
         for (const key of Object.keys(english)) {
           for (const text of [...forms(english[key]!), ...forms(japanese[key]!)]) expect(text.trim(), key).not.to.equal('');
@@ -81,7 +89,7 @@ describe('i18n', () => {
 
     it('keep each key in one catalog: a widget namespace never repeats a shared key', () => {
       const seen = new Map<string, string>();
-      for (const [name, [english]] of Object.entries(sets)) {
+      for (const [name, [english]] of Object.entries(sets) as [string, readonly [Catalog, Catalog]][]) {
         for (const key of Object.keys(english)) {
           expect(seen.get(key), `${key} in ${name}`).to.equal(undefined);
           seen.set(key, name);
@@ -90,7 +98,7 @@ describe('i18n', () => {
     });
 
     it('use one word for signing in, in Japanese (サインイン, never ログイン)', () => {
-      for (const [, japanese] of Object.values(sets)) {
+      for (const [, [, japanese]] of Object.entries(sets) as [string, readonly [Catalog, Catalog]][]) {
         for (const message of Object.values(japanese)) for (const text of forms(message)) expect(text).not.to.include('ログイン');
       }
     });
@@ -230,96 +238,6 @@ describe('i18n', () => {
       probe.lang = 'ja';
       await probe.updateComplete;
       expect(localize.personName({ familyName: '鈴木', givenName: '一郎' }, { honorific: true })).to.equal('鈴木 一郎さん');
-    });
-  });
-
-  describe('catalog loading', () => {
-    let defined = 0;
-    /** A widget whose catalogs the test hands over when it likes; `save` is its own text for action.save. */
-    function widgetWith(messages: WidgetCatalogs) {
-      class Widget extends OkaeriProbe {
-        static override messages = messages;
-      }
-      const tag = `okaeri-test-catalogs-${++defined}`;
-      define(tag, Widget);
-      return tag;
-    }
-    const deferred = () => {
-      let resolve!: (catalog: Catalog) => void;
-      let reject!: (error: Error) => void;
-      const promise = new Promise<Catalog>((res, rej) => ((resolve = res), (reject = rej)));
-      return { promise, resolve, reject };
-    };
-    const mount = (tag: string, lang: string) => {
-      const el = document.createElement(tag) as OkaeriProbe;
-      el.lang = lang;
-      document.body.append(el);
-      return el;
-    };
-    it("renders nothing until its language's strings arrive, and never fetches the other language", async () => {
-      const ja = deferred();
-      const asked: string[] = [];
-      const tag = widgetWith({
-        en: () => (asked.push('en'), Promise.resolve({ 'action.save': 'Keep' })),
-        ja: () => (asked.push('ja'), ja.promise),
-      });
-      const el = mount(tag, 'ja');
-      await aTimeout(20);
-      expect(el.renderRoot.textContent?.trim() ?? '').to.equal('');
-      ja.resolve({ 'action.save': 'とっておく' });
-      await el.updateComplete;
-      expect(el.text).to.equal('とっておく');
-      expect(asked).to.deep.equal(['ja']);
-      el.remove();
-    });
-
-    it('fetches each catalog once for every widget on the page', async () => {
-      let fetches = 0;
-      const tag = widgetWith({ en: () => (fetches++, Promise.resolve({ 'action.save': 'Keep' })), ja: () => Promise.resolve({}) });
-      const widgets = [mount(tag, 'en'), mount(tag, 'en'), mount(tag, 'en')];
-      await Promise.all(widgets.map((el) => el.updateComplete));
-      expect(widgets.map((el) => el.text)).to.deep.equal(['Keep', 'Keep', 'Keep']);
-      expect(fetches).to.equal(1);
-      widgets.forEach((el) => el.remove());
-    });
-
-    it('keeps showing the language it had while a newly chosen one arrives', async () => {
-      const ja = deferred();
-      const tag = widgetWith({ en: () => Promise.resolve({ 'action.save': 'Keep' }), ja: () => ja.promise });
-      const el = mount(tag, 'en');
-      await el.updateComplete;
-      expect(el.text).to.equal('Keep');
-      el.lang = 'ja';
-      await aTimeout(20);
-      expect(el.text, 'still English while Japanese is on its way').to.equal('Keep');
-      ja.resolve({ 'action.save': 'とっておく' });
-      await el.updateComplete;
-      expect(el.text).to.equal('とっておく');
-      el.remove();
-    });
-
-    it('renders with the catalogs that did arrive when one fails, and asks for it again on the next update', async () => {
-      let attempts = 0;
-      const tag = widgetWith({
-        en: () => Promise.resolve({}),
-        ja: () => (++attempts === 1 ? Promise.reject(new Error('offline')) : Promise.resolve({ 'action.save': 'とっておく' })),
-      });
-      const warn = console.warn;
-      const warnings: unknown[] = [];
-      console.warn = (...args: unknown[]) => void warnings.push(args[0]);
-      try {
-        const el = mount(tag, 'ja');
-        await el.updateComplete;
-        expect(el.text, 'the shared catalog answers for the missing own one').to.equal('保存する');
-        expect(String(warnings[0])).to.include('catalog failed to load');
-        el.requestUpdate();
-        await el.updateComplete;
-        expect(el.text).to.equal('とっておく');
-        expect(attempts).to.equal(2);
-        el.remove();
-      } finally {
-        console.warn = warn;
-      }
     });
   });
 

@@ -221,37 +221,4 @@ describe('a consumer project that installs the npm pack tarball', () => {
       assert.deepEqual(registered, expected);
     });
   }
-
-  it('bundled with Vite, a Japanese page fetches only the Japanese strings, and the English ones when it switches', async () => {
-    await bundlers.vite(join(consumer.dir, 'out-vite'));
-    // Vite names a lazily imported chunk after its module: assets/directory.messages.en-<hash>.js, assets/en-<hash>.js.
-    const catalog = (url: string) => /\/assets\/(?:[\w-]+\.messages\.)?(en|ja)-[\w-]+\.js$/.exec(url)?.[1];
-    const page = await browser.newPage();
-    const fetched: string[] = [];
-    page.on('request', (request) => {
-      const language = catalog(request.url());
-      if (language) fetched.push(language);
-    });
-    const shownText = (tag: string) =>
-      page.waitForFunction((tag) => document.querySelector(tag)?.shadowRoot?.textContent?.trim() || false, tag).then((text) => text.jsonValue() as Promise<string>);
-    for (const entry of entries.filter((each) => !['core', 'config', 'react'].includes(each.name))) {
-      fetched.length = 0;
-      await page.goto(`${origin}/vite/${entry.name}.html`);
-      const tag = `okaeri-${entry.name}`;
-      await page.evaluate((tag) => {
-        document.documentElement.lang = 'ja';
-        document.body.append(document.createElement(tag));
-      }, tag);
-      const japanese = await shownText(tag);
-      assert.match(japanese, /[\p{Script=Hiragana}\p{Script=Katakana}]/u, `${tag} speaks Japanese: ${japanese}`);
-      assert.ok(fetched.includes('ja') && !fetched.includes('en'), `${tag} fetched ${fetched.join(', ')}`);
-      await page.evaluate(() => (document.documentElement.lang = 'en'));
-      await page.waitForFunction(
-        ({ tag, japanese }) => document.querySelector(tag)?.shadowRoot?.textContent?.trim() !== japanese,
-        { tag, japanese },
-      );
-      assert.ok(fetched.includes('en'), `${tag} fetched the English strings when the page switched`);
-    }
-    await page.close();
-  });
 });
