@@ -84,7 +84,23 @@ export async function createScratchDatabase(serverUrl: string): Promise<ScratchD
   });
   return {
     url: withDatabase(serverUrl, name),
-    drop: () => withAdmin(serverUrl, async (admin) => void (await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))),
+    drop: () =>
+      withAdmin(serverUrl, async (admin) => {
+        // pg's Pool#end resolves once it has asked its clients to end, before their sessions are
+        // gone; FORCE at once would terminate a session mid-goodbye, and that client throws
+        // "terminating connection due to administrator command" into whatever runs next. Wait for
+        // the sessions to go; force only what is still connected after a second.
+        for (let attempt = 1; attempt <= 20; attempt++) {
+          try {
+            await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+            return;
+          } catch (error) {
+            if ((error as { code?: string }).code !== '55006') throw error;
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+        }
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      }),
   };
 }
 
