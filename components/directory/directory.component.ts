@@ -3,7 +3,6 @@ import { adapterMethod } from '../../src/api/adapter.js';
 import { getMeta, searchAlumni } from '../../src/api/operations.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { OkaeriApiError } from '../../src/api/errors.js';
 import type { Member, MemberList, Meta } from '../../src/api/types.js';
 import { DirectoryContactEvent } from '../../src/events/directory-contact.js';
 import { DirectorySelectEvent } from '../../src/events/directory-select.js';
@@ -12,7 +11,7 @@ import { buttonStyles, renderButton } from '../../src/internal/button.js';
 import { errorBannerStyles, renderErrorBanner } from '../../src/internal/error-banner.js';
 import { fieldStyles } from '../../src/internal/field.js';
 import { LiveAnnouncer, liveRegionStyles } from '../../src/internal/live-region.js';
-import { renderLoadMore } from '../../src/internal/load-more.js';
+import { NextPageLoader, renderLoadMore } from '../../src/internal/load-more.js';
 import { OkaeriElement } from '../../src/internal/okaeri-element.js';
 import { searchDelay } from '../../src/internal/search-delay.js';
 import { renderSpinner } from '../../src/internal/spinner.js';
@@ -33,7 +32,6 @@ export type DirectoryLayout = 'cards' | 'list';
 const PREFETCH = 10;
 
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
-const isUnauthorized = (error: unknown) => error instanceof OkaeriApiError && error.kind === 'http' && error.status === 401;
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
 /**
@@ -131,8 +129,6 @@ export class OkaeriDirectory extends OkaeriElement {
   @state() private typed = { q: '', location: '' };
   @state() private items: Member[] = [];
   @state() private nextCursor: string | null = null;
-  @state() private loadingMore = false;
-  @state() private pageError?: unknown;
   @state() private activeIndex = 0;
   /** On narrow widths the filters are behind a button; whether they are shown. */
   @state() private filtersOpen = false;
@@ -140,6 +136,7 @@ export class OkaeriDirectory extends OkaeriElement {
   @query('.results') private list?: HTMLElement;
 
   private readonly announcer = new LiveAnnouncer(this);
+  private readonly nextPage = new NextPageLoader(this, (status) => this.denyAccess(status));
   // Estimated heights until measured: a card with a few lines, or one row of the list.
   private readonly window = new WindowedList(this, () => (this.layout === 'list' ? 56 : 150));
   private lastRange = '';
@@ -147,7 +144,6 @@ export class OkaeriDirectory extends OkaeriElement {
   /** The control in the list that last had focus. */
   private lastFocused?: HTMLElement;
   private timers: Partial<Record<'q' | 'location', ReturnType<typeof setTimeout>>> = {};
-  private pageController?: AbortController;
   private seen = new Set<string>();
   private restored = false;
 
@@ -170,14 +166,13 @@ export class OkaeriDirectory extends OkaeriElement {
   private readonly searchTask = this.loadTask({
     args: () => [JSON.stringify(this.filters), this.pageSize, this.localize.lang] as const,
     task: async ([, pageSize, lang], { signal, api }): Promise<MemberList> => {
-      // Network only: a next page of the old results is now wasted work. The list's own state
-      // (loadingMore, pageError) changes in onComplete, for the latest run only.
-      this.pageController?.abort();
+      // Network only: a next page of the old results is now wasted work. The footer's state
+      // changes in onComplete, for the latest run only.
+      this.nextPage.abort();
       return adapterMethod(api, 'searchAlumni', searchAlumni)(toQuery(this.filters, pageSize, lang), { signal });
     },
     onComplete: (page) => {
-      this.loadingMore = false;
-      this.pageError = undefined;
+      this.nextPage.reset();
       this.seen = new Set();
       this.items = this.fresh(page.items);
       this.nextCursor = page.nextCursor;
@@ -196,7 +191,6 @@ export class OkaeriDirectory extends OkaeriElement {
     super.disconnectedCallback();
     for (const timer of Object.values(this.timers)) clearTimeout(timer);
     this.timers = {};
-    this.pageController?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -258,24 +252,15 @@ export class OkaeriDirectory extends OkaeriElement {
   /** The next page, after the last cursor; ignored while one is loading or when there is none. */
   async loadMore(): Promise<void> {
     const cursor = this.nextCursor;
-    if (!cursor || this.loadingMore || this.searchTask.status !== TaskStatus.COMPLETE || this.access) return;
-    const controller = (this.pageController = new AbortController());
-    this.loadingMore = true;
-    this.pageError = undefined;
-    try {
-      const page = await adapterMethod(this.api, 'searchAlumni', searchAlumni)(toQuery(this.filters, this.pageSize, this.localize.lang, cursor), { signal: controller.signal });
-      if (controller.signal.aborted) return;
-      this.items = [...this.items, ...this.fresh(page.items)];
-      this.nextCursor = page.nextCursor;
-      this.announceCount();
-    } catch (error) {
-      if (controller.signal.aborted || isAbort(error)) return;
-      if (isUnauthorized(error)) this.requireAuth('unauthorized');
-      else if (error instanceof OkaeriApiError && error.status === 403) this.setAccess({ state: 'forbidden' });
-      else this.pageError = error;
-    } finally {
-      if (this.pageController === controller) this.loadingMore = false;
-    }
+    if (!cursor || this.searchTask.status !== TaskStatus.COMPLETE || this.access) return;
+    await this.nextPage.load(
+      (signal) => adapterMethod(this.api, 'searchAlumni', searchAlumni)(toQuery(this.filters, this.pageSize, this.localize.lang, cursor), { signal }),
+      (page) => {
+        this.items = [...this.items, ...this.fresh(page.items)];
+        this.nextCursor = page.nextCursor;
+        this.announceCount();
+      },
+    );
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -427,9 +412,9 @@ export class OkaeriDirectory extends OkaeriElement {
 
   private renderMore(): TemplateResult | typeof nothing {
     return renderLoadMore(this.localize, {
-      error: this.pageError,
+      error: this.nextPage.error,
       more: Boolean(this.nextCursor),
-      busy: this.loadingMore,
+      busy: this.nextPage.busy,
       onLoadMore: () => void this.loadMore(),
       messages: { loadMore: 'directory.loadMore', failed: 'directory.pageError' },
     });

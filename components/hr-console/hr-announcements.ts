@@ -17,8 +17,7 @@ import { fieldStyles, renderField } from '../../src/internal/field.js';
 import { LiveAnnouncer, liveRegionStyles } from '../../src/internal/live-region.js';
 import { Mutations } from '../../src/internal/mutation.js';
 import { OkaeriElement } from '../../src/internal/okaeri-element.js';
-import { renderLoadMore } from '../../src/internal/load-more.js';
-import { NextPageLoader } from '../../src/internal/next-page-loader.js';
+import { NextPageLoader, renderLoadMore } from '../../src/internal/load-more.js';
 import { renderSpinner, spinnerStyles } from '../../src/internal/spinner.js';
 import { sectionStyles } from './hr-sections.styles.js';
 import { hrAnnouncementsEn } from './hr-announcements.messages.en.js';
@@ -128,7 +127,7 @@ export class OkaeriHrAnnouncements extends OkaeriElement {
   @state() private openId?: string;
 
   private readonly announcer = new LiveAnnouncer(this);
-  private readonly nextPage = new NextPageLoader(this, (status) => (status === 401 ? this.requireAuth('unauthorized') : this.setAccess({ state: 'forbidden' })));
+  private readonly nextPage = new NextPageLoader(this, (status) => this.denyAccess(status));
   private readonly mutations = new Mutations(this, this.localize);
 
   private readonly sectionTask = this.loadTask({

@@ -14,7 +14,7 @@ import { buttonStyles, renderButton } from '../../src/internal/button.js';
 import { errorBannerStyles, renderErrorBanner } from '../../src/internal/error-banner.js';
 import { errorMessageKey } from '../../src/internal/error-message.js';
 import { LiveAnnouncer, liveRegionStyles } from '../../src/internal/live-region.js';
-import { renderLoadMore } from '../../src/internal/load-more.js';
+import { NextPageLoader, renderLoadMore } from '../../src/internal/load-more.js';
 import { Mutations } from '../../src/internal/mutation.js';
 import { OkaeriElement } from '../../src/internal/okaeri-element.js';
 import { searchDelay } from '../../src/internal/search-delay.js';
@@ -147,8 +147,6 @@ export class OkaeriHrConsole extends OkaeriElement {
   @state() private filtersOpen = false;
   @state() private members: HrMember[] = [];
   @state() private nextCursor: string | null = null;
-  @state() private loadingMore = false;
-  @state() private pageError?: unknown;
   @state() private activeRow = 0;
   @state() private activeColumn = 0;
   @state() private openMemberId?: string;
@@ -171,12 +169,12 @@ export class OkaeriHrConsole extends OkaeriElement {
   private readonly tabStyles = new Set<CSSResultOrNative>();
 
   private readonly announcer = new LiveAnnouncer(this);
+  private readonly nextPage = new NextPageLoader(this, (status) => this.denyAccess(status));
   private readonly mutations = new Mutations(this, this.localize);
   private readonly window = new WindowedList(this, () => ROW_HEIGHT);
   private rendered?: WindowRange;
   private lastRange = '';
   private searchTimer?: ReturnType<typeof setTimeout>;
-  private pageController?: AbortController;
   /** Where focus goes back to when the record closes. */
   private detailOpener?: HTMLElement;
   /** Focus is in the grid (or was, on a cell the window took away). */
@@ -206,13 +204,12 @@ export class OkaeriHrConsole extends OkaeriElement {
     args: () => [this.visited.has('members'), JSON.stringify(this.segment), this.sort, this.pageSize, this.localize.lang] as const,
     task: async ([wanted, , sort, limit, lang], { signal, api }): Promise<HrMemberList | undefined> => {
       if (!wanted) return undefined;
-      this.pageController?.abort();
+      this.nextPage.abort();
       return adapterMethod(api, 'listHrMembers', listHrMembers)(toMemberQuery(this.segment, { sort, lang, limit }), { signal });
     },
     onComplete: (page) => {
       if (!page) return;
-      this.loadingMore = false;
-      this.pageError = undefined;
+      this.nextPage.reset();
       this.members = page.items;
       this.nextCursor = page.nextCursor;
       this.activeRow = 0;
@@ -241,7 +238,6 @@ export class OkaeriHrConsole extends OkaeriElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
-    this.pageController?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -357,27 +353,18 @@ export class OkaeriHrConsole extends OkaeriElement {
   /** The next page after the last cursor; ignored while one is loading or when there is none. */
   async loadMore(): Promise<void> {
     const cursor = this.nextCursor;
-    if (!cursor || this.loadingMore || this.membersTask.status !== TaskStatus.COMPLETE || this.access) return;
-    const controller = (this.pageController = new AbortController());
-    this.loadingMore = true;
-    this.pageError = undefined;
-    try {
-      const query = toMemberQuery(this.segment, { sort: this.sort, lang: this.localize.lang, limit: this.pageSize, cursor });
-      const page = await adapterMethod(this.api, 'listHrMembers', listHrMembers)(query, { signal: controller.signal });
-      if (controller.signal.aborted) return;
-      const seen = new Set(this.members.map((member) => member.id));
-      // A page boundary that moved must not show anyone twice.
-      this.members = [...this.members, ...page.items.filter((member) => !seen.has(member.id))];
-      this.nextCursor = page.nextCursor;
-      this.announceCount();
-    } catch (error) {
-      if (controller.signal.aborted || isAbort(error)) return;
-      if (statusOf(error) === 401) this.requireAuth('unauthorized');
-      else if (statusOf(error) === 403) this.setAccess({ state: 'forbidden' });
-      else this.pageError = error;
-    } finally {
-      if (this.pageController === controller) this.loadingMore = false;
-    }
+    if (!cursor || this.membersTask.status !== TaskStatus.COMPLETE || this.access) return;
+    const query = toMemberQuery(this.segment, { sort: this.sort, lang: this.localize.lang, limit: this.pageSize, cursor });
+    await this.nextPage.load(
+      (signal) => adapterMethod(this.api, 'listHrMembers', listHrMembers)(query, { signal }),
+      (page) => {
+        const seen = new Set(this.members.map((member) => member.id));
+        // A page boundary that moved must not show anyone twice.
+        this.members = [...this.members, ...page.items.filter((member) => !seen.has(member.id))];
+        this.nextCursor = page.nextCursor;
+        this.announceCount();
+      },
+    );
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -808,9 +795,9 @@ export class OkaeriHrConsole extends OkaeriElement {
 
   private renderMore(): TemplateResult | typeof nothing {
     return renderLoadMore(this.localize, {
-      error: this.pageError,
+      error: this.nextPage.error,
       more: Boolean(this.nextCursor),
-      busy: this.loadingMore,
+      busy: this.nextPage.busy,
       onLoadMore: () => void this.loadMore(),
       messages: { loadMore: 'hrConsole.members.loadMore', failed: 'hrConsole.members.pageError' },
     });

@@ -19,8 +19,7 @@ import { fieldStyles, renderField, renderFieldGroup, renderGroupItem } from '../
 import { LiveAnnouncer, liveRegionStyles } from '../../src/internal/live-region.js';
 import { Mutations } from '../../src/internal/mutation.js';
 import { OkaeriElement } from '../../src/internal/okaeri-element.js';
-import { renderLoadMore } from '../../src/internal/load-more.js';
-import { NextPageLoader } from '../../src/internal/next-page-loader.js';
+import { NextPageLoader, renderLoadMore } from '../../src/internal/load-more.js';
 import { renderSpinner, spinnerStyles } from '../../src/internal/spinner.js';
 import { sectionStyles } from './hr-sections.styles.js';
 import { hrReturnersEn } from './hr-returners.messages.en.js';
@@ -110,7 +109,7 @@ export class OkaeriHrReturners extends OkaeriElement {
   @state() private registerError?: unknown;
 
   private readonly announcer = new LiveAnnouncer(this);
-  private readonly nextPage = new NextPageLoader(this, (status) => (status === 401 ? this.requireAuth('unauthorized') : this.setAccess({ state: 'forbidden' })));
+  private readonly nextPage = new NextPageLoader(this, (status) => this.denyAccess(status));
   private readonly mutations = new Mutations(this, this.localize);
   /** The register form was opened and has not had focus yet. */
   private focusPending = false;

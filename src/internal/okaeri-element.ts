@@ -148,12 +148,8 @@ export class OkaeriElement extends LitElement {
           return value;
         } catch (error) {
           if (isAbort(error) || signal.aborted) throw error;
-          if (error instanceof OkaeriApiError && error.kind === 'http' && error.status === 401) {
-            this.requireAuth('unauthorized');
-            return initialState;
-          }
-          if (error instanceof OkaeriApiError && error.kind === 'http' && error.status === 403) {
-            this.setAccess({ state: 'forbidden' });
+          if (error instanceof OkaeriApiError && error.kind === 'http' && (error.status === 401 || error.status === 403)) {
+            this.denyAccess(error.status);
             return initialState;
           }
           throw error;
@@ -163,6 +159,12 @@ export class OkaeriElement extends LitElement {
     });
     this.loads.push(task as Task<readonly unknown[], unknown>);
     return task;
+  }
+
+  /** What a 401 (sign in again) or a 403 (no permission) from any of the widget's requests means. */
+  protected denyAccess(status: 401 | 403): void {
+    if (status === 401) this.requireAuth('unauthorized');
+    else this.setAccess({ state: 'forbidden' });
   }
 
   /** Enters the signed-out state; fires `okaeri-auth-required` once per transition into it. */
